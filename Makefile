@@ -1,0 +1,49 @@
+# Every user-facing command of the platform. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+ENV   ?= dev
+STACK ?= $(ENV)
+GO    ?= go
+BIN   := bin/platform
+# Pulumi's default parallelism is 4 x CPUs of the runner; see README "Deploy time".
+PARALLEL ?= 16
+
+.PHONY: help build plan test lint fmt vet tidy preview up destroy clean
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+build: ## build the platform CLI (bin/platform) and the Pulumi program
+	$(GO) build -o $(BIN) ./cmd/platform
+	$(GO) build -o bin/game-platform .
+
+plan: ## offline plan of ENV (default dev): tree, counts, policies, cost, deploy time
+	@$(GO) build -o $(BIN) ./cmd/platform
+	@$(BIN) plan --env $(ENV)
+
+test: ## go vet + the whole test suite with the race detector
+	$(GO) vet ./...
+	$(GO) test -race -count=1 ./...
+
+lint: ## gofmt check (and golangci-lint when installed)
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	@if command -v golangci-lint >/dev/null; then golangci-lint run ./...; else echo "golangci-lint not installed; gofmt only"; fi
+
+fmt: ## format the code
+	gofmt -w $$(git ls-files '*.go')
+
+tidy: ## go mod tidy
+	$(GO) mod tidy
+
+preview: ## real `pulumi preview` of STACK with the policy pack (needs the Pulumi CLI and Azure login)
+	pulumi preview --stack $(STACK) --policy-pack policies --parallel $(PARALLEL) --diff
+
+up: ## real `pulumi up` of STACK with the policy pack (needs the Pulumi CLI and Azure login)
+	pulumi up --stack $(STACK) --policy-pack policies --parallel $(PARALLEL)
+
+destroy: ## real `pulumi destroy` of STACK (protected prod resources refuse, by design)
+	pulumi destroy --stack $(STACK) --parallel $(PARALLEL)
+
+clean: ## remove build outputs
+	rm -rf bin

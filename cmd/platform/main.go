@@ -1,0 +1,76 @@
+// Command platform is the game platform's CLI: offline plans, policy checks, pull
+// request reviews and studio environment requests. Run `platform --help`.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/gameplatform/platform/internal/spec"
+)
+
+// Exit statuses (a contract: workflows and make targets rely on them).
+const (
+	exitOK        = 0
+	exitViolation = 1 // a mandatory policy violation, or a review that must not pass
+	exitBadInput  = 2 // bad input or configuration
+)
+
+// exitError carries an exit status through cobra.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+func badInput(err error) error { return &exitError{code: exitBadInput, err: err} }
+
+func main() {
+	os.Exit(run(os.Args[1:]))
+}
+
+func run(args []string) int {
+	root := newRootCmd()
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil && ee.err.Error() != "" {
+			fmt.Fprintln(os.Stderr, "error:", ee.err)
+		}
+		return ee.code
+	}
+	var ce *spec.ConfigError
+	if errors.As(err, &ce) {
+		fmt.Fprintln(os.Stderr, "error:", ce)
+		return exitBadInput
+	}
+	fmt.Fprintln(os.Stderr, "error:", err)
+	return exitBadInput
+}
+
+func newRootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "platform",
+		Short: "Plan, check and review the game platform's Azure environments offline",
+		Long: `platform runs the game platform's Pulumi program offline (no Azure account and no
+Pulumi CLI needed) and works with the resulting plans:
+
+  platform plan --env prod             evaluate a stack's program and show the plan
+  platform plan --env prod --format json --out prod.plan.json
+
+Exit status: 0 ok, 1 a mandatory policy violation, 2 bad input or configuration.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.AddCommand(newPlanCmd())
+	return root
+}

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gameplatform/platform/internal/plan"
+)
+
+const envDir = "../../environments"
+
+// captureStderr runs f with os.Stderr redirected and returns what it wrote.
+func captureStderr(t *testing.T, f func()) string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := os.Stderr
+	os.Stderr = w
+	f()
+	os.Stderr = old
+	w.Close()
+	var b bytes.Buffer
+	_, _ = b.ReadFrom(r)
+	return b.String()
+}
+
+func TestPlanJSONToFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "dev.plan.json")
+	var code int
+	captureStderr(t, func() { code = run([]string{"plan", "--env", "dev", "--dir", envDir, "--out", out}) })
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p plan.Plan
+	if err := json.Unmarshal(data, &p); err != nil {
+		t.Fatalf("plan file is not JSON: %v", err)
+	}
+	if p.SchemaVersion != 1 || p.Stack != "dev" || len(p.Resources) == 0 {
+		t.Errorf("plan = v%d %s with %d resources", p.SchemaVersion, p.Stack, len(p.Resources))
+	}
+}
+
+func TestBadInputExitsTwoNamingFileAndField(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(filepath.Join(envDir, "Pulumi.dev.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, body string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("Pulumi.typo.yaml", strings.Replace(string(data), "name: westeurope", "name: westeurpe", 1))
+	write("Pulumi.overlap.yaml", strings.Replace(strings.Replace(string(data), "10.10.0.0/20", "10.20.0.0/20", 1),
+		"  game-platform:regions:\n", "  game-platform:regions:\n    - name: northeurope\n      addressSpace: 10.20.0.0/16\n      capacity: {peakPlayers: 10}\n", 1))
+	write("Pulumi.missing.yaml", strings.Replace(string(data), "  game-platform:costCenter: CC-1001\n", "", 1))
+	write("Pulumi.broken.yaml", "config:\n  game-platform:studio: [\n")
+	cases := []struct{ env, want string }{
+		{"typo", `Pulumi.typo.yaml: regions[0].name: unknown Azure region "westeurpe" (did you mean "westeurope"?)`},
+		{"overlap", `Pulumi.overlap.yaml: regions[1].addressSpace: 10.20.0.0/20 overlaps regions[0] (10.20.0.0/16)`},
+		{"missing", `Pulumi.missing.yaml: costCenter: is required`},
+		{"broken", `Pulumi.broken.yaml: parsing YAML`},
+		{"absent", `Pulumi.absent.yaml: stack config file does not exist`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.env, func(t *testing.T) {
+			var code int
+			stderr := captureStderr(t, func() { code = run([]string{"plan", "--env", tc.env, "--dir", dir}) })
+			if code != exitBadInput {
+				t.Errorf("exit %d, want %d", code, exitBadInput)
+			}
+			if !strings.Contains(stderr, tc.want) {
+				t.Errorf("stderr lacks %q:\n%s", tc.want, stderr)
+			}
+			if strings.Contains(stderr, "goroutine ") || strings.Contains(stderr, "panic") {
+				t.Errorf("stack trace in output:\n%s", stderr)
+			}
+		})
+	}
+}
+
+func TestBadFormatFlag(t *testing.T) {
+	var code int
+	stderr := captureStderr(t, func() { code = run([]string{"plan", "--env", "dev", "--dir", envDir, "--format", "yaml"}) })
+	if code != exitBadInput || !strings.Contains(stderr, `--format: "yaml" is not a format`) {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}

@@ -1,0 +1,102 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/gameplatform/platform/internal/engine"
+	"github.com/gameplatform/platform/internal/plan"
+)
+
+type planFlags struct {
+	env    string
+	dir    string
+	format string
+	out    string
+}
+
+func newPlanCmd() *cobra.Command {
+	f := &planFlags{}
+	cmd := &cobra.Command{
+		Use:   "plan",
+		Short: "Evaluate a stack's Pulumi program offline and show the full plan",
+		Long: `plan reads environments/Pulumi.<env>.yaml, validates the environment (every problem
+at once, each naming the file and field), evaluates the real Pulumi program under the
+SDK's mock resource monitor and prints what 'pulumi up' would create: a tree grouped by
+component and region and counts by type and region.
+
+--format json writes the plan JSON contract (schemaVersion 1) with every resource's
+inputs as registered; --out FILE writes it to FILE (atomically) and keeps the text
+report on stdout.`,
+		Example: `  platform plan --env dev
+  platform plan --env prod --format json > prod.json
+  platform plan --env staging --out staging.plan.json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runPlan(cmd.OutOrStdout(), f) },
+	}
+	cmd.Flags().StringVarP(&f.env, "env", "e", "dev", "stack (environment) to plan")
+	cmd.Flags().StringVar(&f.dir, "dir", "environments", "stack config directory")
+	cmd.Flags().StringVar(&f.format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVarP(&f.out, "out", "o", "", "also write the plan JSON to this file")
+	return cmd
+}
+
+func runPlan(stdout io.Writer, f *planFlags) error {
+	if f.format != "text" && f.format != "json" {
+		return badInput(fmt.Errorf("--format: %q is not a format (text, json)", f.format))
+	}
+	res, err := engine.Plan(engine.Options{Dir: f.dir, Stack: f.env})
+	if err != nil {
+		return err
+	}
+	p := res.Plan
+	if f.out != "" {
+		if err := writeJSONFile(f.out, p); err != nil {
+			return badInput(fmt.Errorf("writing plan: %w", err))
+		}
+	}
+	w := bufio.NewWriter(stdout)
+	defer w.Flush()
+	if f.format == "json" {
+		return writeJSON(w, p)
+	}
+	fmt.Fprintln(w, plan.Heading(p))
+	plan.RenderTree(w, p)
+	plan.RenderSummary(w, p)
+	if f.out != "" {
+		fmt.Fprintf(w, "\nPlan JSON written to %s\n", f.out)
+	}
+	return nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// writeJSONFile writes v as JSON to path atomically: a reader never sees half a file.
+func writeJSONFile(path string, v any) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	bw := bufio.NewWriter(tmp)
+	if err := writeJSON(bw, v); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := errors.Join(bw.Flush(), tmp.Sync(), tmp.Close()); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

@@ -1,0 +1,104 @@
+// Package observability provides the environment's Log Analytics workspace, the sink
+// of every diagnostic setting and of the AKS monitoring add-on.
+package observability
+
+import (
+	"errors"
+	"fmt"
+
+	azoi "github.com/pulumi/pulumi-azure-native-sdk/operationalinsights/v2"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/gameplatform/platform/components/shared"
+	"github.com/gameplatform/platform/internal/spec"
+)
+
+// TypeToken is the component's type.
+const TypeToken = "gameplatform:observability:Observability"
+
+// Retention of logs per tier, in days.
+const (
+	RetentionDev  = 30
+	RetentionProd = 90
+)
+
+// DailyQuotaGBDev caps ingestion outside prod so a noisy playtest cannot run up a bill.
+const DailyQuotaGBDev = 5.0
+
+// Args configure the component.
+type Args struct {
+	shared.Interface
+	ResourceGroupName pulumi.StringInput
+	Location          string
+	WorkspaceName     string
+}
+
+// Observability is the environment's monitoring sink.
+type Observability struct {
+	pulumi.ResourceState
+
+	WorkspaceID   pulumi.IDOutput
+	WorkspaceName pulumi.StringOutput
+	CustomerID    pulumi.StringOutput
+}
+
+// RetentionDays returns the log retention for a tier.
+func RetentionDays(t spec.Tier) int {
+	if t == spec.TierProd {
+		return RetentionProd
+	}
+	return RetentionDev
+}
+
+func (a *Args) validate() error {
+	var errs []error
+	if a.ResourceGroupName == nil {
+		errs = append(errs, errors.New("ResourceGroupName is required"))
+	}
+	if a.Location == "" {
+		errs = append(errs, errors.New("Location is required"))
+	}
+	if a.WorkspaceName == "" {
+		errs = append(errs, errors.New("WorkspaceName is required"))
+	}
+	return errors.Join(errs...)
+}
+
+// NewObservability registers the workspace.
+func NewObservability(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.ResourceOption) (*Observability, error) {
+	if args == nil {
+		return nil, errors.New("internal error: observability args are nil")
+	}
+	if err := args.validate(); err != nil {
+		return nil, fmt.Errorf("internal error: observability %q: %w", name, err)
+	}
+	c := &Observability{}
+	if err := ctx.RegisterComponentResource(TypeToken, name, c, opts...); err != nil {
+		return nil, err
+	}
+	wsArgs := &azoi.WorkspaceArgs{
+		ResourceGroupName: args.ResourceGroupName,
+		Location:          pulumi.String(args.Location),
+		WorkspaceName:     pulumi.String(args.WorkspaceName),
+		Sku:               &azoi.WorkspaceSkuArgs{Name: pulumi.String("PerGB2018")},
+		RetentionInDays:   pulumi.Int(RetentionDays(args.Tier)),
+		Tags:              args.TagMap(),
+	}
+	if !args.IsProd() {
+		wsArgs.WorkspaceCapping = &azoi.WorkspaceCappingArgs{DailyQuotaGb: pulumi.Float64(DailyQuotaGBDev)}
+	}
+	ws, err := azoi.NewWorkspace(ctx, name+"-logs", wsArgs, pulumi.Parent(c))
+	if err != nil {
+		return nil, fmt.Errorf("creating log analytics workspace %q: %w", name+"-logs", err)
+	}
+	c.WorkspaceID = ws.ID()
+	c.WorkspaceName = ws.Name
+	c.CustomerID = ws.CustomerId
+	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{
+		"workspaceId": ws.ID(),
+		"customerId":  ws.CustomerId,
+	}); err != nil {
+		return nil, err
+	}
+	return c, nil
+}

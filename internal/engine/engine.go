@@ -1,0 +1,117 @@
+// Package engine evaluates the real Pulumi program offline: it reads a stack's
+// config file, validates the environment, runs stacks.Run under the Pulumi Go SDK's
+// mock resource monitor, and returns the recorded plan with its analyses.
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/gameplatform/platform/internal/plan"
+	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/stacks"
+)
+
+// Project is the Pulumi project name (Pulumi.yaml `name`).
+const Project = spec.Namespace
+
+// Options select what to plan.
+type Options struct {
+	// Dir is the stack config directory (Pulumi.yaml's stackConfigDir).
+	Dir string
+	// Stack is the stack (environment) name.
+	Stack string
+	// Now judges expiry dates; zero means time.Now.
+	Now time.Time
+}
+
+// Result is an evaluated plan with the spec it came from.
+type Result struct {
+	Plan *plan.Plan
+	Spec *spec.Spec
+}
+
+// Load reads and validates a stack's spec, including the cross-environment address
+// plan check. Errors are *spec.ConfigError naming the file and field.
+func Load(opts Options) (*spec.Spec, *spec.StackConfig, error) {
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	path := spec.StackFile(opts.Dir, opts.Stack)
+	s, sc, err := spec.LoadFile(path, opts.Stack, now)
+	if err != nil {
+		return nil, nil, err
+	}
+	blocks, _ := spec.BlocksInDir(opts.Dir)
+	if err := spec.CheckAddressPlan(s, blocks); err != nil {
+		return nil, nil, err
+	}
+	return s, sc, nil
+}
+
+// Plan evaluates the program for one stack offline.
+func Plan(opts Options) (*Result, error) {
+	s, sc, err := Load(opts)
+	if err != nil {
+		return nil, err
+	}
+	p, err := Evaluate(opts.Stack, sc, opts.Now)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Plan: p, Spec: s}, nil
+}
+
+// Evaluate runs stacks.Run with the given stack config under the recording mock
+// monitor and returns the plan of what it registered.
+func Evaluate(stack string, sc *spec.StackConfig, now time.Time) (*plan.Plan, error) {
+	rec := plan.NewRecorder()
+	if !now.IsZero() {
+		restore := stacks.Now
+		stacks.Now = func() time.Time { return now }
+		defer func() { stacks.Now = restore }()
+	}
+	withConfig := func(info *pulumi.RunInfo) {
+		info.Config = sc.Values
+		info.ConfigSecretKeys = sc.Secrets
+	}
+	err := pulumi.RunErr(stacks.Run, pulumi.WithMocks(Project, stack, rec), withConfig)
+	if err != nil {
+		var ce *spec.ConfigError
+		if errors.As(err, &ce) {
+			return nil, ce
+		}
+		return nil, fmt.Errorf("evaluating program for stack %q: %w", stack, err)
+	}
+	p := &plan.Plan{
+		SchemaVersion: plan.SchemaVersion,
+		Project:       Project,
+		Stack:         stack,
+		Resources:     rec.Resources(Project, stack),
+		PolicyResults: []plan.PolicyResult{},
+		Cost:          plan.Cost{ByResource: map[string]float64{}},
+		Deploy:        plan.Deploy{CriticalPath: []string{}},
+	}
+	p.Summary = plan.Summarize(p.Resources)
+	return p, nil
+}
+
+// Stacks lists the stack names that have a config file in dir, sorted.
+func Stacks(dir string) []string {
+	blocks, _ := spec.BlocksInDir(dir)
+	seen := map[string]bool{}
+	var out []string
+	for _, b := range blocks {
+		if !seen[b.Env] {
+			seen[b.Env] = true
+			out = append(out, b.Env)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

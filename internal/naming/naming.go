@@ -1,0 +1,121 @@
+// Package naming is the one place that knows Azure's name rules and the platform's
+// naming convention: <abbreviation>-<game>-<environment>[-<region code>], with the
+// alphanumeric-only, globally unique kinds (storage, registry, key vault) shortened
+// and suffixed with a stable hash of the environment identity.
+package naming
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Identity is what makes an environment's names unique.
+type Identity struct {
+	Studio, Game, Env string
+}
+
+// Azure name limits, each with a boundary test.
+const (
+	MaxResourceGroup     = 90
+	MaxStorageAccount    = 24
+	MinStorageAccount    = 3
+	MaxKeyVault          = 24
+	MinKeyVault          = 3
+	MaxContainerRegistry = 50
+	MinContainerRegistry = 5
+	MaxAKSName           = 63
+	MaxDNSPrefix         = 54
+)
+
+var nonAlnum = regexp.MustCompile(`[^a-z0-9]`)
+
+// hash4 is a short stable suffix derived from the whole identity.
+func (id Identity) hash4() string {
+	sum := sha256.Sum256([]byte(id.Studio + "/" + id.Game + "/" + id.Env))
+	return hex.EncodeToString(sum[:])[:4]
+}
+
+// Regional returns "<abbr>-<game>-<env>-<region code>" (or without the region code
+// when code is empty), e.g. "rg-starfall-prod-jpe".
+func (id Identity) Regional(abbr, code string) string {
+	parts := []string{abbr, id.Game, id.Env}
+	if code != "" {
+		parts = append(parts, code)
+	}
+	return strings.Join(parts, "-")
+}
+
+// ResourceGroup names a resource group; code "" is the environment's global group.
+func (id Identity) ResourceGroup(code string) string {
+	if code == "" {
+		code = "global"
+	}
+	return truncate(id.Regional("rg", code), MaxResourceGroup)
+}
+
+// compact builds an alphanumeric-only name of at most max characters:
+// prefix + game + env, shortened as needed, + a 4-character hash.
+func (id Identity) compact(prefix string, max int) string {
+	body := nonAlnum.ReplaceAllString(strings.ToLower(id.Game+id.Env), "")
+	room := max - len(prefix) - 4
+	if len(body) > room {
+		body = body[:room]
+	}
+	return prefix + body + id.hash4()
+}
+
+// StorageAccount returns a globally unique storage account name: 3-24 lowercase
+// letters and digits.
+func (id Identity) StorageAccount(purpose string) string {
+	return id.compact("st"+purpose, MaxStorageAccount)
+}
+
+// ContainerRegistry returns a registry name: 5-50 alphanumerics.
+func (id Identity) ContainerRegistry() string {
+	return id.compact("acr", MaxContainerRegistry)
+}
+
+// KeyVault returns a vault name: 3-24 letters, digits and '-', starting with a letter.
+func (id Identity) KeyVault() string {
+	n := "kv-" + id.Game + "-" + id.Env
+	if len(n) > MaxKeyVault-5 {
+		n = strings.TrimRight(n[:MaxKeyVault-5], "-")
+	}
+	return n + "-" + id.hash4()
+}
+
+// ValidStorageAccount checks Azure's storage account name rule.
+func ValidStorageAccount(n string) error {
+	if len(n) < MinStorageAccount || len(n) > MaxStorageAccount || nonAlnum.MatchString(n) {
+		return fmt.Errorf("storage account name %q must be %d-%d lowercase letters and digits", n, MinStorageAccount, MaxStorageAccount)
+	}
+	return nil
+}
+
+var kvRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9-]*[a-zA-Z0-9]$`)
+
+// ValidKeyVault checks Azure's key vault name rule.
+func ValidKeyVault(n string) error {
+	if len(n) < MinKeyVault || len(n) > MaxKeyVault || !kvRE.MatchString(n) || strings.Contains(n, "--") {
+		return fmt.Errorf("key vault name %q must be %d-%d letters, digits and single hyphens, starting with a letter", n, MinKeyVault, MaxKeyVault)
+	}
+	return nil
+}
+
+// ValidContainerRegistry checks Azure's container registry name rule.
+func ValidContainerRegistry(n string) error {
+	if len(n) < MinContainerRegistry || len(n) > MaxContainerRegistry || nonAlnum.MatchString(n) {
+		return fmt.Errorf("registry name %q must be %d-%d lowercase letters and digits", n, MinContainerRegistry, MaxContainerRegistry)
+	}
+	return nil
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return strings.TrimRight(s[:n], "-")
+}

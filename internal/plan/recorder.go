@@ -1,0 +1,232 @@
+package plan
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+)
+
+// FakeSubscription is the subscription ID used in offline resource IDs.
+const FakeSubscription = "00000000-0000-0000-0000-000000000000"
+
+// RegionComponentType is the type token of the per-region component; every resource
+// below one belongs to that region (the component's name is the region).
+const RegionComponentType = "gameplatform:stacks:Region"
+
+// ComputedOutputs returns provider-computed outputs (beyond the inputs) a mocked
+// resource of a type should expose, so programs that read them (principal IDs, OIDC
+// issuer URLs, host names) evaluate offline as they would in Azure.
+type ComputedOutputs func(name string, inputs resource.PropertyMap) resource.PropertyMap
+
+// Computed registers computed outputs per type token; see computed.go.
+var Computed = map[string]ComputedOutputs{}
+
+// Recorder is a pulumi.MockResourceMonitor that records every registration.
+// It is safe for concurrent use, as the SDK registers resources from goroutines.
+type Recorder struct {
+	mu        sync.Mutex
+	resources []Resource
+}
+
+var _ pulumi.MockResourceMonitor = (*Recorder)(nil)
+
+// NewRecorder returns an empty recorder.
+func NewRecorder() *Recorder { return &Recorder{} }
+
+// Call answers invokes. The platform's program makes none; an unexpected one is an error
+// rather than a silent empty answer.
+func (r *Recorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
+	switch args.Token {
+	case "azure-native:authorization:getClientConfig":
+		return resource.PropertyMap{
+			"clientId":       resource.NewProperty("11111111-1111-1111-1111-111111111111"),
+			"objectId":       resource.NewProperty("22222222-2222-2222-2222-222222222222"),
+			"subscriptionId": resource.NewProperty(FakeSubscription),
+			"tenantId":       resource.NewProperty("33333333-3333-3333-3333-333333333333"),
+		}, nil
+	}
+	return nil, fmt.Errorf("internal error: offline plan has no mock for invoke %s", args.Token)
+}
+
+// NewResource records a registration and returns a fake ID and the state the provider
+// would return: the inputs plus computed outputs.
+func (r *Recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
+	rec := Resource{
+		Type:   args.TypeToken,
+		Name:   args.Name,
+		Custom: args.Custom,
+		Inputs: PropertyMapToPlain(args.Inputs),
+	}
+	if rpc := args.RegisterRPC; rpc != nil {
+		rec.Parent = rpc.GetParent()
+		rec.Dependencies = append([]string{}, rpc.GetDependencies()...)
+		sort.Strings(rec.Dependencies)
+		rec.Protect = rpc.GetProtect()
+		rec.RetainOnDelete = rpc.GetRetainOnDelete()
+		for k, v := range rpc.GetPropertyDependencies() {
+			if len(v.GetUrns()) == 0 {
+				continue
+			}
+			if rec.PropertyDependencies == nil {
+				rec.PropertyDependencies = map[string][]string{}
+			}
+			urns := append([]string{}, v.GetUrns()...)
+			sort.Strings(urns)
+			rec.PropertyDependencies[k] = urns
+		}
+	}
+	id := ""
+	state := args.Inputs.Copy()
+	if args.Custom {
+		name := physicalName(args.TypeToken, args.Name, args.Inputs)
+		id = fakeID(args.TypeToken, name, args.Inputs)
+		if _, ok := state["name"]; !ok {
+			state["name"] = resource.NewProperty(name)
+		}
+		if f := Computed[args.TypeToken]; f != nil {
+			for k, v := range f(name, args.Inputs) {
+				state[k] = v
+			}
+		}
+	}
+	r.mu.Lock()
+	r.resources = append(r.resources, rec)
+	r.mu.Unlock()
+	return id, state, nil
+}
+
+// Resources returns the recorded resources with URNs filled in by the caller's
+// project and stack, sorted by URN, with regions attributed.
+func (r *Recorder) Resources(project, stack string) []Resource {
+	r.mu.Lock()
+	out := append([]Resource{}, r.resources...)
+	r.mu.Unlock()
+	for i := range out {
+		out[i].URN = MakeURN(project, stack, out[i].Parent, out[i].Type, out[i].Name)
+	}
+	byURN := make(map[string]*Resource, len(out))
+	for i := range out {
+		byURN[out[i].URN] = &out[i]
+	}
+	for i := range out {
+		out[i].Region = regionOf(&out[i], byURN)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].URN < out[j].URN })
+	return out
+}
+
+func regionOf(res *Resource, byURN map[string]*Resource) string {
+	for cur, hops := res, 0; cur != nil && hops < 64; hops++ {
+		if cur.Type == RegionComponentType {
+			return cur.Name
+		}
+		cur = byURN[cur.Parent]
+	}
+	return ""
+}
+
+// MakeURN builds a URN the way the engine (and the mock monitor) does:
+// the parent's qualified type is prefixed unless the parent is the stack.
+func MakeURN(project, stack, parent, typ, name string) string {
+	parentType := tokens.Type("")
+	if pu := resource.URN(parent); parent != "" && pu.IsValid() && pu.QualifiedType() != resource.RootStackType {
+		parentType = pu.QualifiedType()
+	}
+	return string(resource.NewURN(tokens.QName(stack), tokens.PackageName(project), parentType, tokens.Type(typ), name))
+}
+
+// physicalName guesses the Azure name the provider would use: the type's
+// "<type>Name" input, "resourceName", "accountName", "name", or the logical name.
+func physicalName(token, logical string, inputs resource.PropertyMap) string {
+	typ := token[strings.LastIndex(token, ":")+1:]
+	candidates := []string{lowerFirst(typ) + "Name", "resourceName", "accountName", "registryName", "vaultName", "workspaceName", "profileName", "name"}
+	for _, k := range candidates {
+		if v, ok := inputs[resource.PropertyKey(k)]; ok && v.IsString() && v.StringValue() != "" {
+			return v.StringValue()
+		}
+	}
+	return logical
+}
+
+func fakeID(token, name string, inputs resource.PropertyMap) string {
+	parts := strings.Split(token, ":")
+	if len(parts) != 3 {
+		return "/offline/" + name
+	}
+	module, typ := parts[1], parts[2]
+	provider := "Microsoft." + strings.ToUpper(module[:1]) + module[1:] + "/" + lowerFirst(typ) + "s"
+	if token == "azure-native:resources:ResourceGroup" {
+		return fmt.Sprintf("/subscriptions/%s/resourceGroups/%s", FakeSubscription, name)
+	}
+	rg := "offline-rg"
+	if v, ok := inputs["resourceGroupName"]; ok && v.IsString() {
+		rg = v.StringValue()
+	}
+	return fmt.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/%s/%s", FakeSubscription, rg, provider, name)
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// PropertyMapToPlain converts registered inputs to JSON-ready values, masking
+// secrets and marking unknowns.
+func PropertyMapToPlain(m resource.PropertyMap) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		if v.IsNull() {
+			continue
+		}
+		out[string(k)] = PropertyToPlain(v)
+	}
+	return out
+}
+
+// PropertyToPlain converts one property value (see PropertyMapToPlain).
+func PropertyToPlain(v resource.PropertyValue) any {
+	switch {
+	case v.IsSecret():
+		return SecretMask
+	case v.IsComputed():
+		return UnknownValue
+	case v.IsOutput():
+		o := v.OutputValue()
+		if o.Secret {
+			return SecretMask
+		}
+		if !o.Known {
+			return UnknownValue
+		}
+		return PropertyToPlain(o.Element)
+	case v.IsResourceReference():
+		return string(v.ResourceReferenceValue().URN)
+	case v.IsNull():
+		return nil
+	case v.IsBool():
+		return v.BoolValue()
+	case v.IsNumber():
+		return v.NumberValue()
+	case v.IsString():
+		return v.StringValue()
+	case v.IsArray():
+		arr := v.ArrayValue()
+		out := make([]any, len(arr))
+		for i, e := range arr {
+			out[i] = PropertyToPlain(e)
+		}
+		return out
+	case v.IsObject():
+		return PropertyMapToPlain(v.ObjectValue())
+	case v.IsAsset(), v.IsArchive():
+		return "[asset]"
+	}
+	return fmt.Sprintf("%v", v)
+}

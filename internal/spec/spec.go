@@ -1,0 +1,177 @@
+package spec
+
+import (
+	"time"
+)
+
+// Namespace is the Pulumi config namespace of the project (the project name).
+const Namespace = "game-platform"
+
+// Tier is an environment's service tier; it switches cost/availability trade-offs.
+type Tier string
+
+// The tiers.
+const (
+	TierDev     Tier = "dev"
+	TierStaging Tier = "staging"
+	TierProd    Tier = "prod"
+)
+
+// Tiers lists the valid tiers in order of increasing strictness.
+var Tiers = []Tier{TierDev, TierStaging, TierProd}
+
+// Documented defaults, applied by Spec.Default before validation.
+const (
+	DefaultPlayersPerServer = 16
+	DefaultVCPUPerServer    = 2.0
+	DefaultVMSize           = "Standard_F16s_v2"
+	DefaultGamePortStart    = 7000
+	DefaultGamePortEnd      = 7999
+	DefaultQoSPort          = 3075
+	// DefaultHeadroom is the autoscaler headroom above the nodes needed at peak.
+	DefaultHeadroom = 0.25
+	// DefaultStandbyFraction is the share of peak nodes kept warm as the pool minimum.
+	DefaultStandbyFraction = 0.2
+)
+
+// Spec is the desired state of one environment.
+type Spec struct {
+	// Stack is the Pulumi stack name; it is also the environment name.
+	Stack string `json:"-"`
+	// Source is where the spec was read from (a file path or "stack config").
+	Source string `json:"-"`
+
+	Studio           string            `json:"studio"`
+	Game             string            `json:"game"`
+	Tier             Tier              `json:"tier"`
+	Owners           []string          `json:"owners"`
+	CostCenter       string            `json:"costCenter"`
+	ExpiresOn        string            `json:"expiresOn,omitempty"` // YYYY-MM-DD, ephemeral environments
+	BudgetMonthlyUSD float64           `json:"budgetMonthlyUSD"`
+	Domain           string            `json:"domain"` // the game's DNS zone, e.g. play.starfall.example
+	Tags             map[string]string `json:"tags,omitempty"`
+	GamePorts        PortRange         `json:"gamePorts"`
+	Regions          []Region          `json:"regions"`
+	Cluster          ClusterSettings   `json:"cluster"`
+	CDN              CDNSettings       `json:"cdn"`
+}
+
+// PortRange is the UDP port range game servers listen on, plus the QoS beacon port
+// clients ping to choose a region.
+type PortRange struct {
+	Start   int `json:"start"`
+	End     int `json:"end"`
+	QoSPort int `json:"qosPort"`
+}
+
+// Region is one regional stamp: network and game-server cluster.
+type Region struct {
+	Name         string   `json:"name"`
+	AddressSpace string   `json:"addressSpace"` // a block from the platform address plan, /16../20
+	Capacity     Capacity `json:"capacity"`
+}
+
+// Capacity is the game-server demand of a region, from which node counts derive.
+type Capacity struct {
+	PeakPlayers      int     `json:"peakPlayers"`
+	PlayersPerServer int     `json:"playersPerServer"`
+	VCPUPerServer    float64 `json:"vcpuPerServer"`
+	VMSize           string  `json:"vmSize"`
+	// Spot runs the game pools on spot VMs (not allowed in prod).
+	Spot bool `json:"spot,omitempty"`
+}
+
+// ClusterSettings are environment-wide AKS settings.
+type ClusterSettings struct {
+	KubernetesVersion string `json:"kubernetesVersion,omitempty"`
+	// APIServerAuthorizedRanges restricts the public API server to these CIDRs.
+	APIServerAuthorizedRanges []string `json:"apiServerAuthorizedRanges,omitempty"`
+	// PrivateAPIServer makes the API server reachable only inside the VNet.
+	PrivateAPIServer bool `json:"privateApiServer,omitempty"`
+	// AdminGroupObjectIDs are the Entra ID groups granted cluster admin.
+	AdminGroupObjectIDs []string `json:"adminGroupObjectIds,omitempty"`
+}
+
+// CDNSettings tune the Front Door profile.
+type CDNSettings struct {
+	// PatchCacheSeconds is the edge cache duration of patch and asset files.
+	PatchCacheSeconds int `json:"patchCacheSeconds,omitempty"`
+	// RateLimitPerMinute is the WAF rate-limit threshold per client IP.
+	RateLimitPerMinute int `json:"rateLimitPerMinute,omitempty"`
+}
+
+// Default CDN settings.
+const (
+	DefaultPatchCacheSeconds  = 86400
+	DefaultRateLimitPerMinute = 1000
+)
+
+// Default fills in documented defaults; it never overrides a set value.
+func (s *Spec) Default() {
+	if s.GamePorts.Start == 0 && s.GamePorts.End == 0 {
+		s.GamePorts.Start, s.GamePorts.End = DefaultGamePortStart, DefaultGamePortEnd
+	}
+	if s.GamePorts.QoSPort == 0 {
+		s.GamePorts.QoSPort = DefaultQoSPort
+	}
+	for i := range s.Regions {
+		c := &s.Regions[i].Capacity
+		if c.PlayersPerServer == 0 {
+			c.PlayersPerServer = DefaultPlayersPerServer
+		}
+		if c.VCPUPerServer == 0 {
+			c.VCPUPerServer = DefaultVCPUPerServer
+		}
+		if c.VMSize == "" {
+			c.VMSize = DefaultVMSize
+		}
+	}
+	if s.CDN.PatchCacheSeconds == 0 {
+		s.CDN.PatchCacheSeconds = DefaultPatchCacheSeconds
+	}
+	if s.CDN.RateLimitPerMinute == 0 {
+		s.CDN.RateLimitPerMinute = DefaultRateLimitPerMinute
+	}
+}
+
+// IsProd reports whether the spec is a production environment.
+func (s *Spec) IsProd() bool { return s.Tier == TierProd }
+
+// Expiry returns the parsed expiry date, or the zero time when there is none.
+func (s *Spec) Expiry() time.Time {
+	t, err := time.Parse(time.DateOnly, s.ExpiresOn)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// RegionNames returns the spec's regions in declaration order.
+func (s *Spec) RegionNames() []string {
+	out := make([]string, len(s.Regions))
+	for i, r := range s.Regions {
+		out[i] = r.Name
+	}
+	return out
+}
+
+// StandardTags are the tags every taggable resource of the environment carries.
+func (s *Spec) StandardTags() map[string]string {
+	t := map[string]string{}
+	for k, v := range s.Tags {
+		t[k] = v
+	}
+	t["environment"] = s.Stack
+	t["studio"] = s.Studio
+	t["game"] = s.Game
+	t["tier"] = string(s.Tier)
+	t["cost-center"] = s.CostCenter
+	t["managed-by"] = "pulumi"
+	if s.ExpiresOn != "" {
+		t["expires-on"] = s.ExpiresOn
+	}
+	return t
+}
+
+// RequiredTagKeys are the tag keys the governance policy demands on every taggable resource.
+var RequiredTagKeys = []string{"environment", "studio", "game", "tier", "cost-center", "managed-by"}

@@ -1,0 +1,296 @@
+package spec
+
+import (
+	"fmt"
+	"net/mail"
+	"net/netip"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Limits of the environment model, each enforced with a named validator.
+const (
+	MinAddressPrefix    = 16 // a region block is at most a /16 …
+	MaxAddressPrefix    = 20 // … and at least a /20 (room for node subnets)
+	MinGamePort         = 1024
+	MaxGamePort         = 65535
+	MaxPlayersPerServer = 256
+	MaxVCPUPerServer    = 64
+)
+
+// PlatformAddressPlan is the private range every environment's region blocks come
+// from. Blocks never overlap across regions or environments, so any two can peer.
+var PlatformAddressPlan = netip.MustParsePrefix("10.0.0.0/8")
+
+var (
+	identRE  = regexp.MustCompile(`^[a-z][a-z0-9-]{1,18}[a-z0-9]$`)
+	stackRE  = regexp.MustCompile(`^[a-z][a-z0-9-]{0,18}[a-z0-9]$`)
+	domainRE = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
+	k8sVerRE = regexp.MustCompile(`^1\.\d{2}(\.\d+)?$`)
+	tagBadRE = regexp.MustCompile(`[<>%&\\?/]`)
+)
+
+// Validate checks the spec and returns a *ConfigError listing every problem, or nil.
+// now decides whether an expiry date is in the past.
+func (s *Spec) Validate(now time.Time) error {
+	var c collector
+	if !stackRE.MatchString(s.Stack) {
+		c.add("stack", "stack name %q must be 2-20 lowercase letters, digits or '-', starting with a letter", s.Stack)
+	}
+	validateIdent(&c, "studio", s.Studio)
+	validateIdent(&c, "game", s.Game)
+	validateTier(&c, s.Tier)
+	validateOwners(&c, s.Owners)
+	if strings.TrimSpace(s.CostCenter) == "" {
+		c.add("costCenter", "is required (the finance cost centre billed for this environment)")
+	}
+	validateExpiry(&c, s, now)
+	if s.BudgetMonthlyUSD <= 0 {
+		c.add("budgetMonthlyUSD", "must be greater than 0, got %v", s.BudgetMonthlyUSD)
+	}
+	if !domainRE.MatchString(s.Domain) {
+		c.add("domain", "%q is not a valid DNS zone name (lowercase, e.g. play.starfall.example)", s.Domain)
+	}
+	validateTags(&c, s.Tags)
+	validatePorts(&c, s.GamePorts)
+	validateRegions(&c, s)
+	validateCluster(&c, s.Cluster)
+	if s.CDN.PatchCacheSeconds < 0 {
+		c.add("cdn.patchCacheSeconds", "must not be negative, got %d", s.CDN.PatchCacheSeconds)
+	}
+	if s.CDN.RateLimitPerMinute < 10 {
+		c.add("cdn.rateLimitPerMinute", "must be at least 10, got %d", s.CDN.RateLimitPerMinute)
+	}
+	return c.err(s.Source)
+}
+
+func validateIdent(c *collector, path, v string) {
+	if v == "" {
+		c.add(path, "is required")
+		return
+	}
+	if !identRE.MatchString(v) {
+		c.add(path, "%q must be 3-20 lowercase letters, digits or '-', starting with a letter", v)
+	}
+}
+
+func validateTier(c *collector, t Tier) {
+	for _, ok := range Tiers {
+		if t == ok {
+			return
+		}
+	}
+	c.add("tier", "%q is not a tier (allowed: dev, staging, prod)", t)
+}
+
+func validateOwners(c *collector, owners []string) {
+	if len(owners) == 0 {
+		c.add("owners", "at least one owner email is required")
+	}
+	for i, o := range owners {
+		if err := ValidateEmail(o); err != nil {
+			c.add(fmt.Sprintf("owners[%d]", i), "%v", err)
+		}
+	}
+}
+
+// ValidateEmail checks that s is a bare email address (user@domain.tld).
+func ValidateEmail(s string) error {
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || a.Name != "" {
+		return fmt.Errorf("%q is not a valid email address", s)
+	}
+	at := strings.LastIndex(s, "@")
+	if !strings.Contains(s[at+1:], ".") {
+		return fmt.Errorf("%q is not a valid email address (domain has no dot)", s)
+	}
+	return nil
+}
+
+func validateExpiry(c *collector, s *Spec, now time.Time) {
+	if s.ExpiresOn == "" {
+		return
+	}
+	t, err := time.Parse(time.DateOnly, s.ExpiresOn)
+	if err != nil {
+		c.add("expiresOn", "%q is not a date (YYYY-MM-DD)", s.ExpiresOn)
+		return
+	}
+	if s.Tier == TierProd {
+		c.add("expiresOn", "prod environments do not expire; remove expiresOn")
+	}
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	if t.Before(today) {
+		c.add("expiresOn", "%s is in the past (today is %s)", s.ExpiresOn, today.Format(time.DateOnly))
+	}
+}
+
+func validateTags(c *collector, tags map[string]string) {
+	for _, k := range sortedKeys(tags) {
+		v := tags[k]
+		path := "tags." + k
+		switch {
+		case k == "" || len(k) > 512 || tagBadRE.MatchString(k):
+			c.add(path, "tag name must be 1-512 characters without < > %% & \\ ? /")
+		case len(v) > 256:
+			c.add(path, "tag value is %d characters; Azure allows 256", len(v))
+		}
+		for _, reserved := range RequiredTagKeys {
+			if k == reserved {
+				c.add(path, "%q is set by the platform from the environment identity; remove it from tags", k)
+			}
+		}
+	}
+}
+
+func validatePorts(c *collector, p PortRange) {
+	if p.Start < MinGamePort || p.Start > MaxGamePort {
+		c.add("gamePorts.start", "%d is outside %d-%d", p.Start, MinGamePort, MaxGamePort)
+	}
+	if p.End < MinGamePort || p.End > MaxGamePort {
+		c.add("gamePorts.end", "%d is outside %d-%d", p.End, MinGamePort, MaxGamePort)
+	}
+	if p.End < p.Start {
+		c.add("gamePorts", "end %d is below start %d", p.End, p.Start)
+	}
+	if p.QoSPort < MinGamePort || p.QoSPort > MaxGamePort {
+		c.add("gamePorts.qosPort", "%d is outside %d-%d", p.QoSPort, MinGamePort, MaxGamePort)
+	} else if p.QoSPort >= p.Start && p.QoSPort <= p.End {
+		c.add("gamePorts.qosPort", "%d lies inside the game range %d-%d; pick a port outside it", p.QoSPort, p.Start, p.End)
+	}
+}
+
+func validateRegions(c *collector, s *Spec) {
+	if len(s.Regions) == 0 {
+		c.add("regions", "at least one region is required")
+		return
+	}
+	seen := map[string]int{}
+	blocks := make([]netip.Prefix, len(s.Regions))
+	for i, r := range s.Regions {
+		path := fmt.Sprintf("regions[%d]", i)
+		if _, ok := Regions[r.Name]; !ok {
+			c.add(path+".name", "unknown Azure region %q%s", r.Name, suggest(r.Name, RegionNames()))
+		} else if j, dup := seen[r.Name]; dup {
+			c.add(path+".name", "region %q is already listed as regions[%d]", r.Name, j)
+		} else {
+			seen[r.Name] = i
+		}
+		if p, err := ValidateAddressBlock(r.AddressSpace); err != nil {
+			c.add(path+".addressSpace", "%v", err)
+		} else {
+			blocks[i] = p
+			for j := 0; j < i; j++ {
+				if blocks[j].IsValid() && blocks[j].Overlaps(p) {
+					c.add(path+".addressSpace", "%s overlaps regions[%d] (%s)", p, j, blocks[j])
+				}
+			}
+		}
+		validateCapacity(c, path+".capacity", r.Capacity, s.Tier)
+	}
+}
+
+// ValidateAddressBlock checks a region's address block: an aligned IPv4 CIDR inside
+// the platform address plan, between /MinAddressPrefix and /MaxAddressPrefix.
+func ValidateAddressBlock(cidr string) (netip.Prefix, error) {
+	p, err := netip.ParsePrefix(cidr)
+	if err != nil {
+		return netip.Prefix{}, fmt.Errorf("%q is not a valid CIDR block (e.g. 10.20.0.0/16)", cidr)
+	}
+	if !p.Addr().Is4() {
+		return netip.Prefix{}, fmt.Errorf("%s is not IPv4", p)
+	}
+	if p.Masked() != p {
+		return netip.Prefix{}, fmt.Errorf("%s is not aligned to its prefix length (did you mean %s?)", p, p.Masked())
+	}
+	if p.Bits() < MinAddressPrefix || p.Bits() > MaxAddressPrefix {
+		return netip.Prefix{}, fmt.Errorf("%s must be between /%d and /%d", p, MinAddressPrefix, MaxAddressPrefix)
+	}
+	if !PlatformAddressPlan.Contains(p.Addr()) {
+		return netip.Prefix{}, fmt.Errorf("%s is outside the platform address plan %s", p, PlatformAddressPlan)
+	}
+	return p, nil
+}
+
+func validateCapacity(c *collector, path string, cp Capacity, tier Tier) {
+	if cp.PeakPlayers <= 0 {
+		c.add(path+".peakPlayers", "must be greater than 0, got %d", cp.PeakPlayers)
+	}
+	if cp.PlayersPerServer <= 0 || cp.PlayersPerServer > MaxPlayersPerServer {
+		c.add(path+".playersPerServer", "must be 1-%d, got %d", MaxPlayersPerServer, cp.PlayersPerServer)
+	}
+	if cp.VCPUPerServer <= 0 || cp.VCPUPerServer > MaxVCPUPerServer {
+		c.add(path+".vcpuPerServer", "must be greater than 0 and at most %d, got %v", MaxVCPUPerServer, cp.VCPUPerServer)
+	}
+	vm, ok := VMSizes[cp.VMSize]
+	if !ok {
+		c.add(path+".vmSize", "VM size %q is not in the platform catalogue%s", cp.VMSize, suggest(cp.VMSize, VMSizeNames()))
+	} else if cp.VCPUPerServer > float64(vm.VCPU) {
+		c.add(path+".vcpuPerServer", "%v vCPU per server does not fit a %s (%d vCPU)", cp.VCPUPerServer, vm.Name, vm.VCPU)
+	}
+	if cp.Spot && tier == TierProd {
+		c.add(path+".spot", "spot VMs can be evicted mid-match and are not allowed in prod")
+	}
+}
+
+func validateCluster(c *collector, cl ClusterSettings) {
+	if cl.KubernetesVersion != "" && !k8sVerRE.MatchString(cl.KubernetesVersion) {
+		c.add("cluster.kubernetesVersion", "%q is not a Kubernetes version (e.g. 1.33)", cl.KubernetesVersion)
+	}
+	if !cl.PrivateAPIServer && len(cl.APIServerAuthorizedRanges) == 0 {
+		c.add("cluster.apiServerAuthorizedRanges", "a public API server needs authorized ranges; list your operator CIDRs or set cluster.privateApiServer: true")
+	}
+	for i, r := range cl.APIServerAuthorizedRanges {
+		p, err := netip.ParsePrefix(r)
+		path := fmt.Sprintf("cluster.apiServerAuthorizedRanges[%d]", i)
+		switch {
+		case err != nil:
+			c.add(path, "%q is not a valid CIDR", r)
+		case p.Bits() == 0:
+			c.add(path, "%s opens the API server to the whole Internet", p)
+		}
+	}
+	for i, g := range cl.AdminGroupObjectIDs {
+		if !uuidRE.MatchString(g) {
+			c.add(fmt.Sprintf("cluster.adminGroupObjectIds[%d]", i), "%q is not an Entra ID object ID (a UUID)", g)
+		}
+	}
+}
+
+var uuidRE = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+
+// suggest returns ` (did you mean "x"?)` for the closest candidate within a small
+// edit distance, or a list of what is allowed.
+func suggest(got string, candidates []string) string {
+	best, bestD := "", 1<<30
+	for _, cand := range candidates {
+		if d := levenshtein(strings.ToLower(got), strings.ToLower(cand)); d < bestD {
+			best, bestD = cand, d
+		}
+	}
+	if best != "" && bestD <= 3 {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return fmt.Sprintf(" (allowed: %s)", strings.Join(candidates, ", "))
+}
+
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,46 @@
+package stacks
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/gameplatform/platform/internal/spec"
+)
+
+// EnvironmentsDir is the stackConfigDir of Pulumi.yaml.
+const EnvironmentsDir = "environments"
+
+// Now is the clock used to judge expiry dates; tests and the offline plan may pin it.
+var Now = time.Now
+
+// Run is the Pulumi program: it reads the stack's config, validates the environment
+// spec (every problem at once, before any resource is registered) and deploys it.
+func Run(ctx *pulumi.Context) error {
+	cfg := map[string]string{}
+	for key := range spec.ConfigKeys {
+		full := spec.Namespace + ":" + key
+		if v, ok := ctx.GetConfig(full); ok {
+			cfg[full] = v
+		}
+	}
+	// The engine passes the whole config in PULUMI_CONFIG; reading it too lets the
+	// real path reject unknown (mistyped) keys just as the offline plan does.
+	if all := os.Getenv(pulumi.EnvConfig); all != "" {
+		var m map[string]string
+		if json.Unmarshal([]byte(all), &m) == nil {
+			for k, v := range m {
+				cfg[k] = v
+			}
+		}
+	}
+	source := filepath.Join(EnvironmentsDir, "Pulumi."+ctx.Stack()+".yaml")
+	s, err := spec.FromConfig(ctx.Stack(), source, cfg, Now())
+	if err != nil {
+		return err
+	}
+	return Deploy(ctx, s)
+}
