@@ -1,13 +1,8 @@
 package stacks
 
 import (
-	"fmt"
-
-	aznetwork "github.com/pulumi/pulumi-azure-native-sdk/network/v2"
-	azresources "github.com/pulumi/pulumi-azure-native-sdk/resources/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
-	"github.com/gameplatform/platform/components/observability"
 	"github.com/gameplatform/platform/components/shared"
 	"github.com/gameplatform/platform/internal/naming"
 	"github.com/gameplatform/platform/internal/plan"
@@ -66,86 +61,4 @@ func Deploy(ctx *pulumi.Context, s *spec.Spec) error {
 	ctx.Export("regions", pulumi.ToStringArray(s.RegionNames()))
 	_ = regions
 	return nil
-}
-
-func newGlobal(ctx *pulumi.Context, s *spec.Spec, id naming.Identity, base shared.Interface) (*Global, error) {
-	g := &Global{Location: s.Regions[0].Name}
-	if err := ctx.RegisterComponentResource(GlobalType, "global", g); err != nil {
-		return nil, fmt.Errorf("registering global component: %w", err)
-	}
-	rg, err := azresources.NewResourceGroup(ctx, "global-rg", &azresources.ResourceGroupArgs{
-		ResourceGroupName: pulumi.String(id.ResourceGroup("")),
-		Location:          pulumi.String(g.Location),
-		Tags:              base.TagMap(),
-	}, pulumi.Parent(g))
-	if err != nil {
-		return nil, fmt.Errorf("creating resource group %q: %w", "global-rg", err)
-	}
-	obs, err := observability.NewObservability(ctx, "global-observability", &observability.Args{
-		Interface:         base,
-		ResourceGroupName: rg.Name,
-		Location:          g.Location,
-		WorkspaceName:     id.Regional("log", ""),
-	}, pulumi.Parent(g))
-	if err != nil {
-		return nil, err
-	}
-	g.ResourceGroupName = rg.Name
-	g.WorkspaceID = obs.WorkspaceID
-	if err := ctx.RegisterResourceOutputs(g, pulumi.Map{
-		"resourceGroupName": rg.Name,
-		"workspaceId":       obs.WorkspaceID,
-	}); err != nil {
-		return nil, err
-	}
-	return g, nil
-}
-
-func newRegion(ctx *pulumi.Context, s *spec.Spec, r spec.Region, id naming.Identity, base shared.Interface, g *Global) (*Region, error) {
-	info := spec.Regions[r.Name]
-	reg := &Region{Name: r.Name}
-	if err := ctx.RegisterComponentResource(RegionType, r.Name, reg); err != nil {
-		return nil, fmt.Errorf("registering region %q: %w", r.Name, err)
-	}
-	rg, err := azresources.NewResourceGroup(ctx, r.Name+"-rg", &azresources.ResourceGroupArgs{
-		ResourceGroupName: pulumi.String(id.ResourceGroup(info.Short)),
-		Location:          pulumi.String(r.Name),
-		Tags:              base.TagMap(),
-	}, pulumi.Parent(reg))
-	if err != nil {
-		return nil, fmt.Errorf("creating resource group %q: %w", r.Name+"-rg", err)
-	}
-	ipArgs := &aznetwork.PublicIPAddressArgs{
-		ResourceGroupName:        rg.Name,
-		Location:                 pulumi.String(r.Name),
-		PublicIpAddressName:      pulumi.String(id.Regional("pip-entry", info.Short)),
-		PublicIPAllocationMethod: pulumi.String("Static"),
-		PublicIPAddressVersion:   pulumi.String("IPv4"),
-		Sku: &aznetwork.PublicIPAddressSkuArgs{
-			Name: pulumi.String("Standard"),
-			Tier: pulumi.String("Regional"),
-		},
-		DnsSettings: &aznetwork.PublicIPAddressDnsSettingsArgs{
-			DomainNameLabel: pulumi.String(fmt.Sprintf("%s-%s-%s", s.Game, s.Stack, info.Short)),
-		},
-		Tags: base.TagMap(),
-	}
-	if s.IsProd() && info.Zones {
-		ipArgs.Zones = pulumi.ToStringArray([]string{"1", "2", "3"})
-	}
-	ip, err := aznetwork.NewPublicIPAddress(ctx, r.Name+"-entry-ip", ipArgs, pulumi.Parent(reg))
-	if err != nil {
-		return nil, fmt.Errorf("creating entry public IP in %s: %w", r.Name, err)
-	}
-	reg.ResourceGroupName = rg.Name
-	reg.EntryIPID = ip.ID()
-	reg.EntryIPName = ip.Name
-	reg.EntryFQDN = ip.DnsSettings.Elem().Fqdn().Elem()
-	if err := ctx.RegisterResourceOutputs(reg, pulumi.Map{
-		"resourceGroupName": rg.Name,
-		"entryFqdn":         reg.EntryFQDN,
-	}); err != nil {
-		return nil, err
-	}
-	return reg, nil
 }

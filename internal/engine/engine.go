@@ -64,6 +64,9 @@ func Plan(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := analyze(p, s); err != nil {
+		return nil, err
+	}
 	return &Result{Plan: p, Spec: s}, nil
 }
 

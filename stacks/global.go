@@ -1,0 +1,46 @@
+package stacks
+
+import (
+	"fmt"
+
+	azresources "github.com/pulumi/pulumi-azure-native-sdk/resources/v2"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/gameplatform/platform/components/observability"
+	"github.com/gameplatform/platform/components/shared"
+	"github.com/gameplatform/platform/internal/naming"
+	"github.com/gameplatform/platform/internal/spec"
+)
+
+func newGlobal(ctx *pulumi.Context, s *spec.Spec, id naming.Identity, base shared.Interface) (*Global, error) {
+	g := &Global{Location: s.Regions[0].Name}
+	if err := ctx.RegisterComponentResource(GlobalType, "global", g); err != nil {
+		return nil, fmt.Errorf("registering global component: %w", err)
+	}
+	rg, err := azresources.NewResourceGroup(ctx, "global-rg", &azresources.ResourceGroupArgs{
+		ResourceGroupName: pulumi.String(id.ResourceGroup("")),
+		Location:          pulumi.String(g.Location),
+		Tags:              base.TagMap(),
+	}, pulumi.Parent(g))
+	if err != nil {
+		return nil, fmt.Errorf("creating resource group %q: %w", "global-rg", err)
+	}
+	obs, err := observability.NewObservability(ctx, "global-observability", &observability.Args{
+		Interface:         base,
+		ResourceGroupName: rg.Name,
+		Location:          g.Location,
+		WorkspaceName:     id.Regional("log", ""),
+	}, pulumi.Parent(g))
+	if err != nil {
+		return nil, err
+	}
+	g.ResourceGroupName = rg.Name
+	g.WorkspaceID = obs.WorkspaceID
+	if err := ctx.RegisterResourceOutputs(g, pulumi.Map{
+		"resourceGroupName": rg.Name,
+		"workspaceId":       obs.WorkspaceID,
+	}); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
