@@ -73,6 +73,7 @@ Exit status: 0 ok, 1 a mandatory policy violation, 2 bad input or configuration.
 		SilenceErrors: true,
 	}
 	root.AddCommand(newPlanCmd())
+	root.AddCommand(newDeployParallelismCmd())
 	root.AddCommand(newReviewCmd())
 	return root
 }
