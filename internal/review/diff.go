@@ -20,6 +20,9 @@ type Options struct {
 	AllowDestructive bool
 	// BaseName and HeadName describe the inputs in the footer (file names).
 	BaseName, HeadName string
+	// Parallelism is the engine parallelism the change's deploy-time estimate
+	// assumes; zero means the head plan's, else Pulumi's default (4 x CPUs).
+	Parallelism int
 }
 
 // FromPlans compares two offline plans of one environment. A nil base is a new
@@ -80,7 +83,7 @@ func FromPlans(base, head *plan.Plan, opts Options) (*Review, error) {
 	r.Policy = diffPolicies(b.PolicyResults, h.PolicyResults)
 	r.Policy.Evaluated = true
 	r.Cost = diffCost(b, h)
-	r.Deploy = deployEstimate(b, h, r.Changes)
+	r.Deploy = deployEstimate(b, h, h.Resources, r.Changes, parallelismOf(opts.Parallelism, head))
 	r.finish(opts.AllowDestructive)
 	return r, nil
 }
@@ -518,24 +521,6 @@ func diffCost(b, h *plan.Plan) *CostDelta {
 	})
 	if len(d.Movers) > maxMovers {
 		d.Movers = d.Movers[:maxMovers]
-	}
-	return d
-}
-
-// deployEstimate reports the deploy-time model's figures; nil when neither plan has one.
-func deployEstimate(b, h *plan.Plan, changes []Change) *DeployEstimate {
-	if b.Deploy.CriticalPathSeconds == 0 && h.Deploy.CriticalPathSeconds == 0 {
-		return nil
-	}
-	d := &DeployEstimate{BaseSeconds: b.Deploy.CriticalPathSeconds, HeadSeconds: h.Deploy.CriticalPathSeconds}
-	onPath := map[string]bool{}
-	for _, u := range h.Deploy.CriticalPath {
-		onPath[u] = true
-	}
-	for _, c := range changes {
-		if onPath[c.URN] {
-			d.ChangedOnPath++
-		}
 	}
 	return d
 }

@@ -146,7 +146,7 @@ func TestGoldenTagOnlyUpdate(t *testing.T) {
 
 func TestGoldenPreview(t *testing.T) {
 	d := loadPreview(t, "preview.staging.json")
-	r, err := FromPreview(d, Context{}, Options{HeadName: "preview.staging.json"})
+	r, err := FromPreview(d, Context{}, Options{HeadName: "preview.staging.json", Parallelism: 8})
 	if err != nil {
 		t.Fatal(err)
 	}
