@@ -261,6 +261,18 @@ func (r *Review) finish(allowDestructive bool) {
 	if n := r.Policy.NewMandatory(); n > 0 {
 		r.Blocked = append(r.Blocked, plural(n, "new mandatory policy violation"))
 	}
+	errs := 0
+	for _, d := range r.Diagnostics {
+		if d.Severity == "error" {
+			errs++
+		}
+	}
+	if errs > 0 {
+		r.Blocked = append(r.Blocked, "the preview reported "+plural(errs, "error")+" (see Diagnostics)")
+	}
+	if r.Changes == nil {
+		r.Changes = []Change{}
+	}
 }
 
 // regionLess orders global first, then regions by name.

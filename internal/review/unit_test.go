@@ -190,3 +190,27 @@ func TestParsePreviewErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestPreviewErrorsBlock(t *testing.T) {
+	d := &PreviewDigest{
+		Steps: []PreviewStep{{Op: "same", URN: "urn:pulumi:dev::game-platform::pulumi:pulumi:Stack::game-platform-dev"}},
+		Diagnostics: []PreviewDiagnostic{
+			{Message: "error: preview failed: 1 mandatory policy violation\n", Severity: "error"},
+			{Message: "connection password=hunter2 refused\n", Severity: "warning"},
+		},
+	}
+	r, err := FromPreview(d, Context{}, Options{Parallelism: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Env != "dev" || len(r.Blocked) != 1 || !strings.Contains(r.Blocked[0], "1 error") {
+		t.Errorf("env %q, blocked %v", r.Env, r.Blocked)
+	}
+	md := RenderMarkdown(r, MarkdownOptions{})
+	if !strings.Contains(md, "No infrastructure changes.") || strings.Contains(md, "hunter2") || !strings.Contains(md, "password=[secret]") {
+		t.Errorf("comment:\n%s", md)
+	}
+	if r.Changes == nil {
+		t.Error("changes is null in JSON for machines; want []")
+	}
+}
