@@ -9,7 +9,7 @@ BIN   := bin/platform
 # Pulumi's default parallelism is 4 x CPUs of the runner; see README "Deploy time".
 PARALLEL ?= 16
 
-.PHONY: help build plan test lint fmt vet tidy preview up destroy clean
+.PHONY: help build plan policy policy-list test lint fmt vet tidy preview up destroy clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -21,6 +21,16 @@ build: ## build the platform CLI (bin/platform) and the Pulumi program
 plan: ## offline plan of ENV (default dev): tree, counts, policies, cost, deploy time
 	@$(GO) build -o $(BIN) ./cmd/platform
 	@$(BIN) plan --env $(ENV)
+
+policy: ## run the policy pack on a freshly generated offline plan of ENV (exit 1 on a mandatory violation)
+	@$(GO) build -o $(BIN) ./cmd/platform
+	@mkdir -p .plans
+	@$(BIN) plan --env $(ENV) --out .plans/$(ENV).plan.json > /dev/null; rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	@$(BIN) policy check --plan .plans/$(ENV).plan.json
+
+policy-list: ## every policy with its description and enforcement level per tier
+	@$(GO) build -o $(BIN) ./cmd/platform
+	@$(BIN) policy list
 
 test: ## go vet + the whole test suite with the race detector
 	$(GO) vet ./...

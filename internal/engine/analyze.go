@@ -8,6 +8,5 @@ import (
 // analyze fills the plan's analyses in dependency order: cost first (the budget
 // policy reads it), then the deployment-time estimate, then the policy pack.
 func analyze(p *plan.Plan, s *spec.Spec) error {
-	_, _ = p, s
-	return nil
+	return runPolicies(p, s)
 }
