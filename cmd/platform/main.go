@@ -75,5 +75,6 @@ Exit status: 0 ok, 1 a mandatory policy violation, 2 bad input or configuration.
 	}
 	root.AddCommand(newPlanCmd())
 	root.AddCommand(newPolicyCmd())
+	root.AddCommand(newDeployParallelismCmd())
 	return root
 }

@@ -20,10 +20,7 @@ func CheckPolicies(p *plan.Plan, s *spec.Spec) ([]plan.PolicyResult, error) {
 	var env *rules.Env
 	if s != nil {
 		env = rules.EnvFromSpec(s, cfg)
-		if rules.HasCostEstimate(p) {
-			c := p.Cost.MonthlyUSD
-			env.CostMonthlyUSD = &c
-		}
+		env.SetCost(p)
 	} else {
 		env = rules.EnvFromPlan(p, cfg)
 	}

@@ -63,10 +63,6 @@ func EnvFromConfig(stack string, values map[string]string, cfg *rules.Config, no
 	return e
 }
 
-// Estimator, when set, estimates a stack's monthly cost from its resources for the
-// budget policy (the offline plan uses the cost model's figure from the plan).
-var Estimator func([]rules.Resource) (float64, bool)
-
 // NewPack builds the policyx pack of every rule, at the environment's enforcement
 // levels from cfg.
 func NewPack(cfg *rules.Config, env *rules.Env) (policyx.PolicyPack, error) {
@@ -85,9 +81,9 @@ func NewPack(cfg *rules.Config, env *rules.Env) (policyx.PolicyPack, error) {
 						rs[i] = FromAnalyzer(ar)
 					}
 					e := *env
-					if Estimator != nil && e.CostMonthlyUSD == nil {
-						if c, ok := Estimator(rs); ok {
-							e.CostMonthlyUSD = &c
+					if p.Category == rules.Cost && e.CostMonthlyUSD == nil {
+						if err := estimateCost(&e, rs); err != nil {
+							return err
 						}
 					}
 					for _, f := range rules.CheckStack(p, &e, rs) {

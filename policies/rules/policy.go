@@ -77,6 +77,9 @@ type Env struct {
 	BudgetMonthlyUSD float64
 	// CostMonthlyUSD is the cost model's estimate; nil when none was made.
 	CostMonthlyUSD *float64
+	// CostNotPriced are the URNs of resources the estimate leaves out because the
+	// cost model cannot price them.
+	CostNotPriced []string
 	// Settings are the configured allow-lists and caps.
 	Settings Settings
 }

@@ -250,9 +250,9 @@ func HasCostEstimate(p *plan.Plan) bool {
 // EnvFromPlan derives the environment view from a plan alone, for plans checked
 // without their environment file: the tier and game from the resources' tags (when
 // every tagged resource agrees), regions from the resources, the cost from the plan.
-// The budget is not in a plan: set BudgetMonthlyUSD when it is known.
+// The budget is the one the cost model recorded in the plan, if any.
 func EnvFromPlan(p *plan.Plan, cfg *Config) *Env {
-	e := &Env{Stack: p.Stack, Settings: cfg.Settings}
+	e := &Env{Stack: p.Stack, Settings: cfg.Settings, BudgetMonthlyUSD: p.Cost.BudgetMonthlyUSD}
 	tiers, games := map[string]bool{}, map[string]bool{}
 	for _, r := range p.Resources {
 		tags, ok := r.Inputs["tags"].(map[string]any)
@@ -276,9 +276,15 @@ func EnvFromPlan(p *plan.Plan, cfg *Config) *Env {
 			e.Game = g
 		}
 	}
+	e.SetCost(p)
+	return e
+}
+
+// SetCost records the plan's cost estimate, if it has one.
+func (e *Env) SetCost(p *plan.Plan) {
 	if HasCostEstimate(p) {
 		c := p.Cost.MonthlyUSD
 		e.CostMonthlyUSD = &c
+		e.CostNotPriced = p.Cost.NotPriced
 	}
-	return e
 }

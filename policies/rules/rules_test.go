@@ -290,3 +290,10 @@ func TestEveryPolicyHasTableTests(t *testing.T) {
 		}
 	}
 }
+
+func init() {
+	ruleCases = append(ruleCases, ruleCase{policy: "budget", name: "estimate leaves resources out", env: func(e *Env) {
+		cost(1000)(e)
+		e.CostNotPriced = []string{"urn:x"}
+	}, want: []string{"leaves out 1 resource(s) the cost model cannot price (urn:x)"}})
+}

@@ -57,6 +57,9 @@ func checkBudget(e *Env, rs []Resource, rep *Reporter) {
 	case *e.CostMonthlyUSD > e.BudgetMonthlyUSD:
 		rep.Report("stack %q: estimated monthly cost $%.2f exceeds the budget of $%.2f by $%.2f; expected at most $%.2f (reduce capacity or raise budgetMonthlyUSD)",
 			e.Stack, *e.CostMonthlyUSD, e.BudgetMonthlyUSD, *e.CostMonthlyUSD-e.BudgetMonthlyUSD, e.BudgetMonthlyUSD)
+	case len(e.CostNotPriced) > 0:
+		rep.Report("stack %q: the estimate of $%.2f leaves out %d resource(s) the cost model cannot price (%s), so it cannot be confirmed within the budget of $%.2f",
+			e.Stack, *e.CostMonthlyUSD, len(e.CostNotPriced), strings.Join(e.CostNotPriced, ", "), e.BudgetMonthlyUSD)
 	}
 }
 
