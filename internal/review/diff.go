@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -432,32 +433,54 @@ func maskSecrets(v any) any {
 	return v
 }
 
+// policyKey identifies a violation across base and head: the same policy on the same
+// resource is the same violation even when its message words a value differently.
+// Stack-level results (no URN) are told apart by their message, with numbers and
+// parenthesised or bracketed detail (region lists, amounts) left out, so adding a
+// region or moving the cost does not make every stack-level result look new.
 func policyKey(p plan.PolicyResult) string {
-	return p.Pack + "\x00" + p.Policy + "\x00" + p.URN
+	k := p.Pack + "\x00" + p.Policy + "\x00" + p.URN
+	if p.URN == "" {
+		k += "\x00" + stableMessage(p.Message)
+	}
+	return k
+}
+
+var (
+	messageDetail = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
+	messageNumber = regexp.MustCompile(`[0-9][0-9.,]*`)
+)
+
+func stableMessage(m string) string {
+	m = messageDetail.ReplaceAllString(m, "")
+	m = messageNumber.ReplaceAllString(m, "#")
+	return strings.Join(strings.Fields(m), " ")
 }
 
 // diffPolicies splits head's results into new and already present ones, and lists
-// base's results that head no longer has.
+// base's results that head no longer has. Results are matched as multisets.
 func diffPolicies(base, head []plan.PolicyResult) PolicyDiff {
 	d := PolicyDiff{New: []plan.PolicyResult{}, Existing: []plan.PolicyResult{}, Resolved: []plan.PolicyResult{}}
-	inBase := map[string]bool{}
+	inBase := map[string]int{}
 	for _, p := range base {
-		inBase[policyKey(p)] = true
+		if p.EnforcementLevel != "disabled" {
+			inBase[policyKey(p)]++
+		}
 	}
-	inHead := map[string]bool{}
 	for _, p := range head {
 		if p.EnforcementLevel == "disabled" {
 			continue
 		}
-		inHead[policyKey(p)] = true
-		if inBase[policyKey(p)] {
+		if k := policyKey(p); inBase[k] > 0 {
+			inBase[k]--
 			d.Existing = append(d.Existing, p)
 		} else {
 			d.New = append(d.New, p)
 		}
 	}
 	for _, p := range base {
-		if p.EnforcementLevel != "disabled" && !inHead[policyKey(p)] {
+		if k := policyKey(p); p.EnforcementLevel != "disabled" && inBase[k] > 0 {
+			inBase[k]--
 			d.Resolved = append(d.Resolved, p)
 		}
 	}

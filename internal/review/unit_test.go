@@ -214,3 +214,19 @@ func TestPreviewErrorsBlock(t *testing.T) {
 		t.Error("changes is null in JSON for machines; want []")
 	}
 }
+
+func TestPolicyDiffStackLevel(t *testing.T) {
+	msg := func(region, list string) plan.PolicyResult {
+		return plan.PolicyResult{Pack: "p", Policy: "region-stamp-complete", EnforcementLevel: "mandatory",
+			Message: `stack "staging": region ` + region + ` has no AKS cluster; expected one per region ([` + list + `])`}
+	}
+	budget := func(v string) plan.PolicyResult {
+		return plan.PolicyResult{Pack: "p", Policy: "budget", EnforcementLevel: "advisory", Message: "estimated $" + v + " exceeds the budget $25,000"}
+	}
+	base := []plan.PolicyResult{msg("westeurope", "westeurope japaneast"), msg("japaneast", "westeurope japaneast"), budget("26,000.50")}
+	head := []plan.PolicyResult{msg("westeurope", "westeurope japaneast eastus2"), msg("japaneast", "westeurope japaneast eastus2"), msg("eastus2", "westeurope japaneast eastus2"), budget("31,200.00")}
+	d := diffPolicies(base, head)
+	if len(d.New) != 1 || !strings.Contains(d.New[0].Message, "region eastus2") || len(d.Existing) != 3 || len(d.Resolved) != 0 {
+		t.Errorf("new %v\nexisting %d, resolved %d", d.New, len(d.Existing), len(d.Resolved))
+	}
+}
