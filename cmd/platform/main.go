@@ -66,6 +66,7 @@ Pulumi CLI needed) and works with the resulting plans:
 
   platform plan --env prod             evaluate a stack's program and show the plan
   platform plan --env prod --format json --out prod.plan.json
+  platform review --base base.plan.json --head head.plan.json   the pull-request comment
 
 Exit status: 0 ok, 1 a mandatory policy violation, 2 bad input or configuration.`,
 		SilenceUsage:  true,
@@ -73,5 +74,6 @@ Exit status: 0 ok, 1 a mandatory policy violation, 2 bad input or configuration.
 	}
 	root.AddCommand(newPlanCmd())
 	root.AddCommand(newDeployParallelismCmd())
+	root.AddCommand(newReviewCmd())
 	return root
 }
