@@ -225,10 +225,7 @@ func diffValue(typ, path string, old, new any, secret bool, out *[]PropertyChang
 	}
 	oa, oIsArr := old.([]any)
 	na, nIsArr := new.([]any)
-	if oIsArr && nIsArr && len(oa) == len(na) && !secret && !scalars(oa) {
-		for i := range oa {
-			diffValue(typ, path+"["+strconv.Itoa(i)+"]", oa[i], na[i], false, out)
-		}
+	if oIsArr && nIsArr && !secret && !(scalars(oa) && scalars(na)) && diffArray(typ, path, oa, na, out) {
 		return
 	}
 	pc := PropertyChange{Path: path, Kind: "update"}
@@ -246,6 +243,77 @@ func diffValue(typ, path string, old, new any, secret bool, out *[]PropertyChang
 	}
 	pc.ForcesReplacement = replaceReason(typ, path, old, new) != ""
 	*out = append(*out, pc)
+}
+
+// diffArray lists element-level changes of two arrays of objects: index by index
+// when the lengths match; else by an identifying key ("name", "id") when every
+// element has a distinct one; else as appended or removed elements when one array
+// extends the other. It returns false when none applies (the whole array is shown).
+func diffArray(typ, path string, oa, na []any, out *[]PropertyChange) bool {
+	at := func(i int) string { return path + "[" + strconv.Itoa(i) + "]" }
+	if len(oa) == len(na) {
+		for i := range oa {
+			diffValue(typ, at(i), oa[i], na[i], false, out)
+		}
+		return true
+	}
+	for _, key := range []string{"name", "id"} {
+		oi, ok1 := indexBy(oa, key)
+		ni, ok2 := indexBy(na, key)
+		if !ok1 || !ok2 {
+			continue
+		}
+		for i, e := range na {
+			id := e.(map[string]any)[key].(string)
+			if j, ok := oi[id]; ok {
+				diffValue(typ, at(i), oa[j], e, false, out)
+			} else {
+				diffValue(typ, at(i), nil, e, false, out)
+			}
+		}
+		for j, e := range oa {
+			if _, ok := ni[e.(map[string]any)[key].(string)]; !ok {
+				diffValue(typ, at(j), e, nil, false, out)
+			}
+		}
+		return true
+	}
+	short, long := oa, na
+	if len(oa) > len(na) {
+		short, long = na, oa
+	}
+	if !reflect.DeepEqual(short, long[:len(short)]) {
+		return false
+	}
+	for i := len(short); i < len(long); i++ {
+		if len(oa) < len(na) {
+			diffValue(typ, at(i), nil, long[i], false, out)
+		} else {
+			diffValue(typ, at(i), long[i], nil, false, out)
+		}
+	}
+	return true
+}
+
+// indexBy maps each element's string key to its index; ok is false unless every
+// element is an object with a distinct, non-empty string value for key.
+func indexBy(a []any, key string) (map[string]int, bool) {
+	m := make(map[string]int, len(a))
+	for i, e := range a {
+		o, ok := e.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		id, ok := o[key].(string)
+		if !ok || id == "" {
+			return nil, false
+		}
+		if _, dup := m[id]; dup {
+			return nil, false
+		}
+		m[id] = i
+	}
+	return m, true
 }
 
 // normalize treats empty maps and arrays like absent values: the provider sends

@@ -470,7 +470,7 @@ func costLine(c *CostDelta, src Source) string {
 	}
 	s := fmt.Sprintf("%s → %s (**%s**", money(c.BeforeUSD), money(c.AfterUSD), signedMoney(c.DeltaUSD))
 	if c.BeforeUSD > 0 {
-		s += fmt.Sprintf(", %+.1f%%", 100*c.DeltaUSD/c.BeforeUSD)
+		s += ", " + strings.Replace(fmt.Sprintf("%+.1f%%", 100*c.DeltaUSD/c.BeforeUSD), "-", "−", 1)
 	}
 	return s + ")"
 }

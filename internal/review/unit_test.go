@@ -230,3 +230,30 @@ func TestPolicyDiffStackLevel(t *testing.T) {
 		t.Errorf("new %v\nexisting %d, resolved %d", d.New, len(d.Existing), len(d.Resolved))
 	}
 }
+
+func TestDiffArrays(t *testing.T) {
+	ep := func(name, loc string) map[string]any { return map[string]any{"name": name, "endpointLocation": loc} }
+	cases := []struct {
+		name     string
+		old, new any
+		want     []PropertyChange
+	}{
+		{"element added, matched by name", []any{ep("we", "westeurope"), ep("je", "japaneast")}, []any{ep("we", "westeurope"), ep("eu", "eastus2"), ep("je", "japaneast")},
+			[]PropertyChange{{Path: "endpoints[1].endpointLocation", Kind: "add", New: "eastus2"}, {Path: "endpoints[1].name", Kind: "add", New: "eu"}}},
+		{"element removed and one changed", []any{ep("we", "westeurope"), ep("je", "japaneast")}, []any{ep("je", "japanwest")},
+			[]PropertyChange{{Path: "endpoints[0].endpointLocation", Kind: "update", Old: "japaneast", New: "japanwest"},
+				{Path: "endpoints[0].endpointLocation", Kind: "delete", Old: "westeurope"}, {Path: "endpoints[0].name", Kind: "delete", Old: "we"}}},
+		{"appended without keys", []any{map[string]any{"x": 1.0}}, []any{map[string]any{"x": 1.0}, map[string]any{"x": 2.0}},
+			[]PropertyChange{{Path: "endpoints[1].x", Kind: "add", New: "2"}}},
+		{"scalars stay whole", []any{"1"}, []any{"1", "2"},
+			[]PropertyChange{{Path: "endpoints", Kind: "update", Old: `["1"]`, New: `["1","2"]`}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := diffInputs("azure-native:network:Profile", map[string]any{"endpoints": tc.old}, map[string]any{"endpoints": tc.new})
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
