@@ -384,3 +384,26 @@ func TestUnknownTier(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestVersionedTypeTokens: a token with an explicit API version prices like the
+// default one, and its clusters still count towards the workspace's ingestion.
+func TestVersionedTypeTokens(t *testing.T) {
+	pt := table(t)
+	ws := res("azure-native:operationalinsights:Workspace", "logs", "", nil)
+	cluster := res("azure-native:containerservice/v20240801:ManagedCluster", "aks", "eastus", map[string]any{
+		"location": "eastus", "sku": map[string]any{"tier": "Standard"},
+	})
+	cluster.Dependencies = []string{ws.URN}
+	rg := res("azure-native:resources/v20240301:ResourceGroup", "rg", "eastus", nil)
+	it := one(t, "prod", cluster, ws, rg)
+	if want := (0.10 + 0.025) * pt.HoursPerMonth; !approx(it.MonthlyUSD, want) {
+		t.Errorf("versioned cluster = %v, want %v", it.MonthlyUSD, want)
+	}
+	wsItem := one(t, "prod", ws, cluster)
+	if !strings.Contains(wsItem.Basis, "1 clusters") {
+		t.Errorf("workspace basis %q does not count the versioned cluster", wsItem.Basis)
+	}
+	if rgItem := one(t, "prod", rg); !rgItem.Free {
+		t.Errorf("versioned resource group is not free: %+v", rgItem)
+	}
+}
