@@ -47,9 +47,8 @@ test: ## go vet + the whole test suite with the race detector
 	$(GO) test -race -count=1 ./...
 
 # Benchmarks: plan time and allocations for 1-32 regions, the 6-region prod plan, policy
-# evaluation per resource, the
-# cost and critical-path computations. Output is benchstat-compatible; BENCHCOUNT=10
-# gives benchstat enough samples to compare two runs.
+# evaluation per resource, the cost and critical-path computations. Output is
+# benchstat-compatible; BENCHCOUNT=10 gives benchstat enough samples to compare runs.
 BENCHCOUNT ?= 3
 BENCHPKGS  ?= ./internal/engine
 bench: ## benchmarks (benchstat format): plan time vs regions, policy, cost, critical path; see docs/benchmarks.md
