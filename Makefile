@@ -46,12 +46,12 @@ test: ## go vet + the whole test suite with the race detector
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
 
-# Benchmarks: plan time and allocations for 1-32 regions, the 6-region prod plan, the
-# cost and critical-path computations. Output is benchstat-compatible; BENCHCOUNT=10
-# gives benchstat enough samples to compare two runs.
+# Benchmarks: plan time and allocations for 1-32 regions, the 6-region prod plan, policy
+# evaluation per resource, the cost and critical-path computations. Output is
+# benchstat-compatible; BENCHCOUNT=10 gives benchstat enough samples to compare runs.
 BENCHCOUNT ?= 3
 BENCHPKGS  ?= ./internal/engine
-bench: ## benchmarks (benchstat format): plan time vs regions, cost, critical path; see docs/benchmarks.md
+bench: ## benchmarks (benchstat format): plan time vs regions, policy, cost, critical path; see docs/benchmarks.md
 	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) $(BENCHPKGS)
 
 lint: ## gofmt check (and golangci-lint when installed)

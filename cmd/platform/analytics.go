@@ -143,6 +143,7 @@ func renderExplain(w io.Writer, p *plan.Plan) {
 	}
 	fmt.Fprintf(w, "Spot: x%.2f of list. %s\n", t.VM.SpotFactor, t.VM.SpotNote)
 	fmt.Fprintf(w, "AKS: %s\n", t.AKS.LoadBalancerNote)
+	fmt.Fprintf(w, "OS disks: %s\n", t.VM.EphemeralNote)
 	fmt.Fprintf(w, "Public IP prefix: %s\n", t.PublicIPPrefix.Note)
 	fmt.Fprintf(w, "Front Door: %s %s\n", t.FrontDoor.EgressNote, t.FrontDoor.WAFNote)
 	fmt.Fprintf(w, "Storage: %s\n", t.Storage.EgressNote)

@@ -131,24 +131,27 @@ func (c *calc) pool(m map[string]any, loc string) (price, error) {
 	if err != nil {
 		return price{}, err
 	}
+	gb, ok, err := optNumber(m, "osDiskSizeGB")
+	if err != nil {
+		return price{}, err
+	}
+	if !ok || gb == 0 {
+		gb = c.t.AKS.DefaultOSDiskGB
+	}
+	if diskType == "" {
+		// AKS's default: ephemeral when the OS disk fits the VM's cache.
+		if cache, known := c.t.VM.EphemeralCacheGB[size]; known && cache >= gb {
+			diskType = "Ephemeral"
+			extras += " + ephemeral OS disk (AKS default for this size)"
+		}
+	}
 	if !strings.EqualFold(diskType, "Ephemeral") {
-		gb, ok, err := optNumber(m, "osDiskSizeGB")
-		if err != nil {
-			return price{}, err
-		}
-		if !ok || gb == 0 {
-			gb = c.t.AKS.DefaultOSDiskGB
-		}
 		disk, err := c.t.DiskMonthly(gb)
 		if err != nil {
 			return price{}, err
 		}
 		perNodeHourly += disk / c.hours()
-		note := ""
-		if diskType == "" {
-			note = ", osDiskType unset: priced as managed"
-		}
-		extras += fmt.Sprintf(" + %v GB OS disk %s/mo%s", gb, usd(disk), note)
+		extras += fmt.Sprintf(" + %v GB OS disk %s/mo", gb, usd(disk))
 	}
 	publicIP, err := optBool(m, "enableNodePublicIP")
 	if err != nil {

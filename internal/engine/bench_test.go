@@ -166,3 +166,32 @@ func BenchmarkCriticalPath(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPolicy measures the policy pack (resource conversion and every enabled
+// policy) on analysed generated plans and reports the time per resource; it fails
+// above the 100 µs per resource target.
+func BenchmarkPolicy(b *testing.B) {
+	for _, n := range benchRegions {
+		sc := genStackConfig(b, spec.TierProd, n)
+		p := planOnce(b, sc)
+		s, err := spec.FromConfig("prod", "generated", sc.Values, testNow)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("regions=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			start := time.Now()
+			for b.Loop() {
+				if _, err := CheckPolicies(p, s); err != nil {
+					b.Fatal(err)
+				}
+			}
+			perResource := time.Since(start) / time.Duration(b.N*len(p.Resources))
+			b.ReportMetric(float64(perResource.Nanoseconds()), "ns/resource")
+			b.ReportMetric(float64(len(p.Resources)), "resources")
+			if perResource > 100*time.Microsecond {
+				b.Errorf("policy evaluation takes %v per resource, target < 100µs", perResource)
+			}
+		})
+	}
+}
