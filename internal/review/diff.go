@@ -62,6 +62,7 @@ func FromPlans(base, head *plan.Plan, opts Options) (*Review, error) {
 		}
 		c := newChange(OpUpdate, &hr)
 		c.Protect = br.Protect || hr.Protect
+		c.RetainOnDelete = br.RetainOnDelete || hr.RetainOnDelete
 		c.Properties = props
 		for _, p := range props {
 			if p.ForcesReplacement {
@@ -115,6 +116,8 @@ func newChange(op Op, res *plan.Resource) Change {
 		Region:    region,
 		Component: componentOf(res.URN),
 		Protect:   res.Protect,
+
+		RetainOnDelete: res.RetainOnDelete,
 	}
 }
 

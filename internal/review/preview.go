@@ -218,6 +218,9 @@ func FromPreview(d *PreviewDigest, ctx Context, opts Options) (*Review, error) {
 		if a.old != nil && a.old.Protect {
 			c.Protect = true
 		}
+		if (a.old != nil && a.old.RetainOnDelete) || (state != nil && state.RetainOnDelete) {
+			c.RetainOnDelete = true
+		}
 		c.Region = previewRegion(urn, parents, newIn, oldIn)
 		c.Component = componentOf(urn)
 		if op == OpUpdate || op == OpReplace {
