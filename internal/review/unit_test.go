@@ -1,6 +1,7 @@
 package review
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -255,5 +256,42 @@ func TestDiffArrays(t *testing.T) {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestPreviewOddShapesDoNotPanic feeds steps the engine can emit with missing
+// states, every prefix of the fixture, and a replacement seen only as its parts.
+func TestPreviewOddShapesDoNotPanic(t *testing.T) {
+	const urn = "urn:pulumi:dev::game-platform::gameplatform:stacks:Region$azure-native:storage:StorageAccount::westeurope-st"
+	odd := []string{
+		`{"steps":[{"op":"create","urn":"` + urn + `"}]}`,
+		`{"steps":[{"op":"delete-replaced","urn":"` + urn + `","oldState":{"urn":"` + urn + `","type":"azure-native:storage:StorageAccount","custom":true}}]}`,
+		`{"steps":[{"op":"update","urn":"` + urn + `","detailedDiff":{"sku.name":{"kind":"update-replace"}},"oldState":{"custom":true},"newState":{"custom":true,"inputs":{"sku":{"name":"x"}}}}]}`,
+		`{"steps":[{"op":"refresh","urn":"` + urn + `"}],"changeSummary":{}}`,
+		`{"changeSummary":{"same":3}}`,
+	}
+	for _, in := range odd {
+		d, err := ParsePreview([]byte(in), "odd.json")
+		if err != nil {
+			t.Errorf("%s: %v", in, err)
+			continue
+		}
+		r, err := FromPreview(d, Context{}, Options{Parallelism: 4})
+		if err != nil {
+			t.Errorf("%s: %v", in, err)
+			continue
+		}
+		_ = RenderMarkdown(r, MarkdownOptions{})
+	}
+	data, err := os.ReadFile("testdata/preview.staging.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := 0; n < len(data); n += 97 {
+		if d, err := ParsePreview(data[:n], "prefix.json"); err == nil {
+			if _, err := FromPreview(d, Context{}, Options{Parallelism: 4}); err != nil {
+				t.Errorf("prefix %d: %v", n, err)
+			}
+		}
 	}
 }
