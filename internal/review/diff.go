@@ -52,7 +52,9 @@ func FromPlans(base, head *plan.Plan, opts Options) (*Review, error) {
 		}
 		br, ok := bi[hr.URN]
 		if !ok {
-			r.Changes = append(r.Changes, newChange(OpCreate, &hr))
+			c := newChange(OpCreate, &hr)
+			c.Properties = keyInputs(hr.Inputs)
+			r.Changes = append(r.Changes, c)
 			continue
 		}
 		props := diffInputs(hr.Type, br.Inputs, hr.Inputs)
@@ -95,6 +97,24 @@ func orEmpty(p *plan.Plan) *plan.Plan {
 		return &plan.Plan{}
 	}
 	return p
+}
+
+// keyFacts are the inputs that size or shape a new resource, shown for creations so
+// a reviewer sees what is being bought without reading every input.
+var keyFacts = []string{
+	"sku.name", "sku.tier", "kind", "vmSize", "count", "minCount", "maxCount",
+	"prefixLength", "addressPrefix", "kubernetesVersion", "zones", "availabilityZones",
+}
+
+// keyInputs lists a created resource's key facts as additions.
+func keyInputs(in map[string]any) []PropertyChange {
+	var out []PropertyChange
+	for _, path := range keyFacts {
+		if v := lookup(in, path); v != nil {
+			out = append(out, PropertyChange{Path: path, Kind: "add", New: render(v, false)})
+		}
+	}
+	return out
 }
 
 // counted reports whether a resource is a deployed cloud object: component

@@ -292,7 +292,7 @@ func renderChanges(r *Review, budget int) (string, int) {
 			if j-i < openDetailsUnder {
 				open = " open"
 			}
-			start := fmt.Sprintf("<details%s><summary><b>%s</b> — %s</summary>\n\n| Operation | Resource | Type | Changed inputs (old → new) |\n|---|---|---|---|\n",
+			start := fmt.Sprintf("<details%s><summary><b>%s</b> — %s</summary>\n\n| Operation | Resource | Type | Inputs: old → new (key inputs of new resources) |\n|---|---|---|---|\n",
 				open, cellEscaper.Replace(comp), countsText(c))
 			end := "\n</details>\n\n"
 			if b.Len()+len(start)+len(end) > budget {

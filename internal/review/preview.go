@@ -223,6 +223,9 @@ func FromPreview(d *PreviewDigest, ctx Context, opts Options) (*Review, error) {
 		}
 		c.Region = previewRegion(urn, parents, newIn, oldIn)
 		c.Component = componentOf(urn)
+		if op == OpCreate {
+			c.Properties = keyInputs(newIn)
+		}
 		if op == OpUpdate || op == OpReplace {
 			c.Properties = previewProperties(c.Type, oldIn, newIn, a.detailed, a.reasons)
 			if op == OpReplace {
