@@ -70,6 +70,7 @@ func runPlan(stdout io.Writer, f *planFlags) error {
 	fmt.Fprintln(w, plan.Heading(p))
 	plan.RenderTree(w, p)
 	plan.RenderSummary(w, p)
+	renderCapacity(w, res.Spec)
 	if f.out != "" {
 		fmt.Fprintf(w, "\nPlan JSON written to %s\n", f.out)
 	}
