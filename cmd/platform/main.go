@@ -72,5 +72,6 @@ Exit status: 0 ok, 1 a mandatory policy violation, 2 bad input or configuration.
 		SilenceErrors: true,
 	}
 	root.AddCommand(newPlanCmd())
+	root.AddCommand(newDeployParallelismCmd())
 	return root
 }
