@@ -66,12 +66,17 @@ Pulumi CLI needed) and works with the resulting plans:
 
   platform plan --env prod             evaluate a stack's program and show the plan
   platform plan --env prod --format json --out prod.plan.json
+  platform policy check --plan prod.plan.json   run the policy pack on any plan JSON
+  platform policy list                 every policy and its enforcement per tier
+  platform review --base base.plan.json --head head.plan.json   the pull-request comment
 
 Exit status: 0 ok, 1 a mandatory policy violation, 2 bad input or configuration.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
 	root.AddCommand(newPlanCmd())
+	root.AddCommand(newPolicyCmd())
 	root.AddCommand(newDeployParallelismCmd())
+	root.AddCommand(newReviewCmd())
 	return root
 }
