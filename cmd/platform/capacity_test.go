@@ -8,19 +8,20 @@ import (
 
 func TestPlanPrintsCapacity(t *testing.T) {
 	var out bytes.Buffer
-	if err := runPlan(&out, &planFlags{env: "staging", dir: envDir, format: "text"}); err != nil {
+	if err := runPlan(&out, &planFlags{env: "dev", dir: envDir, format: "text"}); err != nil {
 		t.Fatal(err)
 	}
 	text := out.String()
-	// staging: 10000 players per region on F16s_v2 -> 625 servers, 6 per node,
-	// 105 nodes at peak, autoscaler 21..132, Standard_D4s_v5 system pool 1..3.
+	// dev: 2000 players on F8s_v2 -> 125 servers, 3 per node, 42 nodes at peak,
+	// autoscaler 9..53 split into pools of at most 20 (dev's cap), D4s_v5 system pool 1..3.
 	for _, want := range []string{
 		"\nCapacity (85% of each node usable, 25% autoscaler headroom, 20% of peak kept warm):\n",
-		"  westeurope: 10000 players peak -> 625 servers, 6 per node, 105 game nodes at peak\n",
+		"  westeurope: 2000 players peak -> 125 servers, 3 per node, 42 game nodes at peak\n",
 		"    system   Standard_D4s_v5        1..3     nodes\n",
-		"    game1    Standard_F16s_v2      21..132   nodes\n",
-		"    vCPU at max: standardDSv5Family 12, standardFSv2Family 2112\n",
-		"  all regions, vCPU at max: standardDSv5Family 24, standardFSv2Family 4224\n",
+		"    game1    Standard_F8s_v2        3..18    nodes\n",
+		"    game3    Standard_F8s_v2        3..17    nodes\n",
+		"    vCPU at max: standardDSv5Family 12, standardFSv2Family 424\n",
+		"  all regions, vCPU at max: standardDSv5Family 12, standardFSv2Family 424\n",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("plan output lacks %q", want)

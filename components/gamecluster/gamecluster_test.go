@@ -20,7 +20,7 @@ var f16 = capacity.VM{Name: "Standard_F16s_v2", VCPU: 16, MemoryGiB: 32, Family:
 
 func sizing(t *testing.T, players int, prod bool) capacity.Plan {
 	t.Helper()
-	p, err := capacity.Size(capacity.Demand{PeakPlayers: players, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16}, prod)
+	p, err := capacity.Size(capacity.Demand{PeakPlayers: players, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16}, capacity.Options{Prod: prod})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -57,6 +57,24 @@ type Pool struct {
 	MaxNodes int
 }
 
+// Options are the environment-level inputs of the model.
+type Options struct {
+	// Prod selects the system pool bounds.
+	Prod bool
+	// MaxNodesPerPool caps one game pool's autoscaler max; the model splits demand
+	// into more pools rather than exceed it. Zero or above MaxNodesPerPool means
+	// AKS's own limit.
+	MaxNodesPerPool int
+}
+
+// poolCap returns the effective per-pool cap.
+func (o Options) poolCap() int {
+	if o.MaxNodesPerPool <= 0 || o.MaxNodesPerPool > MaxNodesPerPool {
+		return MaxNodesPerPool
+	}
+	return o.MaxNodesPerPool
+}
+
 // Plan is a region's sizing.
 type Plan struct {
 	Servers        int // game servers needed at peak
@@ -86,10 +104,9 @@ func ServersPerNode(vm VM, vcpuPerServer float64) int {
 	return int(math.Min(byCPU, byMem))
 }
 
-// Size derives a region's node pools from its demand. prod selects the system pool
-// bounds. It returns an error, worded for the user, when the demand cannot be met
-// by one cluster.
-func Size(d Demand, prod bool) (Plan, error) {
+// Size derives a region's node pools from its demand. It returns an error, worded
+// for the user, when the demand cannot be met by one cluster.
+func Size(d Demand, o Options) (Plan, error) {
 	switch {
 	case d.PeakPlayers <= 0:
 		return Plan{}, fmt.Errorf("must be greater than 0, got %d", d.PeakPlayers)
@@ -109,7 +126,7 @@ func Size(d Demand, prod bool) (Plan, error) {
 	p.MaxNodes = int(math.Ceil(float64(p.NodesAtPeak)*(1+Headroom) - 1e-9))
 	p.MinNodes = max(1, int(math.Ceil(float64(p.NodesAtPeak)*StandbyFraction-1e-9)))
 	sys := systemBoundsOther
-	if prod {
+	if o.Prod {
 		sys = systemBoundsProd
 	}
 	p.SystemPool = Pool{Name: "system", VMSize: SystemVM.Name, Family: SystemVM.Family, VCPU: SystemVM.VCPU, MinNodes: sys[0], MaxNodes: sys[1]}
@@ -118,9 +135,11 @@ func Size(d Demand, prod bool) (Plan, error) {
 		return Plan{}, fmt.Errorf("%d peak players need %d game nodes of %s with headroom (%d servers, %d per node), above the %d game nodes one cluster holds (AKS allows %d nodes, %d are system nodes); one cluster serves about %d players at this density: split the demand across regions or use a larger VM size",
 			d.PeakPlayers, p.MaxNodes, d.VM.Name, p.Servers, per, limit, MaxNodesPerCluster, p.SystemPool.MaxNodes, perCluster)
 	}
-	n := ceilDiv(p.MaxNodes, MaxNodesPerPool)
-	if n+1 > MaxPoolsPerCluster { // cannot happen below the node limit; kept as a guard
-		return Plan{}, fmt.Errorf("internal error: %d game pools exceed AKS's %d pools per cluster", n, MaxPoolsPerCluster)
+	poolCap := o.poolCap()
+	n := ceilDiv(p.MaxNodes, poolCap)
+	if n+1 > MaxPoolsPerCluster {
+		return Plan{}, fmt.Errorf("%d peak players need %d game nodes of %s with headroom; in pools of at most %d nodes that is %d game pools, above AKS's %d pools per cluster (with the system pool): use a larger VM size or split the demand across regions",
+			d.PeakPlayers, p.MaxNodes, d.VM.Name, poolCap, n, MaxPoolsPerCluster)
 	}
 	p.MinNodes = max(p.MinNodes, n) // every pool keeps at least one node
 	maxes, mins := spread(p.MaxNodes, n), spread(p.MinNodes, n)

@@ -46,10 +46,11 @@ func TestSize(t *testing.T) {
 		return Pool{Name: name, VMSize: vm.Name, Family: vm.Family, VCPU: vm.VCPU, MinNodes: min, MaxNodes: max}
 	}
 	cases := []struct {
-		name string
-		d    Demand
-		prod bool
-		want Plan
+		name    string
+		d       Demand
+		prod    bool
+		poolCap int
+		want    Plan
 	}{
 		{
 			name: "dev: 2000 players on F8",
@@ -80,6 +81,21 @@ func TestSize(t *testing.T) {
 				GamePools: []Pool{game("game1", f16, 81, 501), game("game2", f16, 80, 501)}, SystemPool: sysProd},
 		},
 		{
+			name:    "dev cap of 20 nodes per pool: 53 nodes in three pools",
+			d:       Demand{PeakPlayers: 2000, PlayersPerServer: 16, VCPUPerServer: 2, VM: f8},
+			poolCap: 20,
+			want: Plan{Servers: 125, ServersPerNode: 3, NodesAtPeak: 42, MinNodes: 9, MaxNodes: 53,
+				GamePools: []Pool{game("game1", f8, 3, 18), game("game2", f8, 3, 18), game("game3", f8, 3, 17)}, SystemPool: sysDev},
+		},
+		{
+			name:    "cap above AKS's limit falls back to 1000",
+			d:       Demand{PeakPlayers: 801 * 6 * 16, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16},
+			prod:    true,
+			poolCap: 5000,
+			want: Plan{Servers: 4806, ServersPerNode: 6, NodesAtPeak: 801, MinNodes: 161, MaxNodes: 1002,
+				GamePools: []Pool{game("game1", f16, 81, 501), game("game2", f16, 80, 501)}, SystemPool: sysProd},
+		},
+		{
 			name: "prod japaneast: 200k players -> three pools",
 			d:    Demand{PeakPlayers: 200000, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16},
 			prod: true,
@@ -90,7 +106,7 @@ func TestSize(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := Size(tc.d, tc.prod)
+			got, err := Size(tc.d, Options{Prod: tc.prod, MaxNodesPerPool: tc.poolCap})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -114,20 +130,23 @@ func TestSize(t *testing.T) {
 
 func TestSizeErrors(t *testing.T) {
 	cases := []struct {
-		name string
-		d    Demand
-		want string
+		name    string
+		d       Demand
+		poolCap int
+		want    string
 	}{
-		{"no players", Demand{PeakPlayers: 0, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16}, "must be greater than 0, got 0"},
-		{"no players per server", Demand{PeakPlayers: 10, VCPUPerServer: 2, VM: f16}, "players per server must be greater than 0"},
-		{"no vCPU per server", Demand{PeakPlayers: 10, PlayersPerServer: 16, VM: f16}, "vCPU per server must be greater than 0"},
-		{"server does not fit the VM", Demand{PeakPlayers: 10, PlayersPerServer: 16, VCPUPerServer: 4, VM: d4}, "a 4-vCPU game server does not fit a Standard_D4s_v5 (4 vCPU, 16 GiB, 85% usable)"},
+		{"no players", Demand{PeakPlayers: 0, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16}, 0, "must be greater than 0, got 0"},
+		{"no players per server", Demand{PeakPlayers: 10, VCPUPerServer: 2, VM: f16}, 0, "players per server must be greater than 0"},
+		{"no vCPU per server", Demand{PeakPlayers: 10, PlayersPerServer: 16, VM: f16}, 0, "vCPU per server must be greater than 0"},
+		{"server does not fit the VM", Demand{PeakPlayers: 10, PlayersPerServer: 16, VCPUPerServer: 4, VM: d4}, 0, "a 4-vCPU game server does not fit a Standard_D4s_v5 (4 vCPU, 16 GiB, 85% usable)"},
 		// 4994 max nodes allowed in prod (5000 - 6 system): 3995 peak -> 4994 max fits, 3996 -> 4995 does not.
-		{"one node above the cluster limit", Demand{PeakPlayers: 3996 * 6 * 16, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16}, "4995 game nodes of Standard_F16s_v2 with headroom (23976 servers, 6 per node), above the 4994 game nodes one cluster holds (AKS allows 5000 nodes, 6 are system nodes); one cluster serves about 383520 players"},
+		// a cap of 10 nodes per pool: 99 game pools (990 nodes) fit with the system pool, 100 do not
+		{"too many pools under a small cap", Demand{PeakPlayers: 793 * 6 * 16, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16}, 10, "need 992 game nodes of Standard_F16s_v2 with headroom; in pools of at most 10 nodes that is 100 game pools, above AKS's 100 pools per cluster"},
+		{"one node above the cluster limit", Demand{PeakPlayers: 3996 * 6 * 16, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16}, 0, "4995 game nodes of Standard_F16s_v2 with headroom (23976 servers, 6 per node), above the 4994 game nodes one cluster holds (AKS allows 5000 nodes, 6 are system nodes); one cluster serves about 383520 players"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Size(tc.d, true)
+			_, err := Size(tc.d, Options{Prod: true, MaxNodesPerPool: tc.poolCap})
 			if err == nil {
 				t.Fatal("want an error")
 			}
@@ -136,13 +155,16 @@ func TestSizeErrors(t *testing.T) {
 			}
 		})
 	}
-	if _, err := Size(Demand{PeakPlayers: 3995 * 6 * 16, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16}, true); err != nil {
+	if _, err := Size(Demand{PeakPlayers: 3995 * 6 * 16, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16}, Options{Prod: true}); err != nil {
 		t.Errorf("demand at the cluster limit rejected: %v", err)
+	}
+	if _, err := Size(Demand{PeakPlayers: 792 * 6 * 16, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16}, Options{MaxNodesPerPool: 10}); err != nil {
+		t.Errorf("99 pools of 10 rejected: %v", err)
 	}
 }
 
 func TestVCPUByFamily(t *testing.T) {
-	p, err := Size(Demand{PeakPlayers: 200000, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16}, true)
+	p, err := Size(Demand{PeakPlayers: 200000, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16}, Options{Prod: true})
 	if err != nil {
 		t.Fatal(err)
 	}

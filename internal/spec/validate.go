@@ -233,7 +233,7 @@ func validateCapacity(c *collector, path string, cp Capacity, tier Tier) {
 	}
 	if ok && cp.PeakPlayers > 0 && cp.PlayersPerServer > 0 && cp.PlayersPerServer <= MaxPlayersPerServer &&
 		cp.VCPUPerServer > 0 && cp.VCPUPerServer <= float64(vm.VCPU) {
-		if _, err := capacity.Size(cp.Demand(), tier == TierProd); err != nil {
+		if _, err := capacity.Size(cp.Demand(), CapacityOptions(tier)); err != nil {
 			c.add(path+".peakPlayers", "%v", err)
 		}
 	}
