@@ -95,8 +95,10 @@ func Deploy(ctx *pulumi.Context, s *spec.Spec) error {
 	if err := newPeerings(ctx, regions); err != nil {
 		return err
 	}
+	if _, err := newEdge(ctx, s, id, base, g, regions); err != nil {
+		return err
+	}
 	ctx.Export("resourceGroup", g.ResourceGroupName)
 	ctx.Export("regions", pulumi.ToStringArray(s.RegionNames()))
-	_ = regions
 	return nil
 }

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"sort"
 	"sync"
-
-	"github.com/gameplatform/platform/internal/plan"
 )
 
 //go:embed durations.json
@@ -71,7 +69,7 @@ func ParseDurations(data []byte) (*Durations, error) {
 
 // For returns the duration of a type and whether the table has it (else the default).
 func (d *Durations) For(typ string) (float64, bool) {
-	if e, ok := d.Types[plan.BaseType(typ)]; ok {
+	if e, ok := d.Types[typ]; ok {
 		return e.Seconds, true
 	}
 	return d.Default.Seconds, false

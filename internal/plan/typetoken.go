@@ -1,23 +1,21 @@
 package plan
 
-import (
-	"regexp"
-	"strings"
-)
+import "strings"
 
-// apiVersionRE matches the API-version suffix of an azure-native module, as in
-// "containerservice/v20240801" or "network/v20230201preview".
-var apiVersionRE = regexp.MustCompile(`/v\d{8}(preview|privatepreview)?$`)
-
-// BaseType returns a type token without an explicit azure-native API version:
-// "azure-native:containerservice/v20240801:ManagedCluster" becomes
-// "azure-native:containerservice:ManagedCluster". A program may pin a resource to an
-// API version for a property the default version lacks; the resource is the same
-// Azure resource, so analyses key their tables on the base type.
+// BaseType drops an explicit API version from an azure-native type token, so
+// "azure-native:containerservice/v20240801:ManagedCluster" and
+// "azure-native:containerservice:ManagedCluster" name the same Azure resource type.
+// Other tokens are returned unchanged.
 func BaseType(token string) string {
-	parts := strings.SplitN(token, ":", 3)
-	if len(parts) != 3 || parts[0] != "azure-native" {
+	first := strings.IndexByte(token, ':')
+	last := strings.LastIndexByte(token, ':')
+	if first < 0 || last <= first {
 		return token
 	}
-	return parts[0] + ":" + apiVersionRE.ReplaceAllString(parts[1], "") + ":" + parts[2]
+	module := token[first+1 : last]
+	slash := strings.IndexByte(module, '/')
+	if slash < 0 || !strings.HasPrefix(module[slash+1:], "v") {
+		return token
+	}
+	return token[:first+1] + module[:slash] + token[last:]
 }
