@@ -291,12 +291,12 @@ func diffArray(typ, path string, oa, na []any, out *[]PropertyChange) bool {
 			if j, ok := oi[id]; ok {
 				diffValue(typ, at(i), oa[j], e, false, out)
 			} else {
-				diffValue(typ, at(i), nil, e, false, out)
+				*out = append(*out, elementChange(at(i), "add", e))
 			}
 		}
 		for j, e := range oa {
 			if _, ok := ni[e.(map[string]any)[key].(string)]; !ok {
-				diffValue(typ, at(j), e, nil, false, out)
+				*out = append(*out, elementChange(at(j), "delete", e))
 			}
 		}
 		return true
@@ -310,12 +310,37 @@ func diffArray(typ, path string, oa, na []any, out *[]PropertyChange) bool {
 	}
 	for i := len(short); i < len(long); i++ {
 		if len(oa) < len(na) {
-			diffValue(typ, at(i), nil, long[i], false, out)
+			*out = append(*out, elementChange(at(i), "add", long[i]))
 		} else {
-			diffValue(typ, at(i), long[i], nil, false, out)
+			*out = append(*out, elementChange(at(i), "delete", long[i]))
 		}
 	}
 	return true
+}
+
+// elementChange is one added or removed array element: whole when it is short, else
+// summarised by its name and sizing inputs (a node pool: name, VM size, counts).
+// Adding or removing an element is never judged a replacement of the resource.
+func elementChange(path, kind string, e any) PropertyChange {
+	v := render(e, false)
+	if o, ok := e.(map[string]any); ok && strings.HasSuffix(v, "…") {
+		var parts []string
+		for _, k := range append([]string{"name", "id"}, keyFacts...) {
+			if x := lookup(o, k); x != nil {
+				parts = append(parts, k+"="+render(x, secretKey(k)))
+			}
+		}
+		if len(parts) > 0 {
+			v = strings.Join(parts, " ")
+		}
+	}
+	pc := PropertyChange{Path: path, Kind: kind}
+	if kind == "add" {
+		pc.New = v
+	} else {
+		pc.Old = v
+	}
+	return pc
 }
 
 // indexBy maps each element's string key to its index; ok is false unless every

@@ -540,10 +540,10 @@ func orDash(s string) string {
 	return s
 }
 
-// shortToken drops the provider prefix: azure-native:storage:StorageAccount →
-// storage:StorageAccount.
+// shortToken drops the provider prefix and any explicit API version:
+// azure-native:containerservice/v20240801:ManagedCluster → containerservice:ManagedCluster.
 func shortToken(t string) string {
-	if rest, ok := strings.CutPrefix(t, "azure-native:"); ok {
+	if rest, ok := strings.CutPrefix(plan.BaseType(t), "azure-native:"); ok {
 		return rest
 	}
 	return t

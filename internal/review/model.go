@@ -211,7 +211,7 @@ func classifyDanger(c *Change) {
 		return
 	}
 	var why []string
-	if d, ok := dangerTypes[c.Type]; ok {
+	if d, ok := dangerTypes[plan.BaseType(c.Type)]; ok {
 		why = append(why, d)
 	}
 	if c.Protect {
