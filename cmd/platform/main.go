@@ -66,11 +66,15 @@ Pulumi CLI needed) and works with the resulting plans:
 
   platform plan --env prod             evaluate a stack's program and show the plan
   platform plan --env prod --format json --out prod.plan.json
+  platform env request environments/requests/weekend-playtest.yaml
+  platform env list                    every environment: owners, cost, expiry
+  platform env expired                 ephemeral environments due for teardown (exit 3)
 
 Exit status: 0 ok, 1 a mandatory policy violation, 2 bad input or configuration.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
 	root.AddCommand(newPlanCmd())
+	root.AddCommand(newEnvCmd())
 	return root
 }
