@@ -6,10 +6,15 @@ ENV   ?= dev
 STACK ?= $(ENV)
 GO    ?= go
 BIN   := bin/platform
-# Pulumi's default parallelism is 4 x CPUs of the runner; see README "Deploy time".
-PARALLEL ?= 16
+# Engine parallelism for preview/up/destroy. Empty: the deploy-time model's suggestion
+# for STACK (`platform deploy-parallelism`), since Pulumi's default of 4 x CPUs can
+# serialize a multi-region create on a small runner. See README "Cost and deploy-time
+# estimates". Override with `make up PARALLEL=32`.
+PARALLEL ?=
+# set_parallel sets the shell variable p to PARALLEL, or to the model's suggestion.
+set_parallel = p="$(PARALLEL)"; [ -n "$$p" ] || p=$$($(BIN) deploy-parallelism --env $(STACK)) || exit 2
 
-.PHONY: help build plan test lint fmt vet tidy preview up destroy clean
+.PHONY: help build plan test bench lint fmt vet tidy preview up destroy clean
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -26,6 +31,13 @@ test: ## go vet + the whole test suite with the race detector
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
 
+# Benchmarks: plan time and allocations for 1-32 regions, 6-region prod plan, cost and
+# critical-path computations, policy evaluation. BENCHCOUNT=6 for benchstat comparisons.
+BENCHCOUNT ?= 3
+BENCHTIME  ?= 1x
+bench: ## benchmarks (benchstat format): plan time vs regions, cost, critical path; see docs/benchmarks.md
+	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) ./internal/engine ./internal/deploytime ./internal/cost
+
 lint: ## gofmt check (and golangci-lint when installed)
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	@if command -v golangci-lint >/dev/null; then golangci-lint run ./...; else echo "golangci-lint not installed; gofmt only"; fi
@@ -37,13 +49,19 @@ tidy: ## go mod tidy
 	$(GO) mod tidy
 
 preview: ## real `pulumi preview` of STACK with the policy pack (needs the Pulumi CLI and Azure login)
-	pulumi preview --stack $(STACK) --policy-pack policies --parallel $(PARALLEL) --diff
+	@$(GO) build -o $(BIN) ./cmd/platform
+	@$(set_parallel); set -x; \
+	pulumi preview --stack $(STACK) --policy-pack policies --parallel $$p --diff
 
-up: ## real `pulumi up` of STACK with the policy pack (needs the Pulumi CLI and Azure login)
-	pulumi up --stack $(STACK) --policy-pack policies --parallel $(PARALLEL)
+up: ## real `pulumi up` of STACK with the policy pack; --parallel from the deploy-time model unless PARALLEL is set
+	@$(GO) build -o $(BIN) ./cmd/platform
+	@$(set_parallel); set -x; \
+	pulumi up --stack $(STACK) --policy-pack policies --parallel $$p
 
 destroy: ## real `pulumi destroy` of STACK (protected prod resources refuse, by design)
-	pulumi destroy --stack $(STACK) --parallel $(PARALLEL)
+	@$(GO) build -o $(BIN) ./cmd/platform
+	@$(set_parallel); set -x; \
+	pulumi destroy --stack $(STACK) --parallel $$p
 
 clean: ## remove build outputs
 	rm -rf bin

@@ -76,5 +76,6 @@ Exit status: 0 ok, 1 a mandatory policy violation, 2 bad input or configuration.
 	}
 	root.AddCommand(newPlanCmd())
 	root.AddCommand(newEnvCmd())
+	root.AddCommand(newDeployParallelismCmd())
 	return root
 }

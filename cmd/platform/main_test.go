@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -95,5 +96,62 @@ func TestBadFormatFlag(t *testing.T) {
 	stderr := captureStderr(t, func() { code = run([]string{"plan", "--env", "dev", "--dir", envDir, "--format", "yaml"}) })
 	if code != exitBadInput || !strings.Contains(stderr, `--format: "yaml" is not a format`) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestPlanTextShowsCostAndDeployTime(t *testing.T) {
+	var out bytes.Buffer
+	cmd := newRootCmd()
+	cmd.SetOut(&out)
+	cmd.SetArgs([]string{"plan", "--env", "staging", "--dir", envDir, "--explain", "--parallel", "3"})
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	for _, want := range []string{
+		"Estimated monthly cost: $", "Budget: $25,000/month", "Top cost items", "Not priced",
+		"Estimated deploy time of a fresh `pulumi up`: ", "at --parallel 3", "Critical path (", "Dominated by: ",
+		"Usage assumptions of the staging tier", "nodePoolUtilisation", "as of ", "Durations (internal/deploytime/durations.json",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("plan text lacks %q", want)
+		}
+	}
+}
+
+func TestDeployParallelismPrintsANumber(t *testing.T) {
+	var out bytes.Buffer
+	cmd := newRootCmd()
+	cmd.SetOut(&out)
+	cmd.SetArgs([]string{"deploy-parallelism", "--env", "dev", "--dir", envDir})
+	captureStderr(t, func() {
+		if err := cmd.Execute(); err != nil {
+			t.Error(err)
+		}
+	})
+	var n int
+	if _, err := fmt.Sscanf(out.String(), "%d\n", &n); err != nil || n < 1 {
+		t.Errorf("output %q is not a positive number", out.String())
+	}
+}
+
+func TestNegativeParallelIsBadInput(t *testing.T) {
+	var code int
+	stderr := captureStderr(t, func() { code = run([]string{"plan", "--env", "dev", "--dir", envDir, "--parallel", "-2"}) })
+	if code != exitBadInput || !strings.Contains(stderr, "--parallel: -2") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestMoneyAndDuration(t *testing.T) {
+	for in, want := range map[float64]string{0: "$0.00", 3.65: "$3.65", 1234567.4: "$1,234,567", 999.6: "$1,000", -2500: "-$2,500"} {
+		if got := money(in); got != want {
+			t.Errorf("money(%v) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[float64]string{7: "7s", 65: "1m05s", 3725: "1h02m05s"} {
+		if got := duration(in); got != want {
+			t.Errorf("duration(%v) = %q, want %q", in, got, want)
+		}
 	}
 }

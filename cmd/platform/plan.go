@@ -20,6 +20,10 @@ type planFlags struct {
 	dir    string
 	format string
 	out    string
+	// explain prints the assumptions behind the cost and deploy-time estimates.
+	explain bool
+	// parallel is the engine parallelism the deploy-time estimate assumes.
+	parallel int
 }
 
 func newPlanCmd() *cobra.Command {
@@ -45,6 +49,8 @@ report on stdout.`,
 	cmd.Flags().StringVar(&f.dir, "dir", "environments", "stack config directory")
 	cmd.Flags().StringVar(&f.format, "format", "text", "output format: text or json")
 	cmd.Flags().StringVarP(&f.out, "out", "o", "", "also write the plan JSON to this file")
+	cmd.Flags().BoolVar(&f.explain, "explain", false, "print the prices, usage assumptions and durations behind the estimates")
+	cmd.Flags().IntVarP(&f.parallel, "parallel", "p", 0, "engine parallelism the deploy-time estimate assumes (default: Pulumi's, 4 x CPUs)")
 	return cmd
 }
 
@@ -52,7 +58,10 @@ func runPlan(stdout io.Writer, f *planFlags) error {
 	if f.format != "text" && f.format != "json" {
 		return badInput(fmt.Errorf("--format: %q is not a format (text, json)", f.format))
 	}
-	res, err := engine.Plan(engine.Options{Dir: f.dir, Stack: f.env})
+	if f.parallel < 0 {
+		return badInput(fmt.Errorf("--parallel: %d must be 1 or more (0 for Pulumi's default)", f.parallel))
+	}
+	res, err := engine.Plan(engine.Options{Dir: f.dir, Stack: f.env, Parallelism: f.parallel})
 	if err != nil {
 		return err
 	}
@@ -70,6 +79,7 @@ func runPlan(stdout io.Writer, f *planFlags) error {
 	fmt.Fprintln(w, plan.Heading(p))
 	plan.RenderTree(w, p)
 	plan.RenderSummary(w, p)
+	renderAnalytics(w, p, f.explain)
 	if f.out != "" {
 		fmt.Fprintf(w, "\nPlan JSON written to %s\n", f.out)
 	}

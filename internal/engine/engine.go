@@ -27,6 +27,9 @@ type Options struct {
 	Stack string
 	// Now judges expiry dates; zero means time.Now.
 	Now time.Time
+	// Parallelism is the engine parallelism the deploy-time estimate assumes;
+	// 0 means Pulumi's default (4 x CPUs).
+	Parallelism int
 }
 
 // Result is an evaluated plan with the spec it came from.
@@ -64,6 +67,7 @@ func Plan(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.Deploy.Parallelism = opts.Parallelism
 	if err := analyze(p, s); err != nil {
 		return nil, err
 	}

@@ -51,19 +51,64 @@ type PolicyResult struct {
 	Message          string `json:"message"`
 }
 
-// Cost is the monthly cost estimate.
+// Cost is the monthly cost estimate (internal/cost): monthlyUSD is the expected
+// average, byResource holds every priced resource (free ones at 0); a resource the
+// model cannot price is listed in notPriced with its reason, never counted as 0.
 type Cost struct {
 	MonthlyUSD float64            `json:"monthlyUSD"`
 	ByResource map[string]float64 `json:"byResource"`
 	// Extra fields may be added by the cost model (kept backwards compatible).
-	MaxMonthlyUSD float64  `json:"maxMonthlyUSD,omitempty"`
-	NotPriced     []string `json:"notPriced,omitempty"`
+	MaxMonthlyUSD    float64           `json:"maxMonthlyUSD,omitempty"`
+	NotPriced        []string          `json:"notPriced,omitempty"`
+	NotPricedReasons map[string]string `json:"notPricedReasons,omitempty"`
+	// BudgetMonthlyUSD is the environment's budget from its spec.
+	BudgetMonthlyUSD float64            `json:"budgetMonthlyUSD,omitempty"`
+	ByRegion         map[string]float64 `json:"byRegion,omitempty"`
+	TopItems         []CostItem         `json:"topItems,omitempty"`
+	// Tier selects the usage assumptions the estimate used.
+	Tier        string `json:"tier,omitempty"`
+	PriceSource string `json:"priceSource,omitempty"`
+	PricesAsOf  string `json:"pricesAsOf,omitempty"`
 }
 
-// Deploy is the deployment-time estimate of a fresh `pulumi up`.
+// CostItem is one resource's monthly estimate with how it was reached.
+type CostItem struct {
+	URN           string  `json:"urn"`
+	Type          string  `json:"type"`
+	Region        string  `json:"region"`
+	MonthlyUSD    float64 `json:"monthlyUSD"`
+	MaxMonthlyUSD float64 `json:"maxMonthlyUSD"`
+	Basis         string  `json:"basis"`
+}
+
+// Deploy is the deployment-time estimate of a fresh `pulumi up` (internal/deploytime):
+// the longest chain of resource operations under the engine's parallelism.
 type Deploy struct {
 	CriticalPathSeconds float64  `json:"criticalPathSeconds"`
 	CriticalPath        []string `json:"criticalPath"`
+	// Parallelism is the engine parallelism the estimate assumed.
+	Parallelism int `json:"parallelism,omitempty"`
+	// UnboundedSeconds is the critical path with unlimited parallelism (the floor).
+	UnboundedSeconds float64 `json:"unboundedSeconds,omitempty"`
+	// SuggestedParallelism is the smallest parallelism that reaches the floor.
+	SuggestedParallelism int `json:"suggestedParallelism,omitempty"`
+	// Dominant are the (up to three) longest operations on the critical path.
+	Dominant []DeployStep `json:"dominant,omitempty"`
+	// Steps detail the critical path: when each operation starts and what it waited for.
+	Steps []DeployStep `json:"criticalPathSteps,omitempty"`
+	// DefaultedTypes have no entry in the duration table and used its default.
+	DefaultedTypes []string `json:"defaultedTypes,omitempty"`
+}
+
+// DeployStep is one operation on the critical path.
+type DeployStep struct {
+	URN          string  `json:"urn"`
+	Type         string  `json:"type"`
+	StartSeconds float64 `json:"startSeconds"`
+	Seconds      float64 `json:"seconds"`
+	// WaitedFor says what the operation's start waited for: "dependency",
+	// "cluster" (AKS one operation per cluster), "slot" (engine parallelism) or "".
+	WaitedFor string `json:"waitedFor,omitempty"`
 }
 
 // Summary counts resources.

@@ -74,4 +74,3 @@ func CheckAddressPlan(s *Spec, others []Block) error {
 	}
 	return c.err(s.Source)
 }
-

@@ -81,7 +81,10 @@ func TestValidateEachBadInput(t *testing.T) {
 		{"zero players", func(s *Spec) { s.Regions[0].Capacity.PeakPlayers = 0 }, `regions[0].capacity.peakPlayers: must be greater than 0, got 0`},
 		{"players per server", func(s *Spec) { s.Regions[0].Capacity.PlayersPerServer = 1000 }, `regions[0].capacity.playersPerServer: must be 1-256, got 1000`},
 		{"unknown vm size", func(s *Spec) { s.Regions[0].Capacity.VMSize = "Standard_F16s_v3" }, `regions[0].capacity.vmSize: VM size "Standard_F16s_v3" is not in the platform catalogue (did you mean "Standard_F16s_v2"?)`},
-		{"server larger than vm", func(s *Spec) { s.Regions[0].Capacity.VMSize = "Standard_D2s_v5"; s.Regions[0].Capacity.VCPUPerServer = 4 }, `regions[0].capacity.vcpuPerServer: 4 vCPU per server does not fit a Standard_D2s_v5 (2 vCPU)`},
+		{"server larger than vm", func(s *Spec) {
+			s.Regions[0].Capacity.VMSize = "Standard_D2s_v5"
+			s.Regions[0].Capacity.VCPUPerServer = 4
+		}, `regions[0].capacity.vcpuPerServer: 4 vCPU per server does not fit a Standard_D2s_v5 (2 vCPU)`},
 		{"spot in prod", func(s *Spec) { s.Tier = TierProd; s.Regions[0].Capacity.Spot = true }, `regions[0].capacity.spot: spot VMs can be evicted mid-match and are not allowed in prod`},
 		{"no api ranges", func(s *Spec) { s.Cluster.APIServerAuthorizedRanges = nil }, `cluster.apiServerAuthorizedRanges: a public API server needs authorized ranges`},
 		{"api open to world", func(s *Spec) { s.Cluster.APIServerAuthorizedRanges = []string{"0.0.0.0/0"} }, `cluster.apiServerAuthorizedRanges[0]: 0.0.0.0/0 opens the API server to the whole Internet`},
