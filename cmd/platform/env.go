@@ -88,6 +88,9 @@ written).`,
 // runEnvRequest is the whole of `env request`. Nothing is written unless every step
 // passed and ctx was not cancelled (interrupt) before the final, atomic link.
 func runEnvRequest(ctx context.Context, stdout, stderr io.Writer, file string, f *envRequestFlags, now time.Time) error {
+	if fi, err := os.Stat(f.dir); err != nil || !fi.IsDir() {
+		return badInput(fmt.Errorf("--dir: %s is not a stack config directory", f.dir))
+	}
 	checked, err := requests.CheckFile(file, requests.Context{Now: now, EnvDir: f.dir})
 	if err != nil {
 		return badInput(err)
@@ -110,12 +113,13 @@ func runEnvRequest(ctx context.Context, stdout, stderr io.Writer, file string, f
 	if err := ctx.Err(); err != nil {
 		return &exitError{code: exitInterrupted, err: errors.New("interrupted; nothing written")}
 	}
-	cost := res.Plan.Cost
-	if priced(cost) && cost.MonthlyUSD > checked.BudgetMonthlyUSD {
+	// The budget must cover the cost model's expected monthly cost of the planned
+	// environment (autoscaled pools at their expected average, not their maximum).
+	if cost := res.Plan.Cost; cost.MonthlyUSD > checked.BudgetMonthlyUSD {
 		return badInput(&spec.ConfigError{Source: file, Errs: fieldErrs(&spec.FieldError{
 			Path: "budgetMonthlyUSD",
-			Msg: fmt.Sprintf("%s is below the estimated monthly cost of %s; raise the budget, or lower peakPlayers, regions or vmSize (or use spot outside prod)",
-				usd(checked.BudgetMonthlyUSD), usd(cost.MonthlyUSD)),
+			Msg: fmt.Sprintf("%s is below the estimated monthly cost of %s (%s with every pool at its maximum); raise the budget, or lower peakPlayers, regions or vmSize (or use spot outside prod)",
+				usd(checked.BudgetMonthlyUSD), usd(cost.MonthlyUSD), usd(cost.MaxMonthlyUSD)),
 		})})
 	}
 	if v := mandatoryViolations(res.Plan); len(v) > 0 {
@@ -147,9 +151,6 @@ func fieldErrs(errs ...*spec.FieldError) *multierror.Error {
 	}
 	return &m
 }
-
-// priced reports whether the plan carries a cost estimate.
-func priced(c plan.Cost) bool { return c.MonthlyUSD > 0 || len(c.ByResource) > 0 }
 
 func mandatoryViolations(p *plan.Plan) []string {
 	var out []string
@@ -186,10 +187,18 @@ func writeRequestSummary(w io.Writer, c *requests.Checked, env *requests.Environ
 	tw.Flush()
 	fmt.Fprintln(bw)
 	cost := res.Plan.Cost
-	if priced(cost) {
-		fmt.Fprintf(bw, "Monthly cost:  %s estimated vs budget %s (%.0f%%)\n", usd(cost.MonthlyUSD), usd(c.BudgetMonthlyUSD), 100*cost.MonthlyUSD/c.BudgetMonthlyUSD)
-	} else {
-		fmt.Fprintf(bw, "Monthly cost:  not estimated (no cost analysis in this build); budget %s\n", usd(c.BudgetMonthlyUSD))
+	fmt.Fprintf(bw, "Monthly cost:  %s estimated vs budget %s (%.0f%% of budget; %s with every pool at its maximum)\n",
+		usd(cost.MonthlyUSD), usd(c.BudgetMonthlyUSD), 100*cost.MonthlyUSD/c.BudgetMonthlyUSD, usd(cost.MaxMonthlyUSD))
+	for _, r := range c.Regions {
+		if v, ok := cost.ByRegion[r.Name]; ok {
+			fmt.Fprintf(bw, "               %s %s\n", usd(v), r.Name)
+		}
+	}
+	if v, ok := cost.ByRegion["global"]; ok {
+		fmt.Fprintf(bw, "               %s global\n", usd(v))
+	}
+	if n := len(cost.NotPriced); n > 0 {
+		fmt.Fprintf(bw, "               (%d resources not priced; see `platform plan --env %s`)\n", n, c.Environment)
 	}
 	if c.ExpiresOn != "" {
 		exp, _ := time.Parse(time.DateOnly, c.ExpiresOn)
@@ -239,7 +248,7 @@ type envListFlags struct {
 type envRow struct {
 	requests.EnvInfo
 	// MonthlyUSD is the estimated monthly cost; nil when the environment cannot be
-	// planned (Error says why) or no cost analysis is available.
+	// planned (Error says why).
 	MonthlyUSD *float64 `json:"monthlyUSD"`
 	Expired    bool     `json:"expired"`
 	Error      string   `json:"error,omitempty"`
@@ -286,11 +295,10 @@ func runEnvList(stdout, stderr io.Writer, f *envListFlags, now time.Time) error 
 			at, _ = e.Expiry() // plan it as it was on its last day: it still runs
 		}
 		res, err := engine.Plan(engine.Options{Dir: f.dir, Stack: e.Name, Now: at})
-		switch {
-		case err != nil:
+		if err != nil {
 			row.Error = err.Error()
 			failed++
-		case priced(res.Plan.Cost):
+		} else {
 			c := res.Plan.Cost.MonthlyUSD
 			row.MonthlyUSD = &c
 		}

@@ -101,7 +101,7 @@ func TestEnvRequestRoundTrip(t *testing.T) {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
 	path := spec.StackFile(dir, "roundtrip")
-	for _, want := range []string{"Wrote " + path, "westeurope", "japaneast", "10.0.0.0/20", "10.0.16.0/20", "standardFSv2Family", "Expires:", "Monthly cost:"} {
+	for _, want := range []string{"Wrote " + path, "westeurope", "japaneast", "10.0.0.0/20", "10.0.16.0/20", "standardFSv2Family", "Expires:", "Monthly cost:", "estimated vs budget $40,000.00"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("summary lacks %q:\n%s", want, stdout)
 		}
@@ -189,9 +189,30 @@ func TestEnvRequestBadInputWritesNothing(t *testing.T) {
 	if code, _, stderr := runCapture(t, "env", "request", filepath.Join(dir, "absent.yaml"), "--dir", dir); code != exitBadInput || !strings.Contains(stderr, "absent.yaml: request file does not exist") {
 		t.Errorf("missing file: exit %d %s", code, stderr)
 	}
+	if code, _, stderr := runCapture(t, "env", "request", req, "--dir", filepath.Join(dir, "nope")); code != exitBadInput || !strings.Contains(stderr, "--dir: ") {
+		t.Errorf("missing --dir: exit %d %s", code, stderr)
+	}
 	if code, _, _ := runCapture(t, "env", "request"); code != exitBadInput {
 		t.Errorf("no FILE: exit %d", code)
 	}
+}
+
+// TestEnvRequestBudgetBelowCost: the generated environment is planned and priced by
+// the cost model; a budget below the estimate is refused, naming the field.
+func TestEnvRequestBudgetBelowCost(t *testing.T) {
+	dir := shippedDir(t)
+	req := writeRequest(t, "stingy", "")
+	if err := os.WriteFile(req, bytes.Replace(mustRead(t, req), []byte("budgetMonthlyUSD: 40000"), []byte("budgetMonthlyUSD: 0.5"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCapture(t, "env", "request", req, "--dir", dir)
+	if code != exitBadInput || !strings.Contains(stderr, req+": budgetMonthlyUSD: $0.50 is below the estimated monthly cost of $") {
+		t.Errorf("exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(spec.StackFile(dir, "stingy")); !os.IsNotExist(err) {
+		t.Error("an over-budget request wrote its environment")
+	}
+	assertNoStaged(t, dir)
 }
 
 // TestEnvRequestInterrupted: an interrupt (cancelled context) before the final link
@@ -344,6 +365,14 @@ func TestEnvList(t *testing.T) {
 	}
 	if o := byName["old-playtest"]; !o.Expired || o.ExpiresOn != "2026-11-01" || o.Error != "" {
 		t.Errorf("an expired environment must still be listed and planned: %+v", o)
+	}
+	for _, r := range rows {
+		if r.MonthlyUSD == nil || *r.MonthlyUSD <= 0 {
+			t.Errorf("%s: monthly cost %v, want the cost model's estimate", r.Name, r.MonthlyUSD)
+		}
+	}
+	if *byName["prod"].MonthlyUSD <= *byName["dev"].MonthlyUSD {
+		t.Errorf("prod (%v) costs no more than dev (%v)", *byName["prod"].MonthlyUSD, *byName["dev"].MonthlyUSD)
 	}
 	code, text, stderr := runCapture(t, "env", "list", "--dir", dir)
 	if code != exitOK {

@@ -95,11 +95,11 @@ type regionConfig struct {
 }
 
 type capacityConfig struct {
-	PeakPlayers      int     `yaml:"peakPlayers"`
-	PlayersPerServer int     `yaml:"playersPerServer"`
-	VCPUPerServer    number  `yaml:"vcpuPerServer"`
-	VMSize           string  `yaml:"vmSize"`
-	Spot             bool    `yaml:"spot,omitempty"`
+	PeakPlayers      int    `yaml:"peakPlayers"`
+	PlayersPerServer int    `yaml:"playersPerServer"`
+	VCPUPerServer    number `yaml:"vcpuPerServer"`
+	VMSize           string `yaml:"vmSize"`
+	Spot             bool   `yaml:"spot,omitempty"`
 }
 
 // render writes the stack config of a checked request with its allocated blocks,
