@@ -14,7 +14,7 @@ PARALLEL ?=
 # set_parallel sets the shell variable p to PARALLEL, or to the model's suggestion.
 set_parallel = p="$(PARALLEL)"; [ -n "$$p" ] || p=$$($(BIN) deploy-parallelism --env $(STACK)) || exit 2
 
-.PHONY: help build plan test bench lint fmt vet tidy preview up destroy clean env-request env-list
+.PHONY: help build plan policy policy-list review test bench lint fmt vet tidy preview up destroy clean env-request env-list
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -26,6 +26,21 @@ build: ## build the platform CLI (bin/platform) and the Pulumi program
 plan: ## offline plan of ENV (default dev): tree, counts, policies, cost, deploy time
 	@$(GO) build -o $(BIN) ./cmd/platform
 	@$(BIN) plan --env $(ENV)
+
+policy: ## run the policy pack on a freshly generated offline plan of ENV (exit 1 on a mandatory violation)
+	@$(GO) build -o $(BIN) ./cmd/platform
+	@mkdir -p .plans
+	@$(BIN) plan --env $(ENV) --out .plans/$(ENV).plan.json > /dev/null; rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	@$(BIN) policy check --plan .plans/$(ENV).plan.json
+
+policy-list: ## every policy with its description and enforcement level per tier
+	@$(GO) build -o $(BIN) ./cmd/platform
+	@$(BIN) policy list
+
+review: ## pull-request review comment: BASE=base.plan.json HEAD=head.plan.json (or PREVIEW=preview.json); FORMAT=json, ALLOW=1
+	@if [ -z "$(HEAD)$(PREVIEW)" ]; then echo "usage: make review BASE=base.plan.json HEAD=head.plan.json  (or PREVIEW=pulumi-preview.json)"; exit 2; fi
+	@$(GO) build -o $(BIN) ./cmd/platform
+	@$(BIN) review $(if $(BASE),--base $(BASE)) $(if $(HEAD),--head $(HEAD)) $(if $(PREVIEW),--preview $(PREVIEW)) $(if $(FORMAT),--format $(FORMAT)) $(if $(ALLOW),--allow-destructive)
 
 test: ## go vet + the whole test suite with the race detector
 	$(GO) vet ./...

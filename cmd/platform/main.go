@@ -69,6 +69,9 @@ Pulumi CLI needed) and works with the resulting plans:
   platform env request environments/requests/weekend-playtest.yaml
   platform env list                    every environment: owners, cost, expiry
   platform env expired                 ephemeral environments due for teardown (exit 3)
+  platform policy check --plan prod.plan.json   run the policy pack on any plan JSON
+  platform policy list                 every policy and its enforcement per tier
+  platform review --base base.plan.json --head head.plan.json   the pull-request comment
 
 Exit status: 0 ok, 1 a mandatory policy violation, 2 bad input or configuration.`,
 		SilenceUsage:  true,
@@ -76,6 +79,8 @@ Exit status: 0 ok, 1 a mandatory policy violation, 2 bad input or configuration.
 	}
 	root.AddCommand(newPlanCmd())
 	root.AddCommand(newEnvCmd())
+	root.AddCommand(newPolicyCmd())
 	root.AddCommand(newDeployParallelismCmd())
+	root.AddCommand(newReviewCmd())
 	return root
 }

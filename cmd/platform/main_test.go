@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -104,8 +105,12 @@ func TestPlanTextShowsCostAndDeployTime(t *testing.T) {
 	cmd := newRootCmd()
 	cmd.SetOut(&out)
 	cmd.SetArgs([]string{"plan", "--env", "staging", "--dir", envDir, "--explain", "--parallel", "3"})
+	// A mandatory policy violation (exit 1) still prints the whole report.
 	if err := cmd.Execute(); err != nil {
-		t.Fatal(err)
+		var ee *exitError
+		if !errors.As(err, &ee) || ee.code != exitViolation {
+			t.Fatal(err)
+		}
 	}
 	text := out.String()
 	for _, want := range []string{

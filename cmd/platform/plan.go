@@ -74,16 +74,20 @@ func runPlan(stdout io.Writer, f *planFlags) error {
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
 	if f.format == "json" {
-		return writeJSON(w, p)
+		if err := writeJSON(w, p); err != nil {
+			return err
+		}
+		return policyVerdict(p.PolicyResults)
 	}
 	fmt.Fprintln(w, plan.Heading(p))
 	plan.RenderTree(w, p)
 	plan.RenderSummary(w, p)
 	renderAnalytics(w, p, f.explain)
+	plan.RenderPolicies(w, p.PolicyResults)
 	if f.out != "" {
 		fmt.Fprintf(w, "\nPlan JSON written to %s\n", f.out)
 	}
-	return nil
+	return policyVerdict(p.PolicyResults)
 }
 
 func writeJSON(w io.Writer, v any) error {

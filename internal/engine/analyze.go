@@ -15,5 +15,5 @@ func analyze(p *plan.Plan, s *spec.Spec) error {
 	if err := estimateDeploy(p, p.Deploy.Parallelism); err != nil {
 		return err
 	}
-	return nil
+	return runPolicies(p, s)
 }

@@ -1,0 +1,185 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/gameplatform/platform/internal/plan"
+)
+
+// captureOutput runs the CLI with os.Stdout and os.Stderr redirected.
+func captureOutput(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := os.Stdout
+	os.Stdout = w
+	var b bytes.Buffer
+	done := make(chan struct{})
+	go func() { _, _ = b.ReadFrom(r); close(done) }()
+	stderr = captureStderr(t, func() { code = run(args) })
+	os.Stdout = old
+	w.Close()
+	<-done
+	return code, b.String(), stderr
+}
+
+var (
+	devPlanOnce sync.Once
+	devPlanData []byte
+)
+
+// devPlan writes the dev environment's plan JSON once per test binary.
+func devPlan(t *testing.T) []byte {
+	t.Helper()
+	devPlanOnce.Do(func() {
+		out := filepath.Join(os.TempDir(), "platform-policy-test-dev.plan.json")
+		code, _, stderr := captureOutput(t, "plan", "--env", "dev", "--dir", envDir, "--out", out)
+		if code != exitOK {
+			t.Logf("plan exit %d: %s", code, stderr)
+			return
+		}
+		devPlanData, _ = os.ReadFile(out)
+		os.Remove(out)
+	})
+	if devPlanData == nil {
+		t.Fatal("no dev plan")
+	}
+	return devPlanData
+}
+
+func writeFile(t *testing.T, name string, data []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestPolicyCheckCleanPlan(t *testing.T) {
+	path := writeFile(t, "dev.plan.json", devPlan(t))
+	code, stdout, stderr := captureOutput(t, "policy", "check", "--plan", path, "--dir", envDir)
+	if code != exitOK {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "Policies: 0 mandatory violation(s)") {
+		t.Errorf("stdout:\n%s", stdout)
+	}
+}
+
+// TestPolicyCheckEditedPlan: a plan edited by hand (a required tag removed, a
+// resource given a forbidden location) fails the check with exit 1 and names the
+// policy, the resource and the expected value.
+func TestPolicyCheckEditedPlan(t *testing.T) {
+	var p plan.Plan
+	if err := json.Unmarshal(devPlan(t), &p); err != nil {
+		t.Fatal(err)
+	}
+	edited := ""
+	for i := range p.Resources {
+		r := &p.Resources[i]
+		if r.Type == "azure-native:resources:ResourceGroup" {
+			delete(r.Inputs["tags"].(map[string]any), "cost-center")
+			r.Inputs["location"] = "brazilsouth"
+			edited = r.URN
+			break
+		}
+	}
+	if edited == "" {
+		t.Fatal("no resource group in the dev plan")
+	}
+	data, _ := json.Marshal(p)
+	path := writeFile(t, "edited.json", data)
+	code, stdout, _ := captureOutput(t, "policy", "check", "--plan", path, "--dir", envDir)
+	if code != exitViolation {
+		t.Errorf("exit %d, want %d", code, exitViolation)
+	}
+	for _, want := range []string{"Mandatory (blocks the deployment)", "[required-tags]", "missing required tag(s) [cost-center]", "[allowed-regions]", `location "brazilsouth" is not allowed for dev`} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+	// JSON output carries the same verdicts.
+	code, stdout, _ = captureOutput(t, "policy", "check", "--plan", path, "--dir", envDir, "--format", "json")
+	var results []plan.PolicyResult
+	if err := json.Unmarshal([]byte(stdout), &results); err != nil || code != exitViolation {
+		t.Fatalf("exit %d, json %v:\n%s", code, err, stdout)
+	}
+	found := false
+	for _, r := range results {
+		if r.Policy == "required-tags" && r.URN == edited && r.EnforcementLevel == "mandatory" && r.Pack == "game-platform-guardrails" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no mandatory required-tags result on %s: %+v", edited, results)
+	}
+	// Without the environment file the tier comes from the plan's tags.
+	code, stdout, _ = captureOutput(t, "policy", "check", "--plan", path, "--dir", t.TempDir())
+	if code != exitViolation || !strings.Contains(stdout, "tier and game taken from the plan's tags") || !strings.Contains(stdout, "not allowed for dev") {
+		t.Errorf("exit %d without environment file:\n%s", code, stdout)
+	}
+}
+
+func TestPolicyCheckMalformedPlan(t *testing.T) {
+	cases := []struct{ name, body, want string }{
+		{"syntax", "{\n  \"schemaVersion\": 1,\n  \"resources\": [\n", "syntax.json: not a plan JSON document: line"},
+		{"array", "[1, 2]", "array.json: not a plan JSON document"},
+		{"version", `{"schemaVersion": 7, "stack": "dev", "resources": []}`, "version.json: 1 problem(s)\n  schemaVersion: 7 is not supported (expected 1)"},
+		{"fields", `{"schemaVersion": 1, "resources": [{"urn": "a"}, {"type": "t"}]}`, "stack: missing"},
+		{"types", `{"schemaVersion": 1, "stack": "dev", "resources": [{"urn": 5}]}`, "types.json: resources.urn: must be string, got number"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			path := writeFile(t, tc.name+".json", []byte(tc.body))
+			code, _, stderr := captureOutput(t, "policy", "check", "--plan", path)
+			if code != exitBadInput {
+				t.Errorf("exit %d, want %d", code, exitBadInput)
+			}
+			if !strings.Contains(stderr, tc.want) {
+				t.Errorf("stderr lacks %q:\n%s", tc.want, stderr)
+			}
+		})
+	}
+	fields := writeFile(t, "f.json", []byte(`{"schemaVersion": 1, "resources": [{"urn": "a"}, {"type": "t"}]}`))
+	_, _, stderr := captureOutput(t, "policy", "check", "--plan", fields)
+	for _, want := range []string{"resources[0].type: missing", "resources[1].urn: missing"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	code, _, stderr := captureOutput(t, "policy", "check", "--plan", filepath.Join(t.TempDir(), "nope.json"))
+	if code != exitBadInput || !strings.Contains(stderr, "nope.json: no such plan file") {
+		t.Errorf("missing file: exit %d, %s", code, stderr)
+	}
+	code, _, stderr = captureOutput(t, "policy", "check")
+	if code != exitBadInput || !strings.Contains(stderr, "--plan: a plan JSON file is required") {
+		t.Errorf("no --plan: exit %d, %s", code, stderr)
+	}
+}
+
+func TestPolicyList(t *testing.T) {
+	code, stdout, _ := captureOutput(t, "policy", "list")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"POLICY", "DEV", "STAGING", "PROD", "storage-min-tls", "budget", "region-stamp-complete"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("list lacks %q", want)
+		}
+	}
+	for _, line := range strings.Split(stdout, "\n") {
+		f := strings.Fields(line)
+		if len(f) > 5 && f[0] == "budget" && (f[3] != "advisory" || f[5] != "mandatory") {
+			t.Errorf("budget line = %q, want advisory in dev and mandatory in prod", line)
+		}
+	}
+}

@@ -1,0 +1,340 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/gameplatform/platform/internal/plan"
+	"github.com/gameplatform/platform/internal/review"
+)
+
+type reviewFlags struct {
+	base, head, preview string
+	env                 string
+	format              string
+	out                 string
+	allowDestructive    bool
+	maxChars            int
+}
+
+func newReviewCmd() *cobra.Command {
+	f := &reviewFlags{}
+	cmd := &cobra.Command{
+		Use:   "review",
+		Short: "Render the pull-request review comment of an infrastructure change",
+		Long: `review compares two offline plans of one environment (--base, --head: the plan JSON
+of the base branch and of the pull request; fully offline) or reads the output of
+'pulumi preview --json' (--preview), and renders one Markdown comment for the
+environment: counts of create/update/replace/delete, cost per month before → after,
+the deploy-time estimate and the policy verdict; replacements and deletions of
+stateful or player-facing resources (storage, key vault, registry, DNS zone, public
+IP prefix, Front Door profile, AKS cluster, anything protected) first; the changes
+grouped by region and component with changed inputs old → new (secrets masked);
+policy results new vs already present; a Mermaid diagram of what is touched.
+
+For offline plans, replacement is inferred from the properties Azure cannot change
+in place (location, resource names and groups, per-type lists), and the comment says
+so. With --preview, --base/--head are optional and add policy results, cost and
+deploy-time estimates (the preview digest has none of them).
+
+The comment starts with a hidden marker (<!-- platform-review:env=NAME -->) that the
+workflows use to update the environment's comment instead of adding another, and it
+is kept under GitHub's 65,536-character limit (with an explicit "truncated" note).
+
+Omit --base for a new environment (everything is created).
+
+Exit status: 0 the change may merge; 1 it must not — a dangerous replacement or
+deletion without --allow-destructive (the pull request's allow-destructive label in
+CI), or a new mandatory policy violation; 2 bad input. The comment is written in
+every case.`,
+		Example: `  platform plan --env staging --format json > head.json   # on the PR branch
+  platform review --base base.json --head head.json
+  platform review --base base.json --head head.json --format json
+  pulumi preview --stack prod --json --policy-pack policies > preview.json
+  platform review --preview preview.json --base base.json --head head.json --out comment.md
+  platform review affected --base origin/main`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runReview(cmd.OutOrStdout(), f) },
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.base, "base", "", "plan JSON of the base (omit for a new environment)")
+	fl.StringVar(&f.head, "head", "", "plan JSON of the head (the proposed change)")
+	fl.StringVar(&f.preview, "preview", "", "output of `pulumi preview --json` (instead of a plan diff)")
+	fl.StringVarP(&f.env, "env", "e", "", "environment name (default: the plans' or preview's stack)")
+	fl.StringVar(&f.format, "format", "markdown", "output format: markdown or json")
+	fl.StringVarP(&f.out, "out", "o", "", "write the output to this file instead of stdout")
+	fl.BoolVar(&f.allowDestructive, "allow-destructive", false, "let replacements/deletions of stateful or player-facing resources pass")
+	fl.IntVar(&f.maxChars, "max-chars", review.MaxCommentChars, "upper bound on the Markdown comment's length")
+	cmd.AddCommand(newReviewAffectedCmd())
+	return cmd
+}
+
+func runReview(stdout io.Writer, f *reviewFlags) error {
+	if f.format != "markdown" && f.format != "json" {
+		return badInput(fmt.Errorf("--format: %q is not a format (markdown, json)", f.format))
+	}
+	if f.preview == "" && f.head == "" && f.base == "" {
+		return badInput(errors.New("nothing to review: pass --base and --head (plan JSON files) or --preview (pulumi preview --json output)"))
+	}
+	if f.preview == "" && f.head == "" {
+		return badInput(errors.New("--head: missing (the plan JSON of the proposed change)"))
+	}
+	if f.maxChars < 1000 {
+		return badInput(fmt.Errorf("--max-chars: %d is too small (at least 1000)", f.maxChars))
+	}
+	var base, head *plan.Plan
+	var err error
+	if f.base != "" {
+		if base, err = readPlan(f.base); err != nil {
+			return badInput(err)
+		}
+	}
+	if f.head != "" {
+		if head, err = readPlan(f.head); err != nil {
+			return badInput(err)
+		}
+	}
+	opts := review.Options{Env: f.env, AllowDestructive: f.allowDestructive, BaseName: displayName(f.base), HeadName: displayName(f.head)}
+	var r *review.Review
+	if f.preview != "" {
+		data, err := os.ReadFile(f.preview)
+		if err != nil {
+			return badInput(fmt.Errorf("reading preview: %w", err))
+		}
+		d, err := review.ParsePreview(data, f.preview)
+		if err != nil {
+			return badInput(err)
+		}
+		opts.BaseName, opts.HeadName = "", displayName(f.preview)
+		r, err = review.FromPreview(d, review.Context{Base: base, Head: head}, opts)
+		if err != nil {
+			return badInput(err)
+		}
+	} else {
+		r, err = review.FromPlans(base, head, opts)
+		if err != nil {
+			return badInput(err)
+		}
+	}
+
+	w := stdout
+	var file *os.File
+	if f.out != "" {
+		if file, err = os.Create(f.out); err != nil {
+			return badInput(fmt.Errorf("--out: %w", err))
+		}
+		w = file
+	}
+	bw := bufio.NewWriter(w)
+	if f.format == "json" {
+		err = review.RenderJSON(bw, r)
+	} else {
+		_, err = io.WriteString(bw, review.RenderMarkdown(r, review.MarkdownOptions{MaxChars: f.maxChars}))
+	}
+	err = errors.Join(err, bw.Flush())
+	if file != nil {
+		err = errors.Join(err, file.Close())
+	}
+	if err != nil {
+		return badInput(fmt.Errorf("writing review: %w", err))
+	}
+	if len(r.Blocked) > 0 {
+		return &exitError{code: exitViolation, err: fmt.Errorf("review of %s: %s", r.Env, strings.Join(r.Blocked, "; "))}
+	}
+	return nil
+}
+
+func displayName(path string) string {
+	if path == "" {
+		return ""
+	}
+	return filepath.Base(path)
+}
+
+// readPlan reads a plan JSON file; errors name the file and the field.
+func readPlan(path string) (*plan.Plan, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading plan: %w", err)
+	}
+	var probe map[string]json.RawMessage
+	if err := json.Unmarshal(data, &probe); err != nil {
+		return nil, fmt.Errorf("%s: not a plan JSON: %v", path, err)
+	}
+	if _, ok := probe["steps"]; ok {
+		return nil, fmt.Errorf("%s: is `pulumi preview --json` output, not a plan; pass it with --preview", path)
+	}
+	var p plan.Plan
+	if err := json.Unmarshal(data, &p); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return nil, fmt.Errorf("%s: %s: expected %s, got JSON %s", path, te.Field, te.Type, te.Value)
+		}
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	if p.SchemaVersion != plan.SchemaVersion {
+		return nil, fmt.Errorf("%s: schemaVersion: %d is not supported (want %d; regenerate with `platform plan --format json`)", path, p.SchemaVersion, plan.SchemaVersion)
+	}
+	if _, ok := probe["resources"]; !ok {
+		return nil, fmt.Errorf("%s: resources: missing", path)
+	}
+	seen := map[string]bool{}
+	for i, r := range p.Resources {
+		switch {
+		case r.URN == "":
+			return nil, fmt.Errorf("%s: resources[%d].urn: missing", path, i)
+		case r.Type == "":
+			return nil, fmt.Errorf("%s: resources[%d].type: missing", path, i)
+		case seen[r.URN]:
+			return nil, fmt.Errorf("%s: resources[%d].urn: %s appears twice", path, i, r.URN)
+		}
+		seen[r.URN] = true
+	}
+	return &p, nil
+}
+
+type affectedFlags struct {
+	base, head  string
+	files       string
+	dir         string
+	format      string
+	all         bool
+	tiers       []string
+	excludeTier []string
+}
+
+func newReviewAffectedCmd() *cobra.Command {
+	f := &affectedFlags{}
+	cmd := &cobra.Command{
+		Use:   "affected",
+		Short: "List the environments a change affects (for the pull-request and deploy workflows)",
+		Long: `affected lists the environments whose plan a change can alter, one per line in
+deployment order (dev tier first, prod last):
+
+  environments/Pulumi.<env>.yaml           that environment
+  environments/requests/<env>.yaml         the environment the request produces
+  components/ stacks/ policies/ internal/  every environment (also main.go, go.mod,
+  go.sum, Pulumi.yaml); internal/review/ is the renderer and affects none
+
+The changed files come from 'git diff --name-only BASE...HEAD' (--base, --head) or a
+file with one path per line (--files, '-' for stdin); --all lists every environment.
+--tier / --exclude-tier keep or drop tiers (the deploy workflow deploys prod in a
+separate, approval-gated job). --format json prints a JSON array for a workflow matrix.`,
+		Example: `  platform review affected --base origin/main
+  platform review affected --base "$BASE_SHA" --head "$HEAD_SHA" --format json
+  git diff --name-only main | platform review affected --files -
+  platform review affected --all --exclude-tier prod --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runAffected(cmd.InOrStdin(), cmd.OutOrStdout(), f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.base, "base", "", "git ref of the base (e.g. origin/main or the base commit)")
+	fl.StringVar(&f.head, "head", "HEAD", "git ref of the head")
+	fl.StringVar(&f.files, "files", "", "read changed paths from this file instead of git ('-' for stdin)")
+	fl.StringVar(&f.dir, "dir", "environments", "stack config directory")
+	fl.StringVar(&f.format, "format", "lines", "output format: lines or json")
+	fl.BoolVar(&f.all, "all", false, "list every environment (no diff)")
+	fl.StringSliceVar(&f.tiers, "tier", nil, "keep only environments of these tiers")
+	fl.StringSliceVar(&f.excludeTier, "exclude-tier", nil, "drop environments of these tiers")
+	return cmd
+}
+
+func runAffected(stdin io.Reader, stdout io.Writer, f *affectedFlags) error {
+	if f.format != "lines" && f.format != "json" {
+		return badInput(fmt.Errorf("--format: %q is not a format (lines, json)", f.format))
+	}
+	var changed []string
+	switch {
+	case f.all:
+		if f.files != "" || f.base != "" {
+			return badInput(errors.New("--all: cannot be combined with --base or --files"))
+		}
+	case f.files != "":
+		var data []byte
+		var err error
+		if f.files == "-" {
+			data, err = io.ReadAll(stdin)
+		} else {
+			data, err = os.ReadFile(f.files)
+		}
+		if err != nil {
+			return badInput(fmt.Errorf("--files: %w", err))
+		}
+		changed = strings.Split(string(data), "\n")
+	case f.base != "":
+		out, err := exec.Command("git", "diff", "--name-only", "--no-renames", f.base+"..."+f.head).Output()
+		if err != nil {
+			msg := err.Error()
+			var ee *exec.ExitError
+			if errors.As(err, &ee) && len(ee.Stderr) > 0 {
+				msg = strings.TrimSpace(string(ee.Stderr))
+			}
+			return badInput(fmt.Errorf("--base %s: git diff: %s", f.base, msg))
+		}
+		changed = strings.Split(string(out), "\n")
+	default:
+		return badInput(errors.New("--base: missing (a git ref), or pass --files"))
+	}
+	envs := review.EnvironmentsIn(f.dir)
+	if len(envs) == 0 {
+		return badInput(fmt.Errorf("--dir: no Pulumi.<stack>.yaml files in %s", f.dir))
+	}
+	var names []string
+	if f.all {
+		for _, e := range envs {
+			names = append(names, e.Name)
+		}
+	} else {
+		names = review.Affected(changed, envs)
+	}
+	names = filterTiers(names, envs, f.tiers, f.excludeTier)
+	if f.format == "json" {
+		if names == nil {
+			names = []string{}
+		}
+		b, _ := json.Marshal(names)
+		_, err := fmt.Fprintln(stdout, string(b))
+		return err
+	}
+	for _, n := range names {
+		if _, err := fmt.Fprintln(stdout, n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// filterTiers keeps the environments whose tier is in keep (all when keep is empty)
+// and not in drop, preserving order.
+func filterTiers(names []string, envs []review.Environment, keep, drop []string) []string {
+	tier := map[string]string{}
+	for _, e := range envs {
+		tier[e.Name] = e.Tier
+	}
+	in := func(l []string, s string) bool {
+		for _, e := range l {
+			if e == s {
+				return true
+			}
+		}
+		return false
+	}
+	var out []string
+	for _, n := range names {
+		if (len(keep) == 0 || in(keep, tier[n])) && !in(drop, tier[n]) {
+			out = append(out, n)
+		}
+	}
+	return out
+}

@@ -1,0 +1,60 @@
+package engine
+
+import (
+	"fmt"
+
+	"github.com/gameplatform/platform/internal/plan"
+	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/policies/rules"
+)
+
+// CheckPolicies runs the policy pack (policies/rules, with the shipped enforcement
+// configuration) on a plan, in-process. With the environment's spec the tier,
+// regions, game ports and budget come from it; without one (a plan checked on its
+// own) they are derived from the plan (see rules.EnvFromPlan).
+func CheckPolicies(p *plan.Plan, s *spec.Spec) ([]plan.PolicyResult, error) {
+	cfg, err := rules.DefaultConfig()
+	if err != nil {
+		return nil, fmt.Errorf("internal error: loading the policy configuration: %w", err)
+	}
+	var env *rules.Env
+	if s != nil {
+		env = rules.EnvFromSpec(s, cfg)
+		env.SetCost(p)
+	} else {
+		env = rules.EnvFromPlan(p, cfg)
+	}
+	results := rules.Evaluate(cfg, env, rules.FromPlan(p))
+	out := make([]plan.PolicyResult, 0, len(results))
+	for _, r := range results {
+		out = append(out, plan.PolicyResult{
+			Pack:             rules.PackName,
+			Policy:           r.Policy,
+			EnforcementLevel: string(r.Level),
+			URN:              r.URN,
+			Message:          r.Message,
+		})
+	}
+	return out, nil
+}
+
+// MandatoryViolations counts the results that block a deployment.
+func MandatoryViolations(rs []plan.PolicyResult) int {
+	n := 0
+	for _, r := range rs {
+		if r.EnforcementLevel == string(rules.Mandatory) {
+			n++
+		}
+	}
+	return n
+}
+
+// runPolicies fills the plan's policy results.
+func runPolicies(p *plan.Plan, s *spec.Spec) error {
+	rs, err := CheckPolicies(p, s)
+	if err != nil {
+		return err
+	}
+	p.PolicyResults = rs
+	return nil
+}

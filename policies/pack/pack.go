@@ -1,0 +1,188 @@
+// Package pack serves the platform's rules (policies/rules) as a Pulumi policy pack
+// through policyx: it converts the analyzer's resources (property.Map) to the rules'
+// neutral view and reports the rules' findings as policy violations.
+//
+// The environment comes from the stack's config, which the engine passes when it
+// configures the analyzer (ConfigureStack): the tier, regions, game ports, game and
+// budget are read with the same loader the program uses (spec.FromConfig). When the
+// config is not there (e.g. a pack run outside a stack, or a config that does not
+// validate), the tier falls back to each resource's `tier` tag and then to prod, the
+// strictest; the enforcement levels are those of that tier. A --policy-pack-config
+// file can still override any policy's level, as with every Pulumi policy pack.
+package pack
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blang/semver"
+	"github.com/pulumi/pulumi/sdk/v3/go/property"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
+
+	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/policies/rules"
+)
+
+// New builds the pack for the stack the engine configured (see the package doc).
+func New(ctx *pulumi.Context) (policyx.PolicyPack, error) {
+	cfg, err := rules.DefaultConfig()
+	if err != nil {
+		return nil, err
+	}
+	values := map[string]string{}
+	for key := range spec.ConfigKeys {
+		full := spec.Namespace + ":" + key
+		if v, ok := ctx.GetConfig(full); ok {
+			values[full] = v
+		}
+	}
+	return NewPack(cfg, EnvFromConfig(ctx.Stack(), values, cfg, time.Now()))
+}
+
+// EnvFromConfig builds the rules' environment from a stack's config values
+// ("game-platform:tier" → "prod", structured values as JSON). A config that does
+// not validate still yields what can be read from it.
+func EnvFromConfig(stack string, values map[string]string, cfg *rules.Config, now time.Time) *rules.Env {
+	if len(values) > 0 {
+		if s, err := spec.FromConfig(stack, "stack config", values, now); err == nil {
+			return rules.EnvFromSpec(s, cfg)
+		}
+	}
+	e := &rules.Env{Stack: stack, Settings: cfg.Settings}
+	if t := spec.Tier(values[spec.Namespace+":tier"]); t == spec.TierDev || t == spec.TierStaging || t == spec.TierProd {
+		e.Tier = t
+	}
+	e.Game = values[spec.Namespace+":game"]
+	if b, err := strconv.ParseFloat(values[spec.Namespace+":budgetMonthlyUSD"], 64); err == nil {
+		e.BudgetMonthlyUSD = b
+	}
+	return e
+}
+
+// NewPack builds the policyx pack of every rule, at the environment's enforcement
+// levels from cfg.
+func NewPack(cfg *rules.Config, env *rules.Env) (policyx.PolicyPack, error) {
+	tier := env.EnforcementTier()
+	var ps []policyx.Policy
+	for _, p := range rules.All() {
+		p := p
+		level := toPolicyx(cfg.Level(p, tier))
+		if p.IsStack() {
+			ps = append(ps, policyx.NewStackValidationPolicy(p.Name, policyx.StackValidationPolicyArgs{
+				Description:      p.Description,
+				EnforcementLevel: level,
+				ValidateStack: func(_ context.Context, args policyx.StackValidationArgs) error {
+					rs := make([]rules.Resource, len(args.Resources))
+					for i, ar := range args.Resources {
+						rs[i] = FromAnalyzer(ar)
+					}
+					e := *env
+					if p.Category == rules.Cost && e.CostMonthlyUSD == nil {
+						if err := estimateCost(&e, rs); err != nil {
+							return err
+						}
+					}
+					for _, f := range rules.CheckStack(p, &e, rs) {
+						args.Manager.ReportViolation(f.Message, f.URN)
+					}
+					return nil
+				},
+			}))
+			continue
+		}
+		ps = append(ps, policyx.NewResourceValidationPolicy(p.Name, policyx.ResourceValidationPolicyArgs{
+			Description:      p.Description,
+			EnforcementLevel: level,
+			ValidateResource: func(_ context.Context, args policyx.ResourceValidationArgs) error {
+				if !p.AppliesTo(args.Resource.Type) {
+					return nil
+				}
+				r := FromAnalyzer(args.Resource)
+				for _, f := range rules.CheckResource(p, env, &r) {
+					args.Manager.ReportViolation(f.Message, f.URN)
+				}
+				return nil
+			},
+		}))
+	}
+	return policyx.NewPolicyPack(rules.PackName, semver.MustParse(rules.PackVersion), policyx.EnforcementLevelMandatory, ps)
+}
+
+func toPolicyx(l rules.Level) policyx.EnforcementLevel {
+	switch l {
+	case rules.Advisory:
+		return policyx.EnforcementLevelAdvisory
+	case rules.Disabled:
+		return policyx.EnforcementLevelDisabled
+	}
+	return policyx.EnforcementLevelMandatory
+}
+
+// FromAnalyzer converts an analyzer resource to the rules' view. Its region is its
+// location input (the analyzer knows nothing of the program's region subtrees).
+func FromAnalyzer(ar policyx.AnalyzerResource) rules.Resource {
+	r := rules.Resource{
+		URN:                  ar.URN,
+		Type:                 ar.Type,
+		Name:                 ar.Name,
+		Parent:               ar.Parent,
+		Custom:               !strings.HasPrefix(ar.Type, "gameplatform:") && !strings.HasPrefix(ar.Type, "pulumi:"),
+		Inputs:               MapToPlain(ar.Properties),
+		Protect:              ar.Options.Protect,
+		Dependencies:         ar.Dependencies,
+		PropertyDependencies: ar.PropertyDependencies,
+	}
+	if loc, ok := r.Inputs["location"].(string); ok && loc != rules.Unknown && loc != rules.Secret {
+		r.Region = strings.ToLower(strings.ReplaceAll(loc, " ", ""))
+	}
+	return r
+}
+
+// MapToPlain converts a property map to plain values: computed (unknown at preview)
+// becomes rules.Unknown, secrets rules.Secret, resource references their URN.
+func MapToPlain(m property.Map) map[string]any {
+	out := make(map[string]any, m.Len())
+	for k, v := range m.All {
+		if v.IsNull() && !v.Secret() {
+			continue
+		}
+		out[k] = ValueToPlain(v)
+	}
+	return out
+}
+
+// ValueToPlain converts one property value (see MapToPlain).
+func ValueToPlain(v property.Value) any {
+	switch {
+	case v.Secret():
+		return rules.Secret
+	case v.IsComputed():
+		return rules.Unknown
+	case v.IsNull():
+		return nil
+	case v.IsBool():
+		return v.AsBool()
+	case v.IsNumber():
+		return v.AsNumber()
+	case v.IsString():
+		return v.AsString()
+	case v.IsArray():
+		arr := v.AsArray()
+		out := make([]any, 0, arr.Len())
+		for _, e := range arr.All {
+			out = append(out, ValueToPlain(e))
+		}
+		return out
+	case v.IsMap():
+		return MapToPlain(v.AsMap())
+	case v.IsResourceReference():
+		return string(v.AsResourceReference().URN)
+	case v.IsAsset(), v.IsArchive():
+		return "[asset]"
+	}
+	return fmt.Sprint(v)
+}

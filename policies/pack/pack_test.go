@@ -1,0 +1,130 @@
+package pack
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/pulumi/pulumi/sdk/v3/go/property"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
+
+	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/policies/rules"
+)
+
+func TestValueToPlain(t *testing.T) {
+	m := property.NewMap(map[string]property.Value{
+		"minimumTlsVersion":     property.New("TLS1_2"),
+		"allowBlobPublicAccess": property.New(false),
+		"count":                 property.New(3.0),
+		"accountName":           property.New(property.Computed),
+		"secretThing":           property.New("hunter2").WithSecret(true),
+		"gone":                  property.New(property.Null),
+		"networkRuleSet": property.New(property.NewMap(map[string]property.Value{
+			"defaultAction": property.New("Deny"),
+			"ipRules":       property.New(property.NewArray([]property.Value{property.New(property.Computed)})),
+		})),
+	})
+	got := MapToPlain(m)
+	want := map[string]any{
+		"minimumTlsVersion":     "TLS1_2",
+		"allowBlobPublicAccess": false,
+		"count":                 3.0,
+		"accountName":           rules.Unknown,
+		"secretThing":           rules.Secret,
+		"networkRuleSet":        map[string]any{"defaultAction": "Deny", "ipRules": []any{rules.Unknown}},
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("MapToPlain (-want +got):\n%s", d)
+	}
+}
+
+func TestEnvFromConfig(t *testing.T) {
+	cfg, err := rules.DefaultConfig()
+	if err != nil {
+		t.Fatal(err)
+	}
+	values := map[string]string{
+		"game-platform:studio":           "nebula-forge",
+		"game-platform:game":             "starfall",
+		"game-platform:tier":             "staging",
+		"game-platform:owners":           `["a@nebulaforge.example"]`,
+		"game-platform:costCenter":       "CC-1001",
+		"game-platform:budgetMonthlyUSD": "25000",
+		"game-platform:domain":           "staging.play.starfall.example",
+		"game-platform:regions":          `[{"name":"westeurope","addressSpace":"10.20.0.0/18","capacity":{"peakPlayers":1000}}]`,
+		"game-platform:cluster":          `{"apiServerAuthorizedRanges":["198.51.100.0/24"]}`,
+	}
+	e := EnvFromConfig("staging", values, cfg, time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC))
+	if e.Tier != spec.TierStaging || e.BudgetMonthlyUSD != 25000 || e.Game != "starfall" || !cmp.Equal(e.Regions, []string{"westeurope"}) || e.GamePorts.Start != spec.DefaultGamePortStart {
+		t.Errorf("env from a valid config = %+v", e)
+	}
+	// A config that does not validate still gives its tier, game and budget.
+	delete(values, "game-platform:owners")
+	values["game-platform:tier"] = "dev"
+	e = EnvFromConfig("x", values, cfg, time.Now())
+	if e.Tier != spec.TierDev || e.Game != "starfall" || e.BudgetMonthlyUSD != 25000 || e.Regions != nil {
+		t.Errorf("env from an invalid config = %+v", e)
+	}
+	// No config: tier unknown, so enforcement is prod's.
+	if e := EnvFromConfig("x", nil, cfg, time.Now()); e.Tier != "" || e.EnforcementTier() != spec.TierProd {
+		t.Errorf("env from no config = %+v", e)
+	}
+}
+
+type manager struct{ got []string }
+
+func (m *manager) ReportViolation(message, urn string) { m.got = append(m.got, urn+" "+message) }
+
+// TestNewPack drives the pack's policies directly: enforcement levels follow the
+// tier, and a resource policy reports on the resource it judges.
+func TestNewPack(t *testing.T) {
+	cfg, _ := rules.DefaultConfig()
+	levels := func(tier spec.Tier) map[string]policyx.EnforcementLevel {
+		p, err := NewPack(cfg, &rules.Env{Tier: tier, Settings: cfg.Settings})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]policyx.EnforcementLevel{}
+		for _, pol := range p.Policies() {
+			out[pol.Name()] = pol.EnforcementLevel()
+		}
+		if len(out) != len(rules.All()) {
+			t.Errorf("pack has %d policies, rules %d", len(out), len(rules.All()))
+		}
+		return out
+	}
+	if l := levels(spec.TierDev)["budget"]; l != policyx.EnforcementLevelAdvisory {
+		t.Errorf("budget in dev = %v", l)
+	}
+	if l := levels(spec.TierProd)["budget"]; l != policyx.EnforcementLevelMandatory {
+		t.Errorf("budget in prod = %v", l)
+	}
+
+	p, _ := NewPack(cfg, &rules.Env{Tier: spec.TierProd, Settings: cfg.Settings})
+	var tls policyx.ResourceValidationPolicy
+	for _, pol := range p.Policies() {
+		if pol.Name() == "storage-min-tls" {
+			tls = pol.(policyx.ResourceValidationPolicy)
+		}
+	}
+	urn := "urn:pulumi:prod::game-platform::azure-native:storage:StorageAccount::st"
+	m := &manager{}
+	err := tls.Validate(context.Background(), policyx.ResourceValidationArgs{
+		Manager: m,
+		Resource: policyx.AnalyzerResource{
+			Type: rules.TypeStorageAccount, URN: urn, Name: "st",
+			Properties: property.NewMap(map[string]property.Value{"minimumTlsVersion": property.New(property.Computed)}),
+			Options:    pulumi.ResourceOptions{Protect: true},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.got) != 1 || !strings.Contains(m.got[0], urn+" ") || !strings.Contains(m.got[0], "unknown at preview") {
+		t.Errorf("violations = %q", m.got)
+	}
+}

@@ -1,0 +1,21 @@
+package rules
+
+import "github.com/gameplatform/platform/internal/spec"
+
+func init() {
+	register(&Policy{
+		Name:        "protect-stateful",
+		Description: "Stateful resources (storage accounts, key vaults, registries, DNS zones, public IP prefixes) are protected in prod.",
+		Category:    DataSafety,
+		Types:       statefulTypes,
+		Resource: func(e *Env, r *Resource, rep *Reporter) {
+			if e.TierOf(r) != spec.TierProd || r.Protect {
+				return
+			}
+			rep.Report("%s: is not protected; expected the protect resource option in prod (a delete or replacement would lose data or player-facing addresses)", r.label())
+		},
+	})
+}
+
+// statefulTypes are the resources whose loss loses data or player-facing identity.
+var statefulTypes = []string{TypeStorageAccount, TypeKeyVault, TypeRegistry, TypeDNSZone, TypePublicIPPrefix}

@@ -1,0 +1,235 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+func init() {
+	register(
+		&Policy{
+			Name:        "required-tags",
+			Description: "Every taggable resource carries the platform's required tags (settings.requiredTags) with non-empty values.",
+			Category:    Governance,
+			Resource:    checkTags,
+		},
+		&Policy{
+			Name:        "allowed-regions",
+			Description: "Resources are deployed only to the tier's allowed regions (settings.allowedRegions); global services use \"global\".",
+			Category:    Governance,
+			Resource:    checkRegion,
+		},
+		&Policy{
+			Name:        "allowed-vm-sizes",
+			Description: "AKS node pools use VM sizes from the tier's allow-list (settings.vmSizes).",
+			Category:    Governance,
+			Types:       []string{TypeManagedCluster, TypeAgentPool},
+			Resource:    checkVMSizes,
+		},
+		&Policy{
+			Name:        "node-count-cap",
+			Description: "No AKS node pool may grow past the tier's cap (settings.maxNodesPerPool).",
+			Category:    Governance,
+			Types:       []string{TypeManagedCluster, TypeAgentPool},
+			Resource:    checkNodeCap,
+		},
+		&Policy{
+			Name:        "naming-convention",
+			Description: "Named Azure resources follow the platform convention: lowercase, and carrying the game and environment (<abbr>-<game>-<env>[-<region>], or the compact form for alphanumeric-only kinds).",
+			Category:    Governance,
+			Types:       namedTypes(),
+			Resource:    checkNaming,
+		},
+	)
+}
+
+// taggableTypes are the types that take tags; a resource of one of these types
+// without a tags input is a violation. Any other resource with a tags input is
+// checked too.
+var taggableTypes = []string{
+	TypeResourceGroup, TypeStorageAccount, TypeManagedCluster, TypeAgentPool, TypeNSG,
+	TypeVirtualNetwork, TypeNatGateway, TypePublicIP, TypePublicIPPrefix, TypeKeyVault,
+	TypeRegistry, TypeFrontDoorProfile, TypeAFDEndpoint, TypeFrontDoorWAF, TypeTrafficManager,
+	TypeDNSZone, TypeWorkspace, TypeIdentity,
+}
+
+func checkTags(e *Env, r *Resource, rep *Reporter) {
+	if !r.Custom {
+		return
+	}
+	tags, st := r.tags()
+	switch st {
+	case unknown:
+		rep.Report("%s: tags are unknown at preview, so the required tags %v cannot be confirmed", r.label(), e.Settings.RequiredTags)
+		return
+	case missing:
+		if _, has := r.Inputs["tags"]; !has && !contains(taggableTypes, r.Type) {
+			return
+		}
+		rep.Report("%s: has no tags; expected the required tags %v", r.label(), e.Settings.RequiredTags)
+		return
+	}
+	var absent, opaque []string
+	for _, k := range e.Settings.RequiredTags {
+		v, ok := tags[k]
+		switch {
+		case !ok || v == nil:
+			absent = append(absent, k)
+		case isOpaque(v):
+			opaque = append(opaque, k)
+		default:
+			if s, _ := v.(string); strings.TrimSpace(s) == "" {
+				absent = append(absent, k)
+			}
+		}
+	}
+	if len(absent) > 0 {
+		rep.Report("%s: missing required tag(s) %v; expected every one of %v with a non-empty value", r.label(), absent, e.Settings.RequiredTags)
+	}
+	if len(opaque) > 0 {
+		rep.Report("%s: tag(s) %v are unknown at preview, so they cannot be confirmed non-empty", r.label(), opaque)
+	}
+}
+
+func checkRegion(e *Env, r *Resource, rep *Reporter) {
+	v, st := r.get("location")
+	if st == missing {
+		return
+	}
+	tier := e.TierOf(r)
+	allowed := e.Settings.AllowedRegions[tier]
+	if st == unknown {
+		rep.Report("%s: location is unknown at preview; expected one of the %s regions %v", r.label(), tier, allowed)
+		return
+	}
+	s, _ := asString(v)
+	loc := normalizeRegion(s)
+	if loc == "global" || contains(allowed, loc) {
+		return
+	}
+	rep.Report("%s: location %q is not allowed for %s; expected one of %v", r.label(), s, tier, allowed)
+}
+
+func checkVMSizes(e *Env, r *Resource, rep *Reporter) {
+	tier := e.TierOf(r)
+	allowed := e.Settings.VMSizes[tier]
+	for _, p := range pools(r) {
+		v, st := p.get("vmSize")
+		switch st {
+		case unknown:
+			rep.Report("%s: %s vmSize is unknown at preview; expected one of the %s sizes %v", r.label(), p.path, tier, allowed)
+		case missing:
+			rep.Report("%s: %s sets no vmSize (Azure would pick one); expected one of the %s sizes %v", r.label(), p.path, tier, allowed)
+		default:
+			s, _ := asString(v)
+			if !contains(allowed, s) {
+				rep.Report("%s: %s vmSize %q is not allowed for %s; expected one of %v", r.label(), p.path, s, tier, allowed)
+			}
+		}
+	}
+}
+
+func checkNodeCap(e *Env, r *Resource, rep *Reporter) {
+	tier := e.TierOf(r)
+	limit := float64(e.Settings.MaxNodesPerPool[tier])
+	for _, p := range pools(r) {
+		_, hi, st := p.nodeCounts()
+		switch st {
+		case unknown:
+			rep.Report("%s: %s node count is unknown at preview; expected at most %g nodes in %s", r.label(), p.path, limit, tier)
+		case present:
+			if hi > limit {
+				rep.Report("%s: %s can grow to %g nodes; expected at most %g in %s (split the pool or raise settings.maxNodesPerPool)", r.label(), p.path, hi, limit, tier)
+			}
+		}
+	}
+}
+
+// namedKinds maps a type to the input holding its physical name and whether the
+// name must be alphanumeric only (Azure's rule for that kind).
+var namedKinds = map[string]struct {
+	key     string
+	compact bool
+}{
+	TypeResourceGroup:    {"resourceGroupName", false},
+	TypeVirtualNetwork:   {"virtualNetworkName", false},
+	TypeNSG:              {"networkSecurityGroupName", false},
+	TypeNatGateway:       {"natGatewayName", false},
+	TypePublicIP:         {"publicIpAddressName", false},
+	TypePublicIPPrefix:   {"publicIpPrefixName", false},
+	TypeManagedCluster:   {"resourceName", false},
+	TypeStorageAccount:   {"accountName", true},
+	TypeRegistry:         {"registryName", true},
+	TypeKeyVault:         {"vaultName", false},
+	TypeWorkspace:        {"workspaceName", false},
+	TypeFrontDoorProfile: {"profileName", false},
+	TypeTrafficManager:   {"profileName", false},
+	TypeIdentity:         {"resourceName", false},
+	TypeFrontDoorWAF:     {"policyName", true},
+}
+
+func namedTypes() []string {
+	out := make([]string, 0, len(namedKinds))
+	for t := range namedKinds {
+		out = append(out, t)
+	}
+	return out
+}
+
+var (
+	hyphenatedName = regexp.MustCompile(`^[a-z][a-z0-9-]*[a-z0-9]$`)
+	compactName    = regexp.MustCompile(`^[a-z][a-z0-9]*$`)
+	nonAlnum       = regexp.MustCompile(`[^a-z0-9]`)
+)
+
+func checkNaming(e *Env, r *Resource, rep *Reporter) {
+	kind := namedKinds[r.Type]
+	v, st := r.get(kind.key)
+	switch st {
+	case unknown:
+		rep.Report("%s: %s is unknown at preview, so the naming convention cannot be checked", r.label(), kind.key)
+		return
+	case missing:
+		rep.Report("%s: %s is not set (Azure would get an auto-generated name); expected an explicit name following the platform convention", r.label(), kind.key)
+		return
+	}
+	name, _ := asString(v)
+	game, env := e.Game, e.Stack
+	if game == "" {
+		game = r.tag("game")
+	}
+	if env == "" {
+		env = r.tag("environment")
+	}
+	if kind.compact {
+		if !compactName.MatchString(name) {
+			rep.Report("%s: %s %q is not lowercase alphanumeric; expected the compact form <abbr><game><env><hash>", r.label(), kind.key, name)
+			return
+		}
+		// Length-limited kinds may truncate: require the game's first 8 characters.
+		g := nonAlnum.ReplaceAllString(strings.ToLower(game), "")
+		if len(g) > 8 {
+			g = g[:8]
+		}
+		if g != "" && !strings.Contains(name, g) {
+			rep.Report("%s: %s %q does not carry the game %q; expected the compact form <abbr><game><env><hash>", r.label(), kind.key, name, game)
+		}
+		return
+	}
+	if !hyphenatedName.MatchString(name) {
+		rep.Report("%s: %s %q is not lowercase letters, digits and hyphens; expected <abbr>-<game>-<env>[-<region>]", r.label(), kind.key, name)
+		return
+	}
+	segs := "-" + name + "-"
+	var lacks []string
+	if game != "" && !strings.Contains(segs, "-"+strings.ToLower(game)+"-") {
+		lacks = append(lacks, fmt.Sprintf("game %q", game))
+	}
+	if env != "" && !strings.Contains(segs, "-"+strings.ToLower(env)+"-") {
+		lacks = append(lacks, fmt.Sprintf("environment %q", env))
+	}
+	if len(lacks) > 0 {
+		rep.Report("%s: %s %q lacks the %s; expected <abbr>-<game>-<env>[-<region>]", r.label(), kind.key, name, strings.Join(lacks, " and "))
+	}
+}

@@ -1,0 +1,142 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/gameplatform/platform/internal/spec"
+)
+
+func init() {
+	register(
+		&Policy{
+			Name:        "aks-zones",
+			Description: "AKS node pools in prod spread over the region's three availability zones.",
+			Category:    Reliability,
+			Types:       []string{TypeManagedCluster, TypeAgentPool},
+			Resource:    checkAKSZones,
+		},
+		&Policy{
+			Name:        "storage-redundancy",
+			Description: "Storage accounts in prod are zone- or geo-redundant (ZRS, GRS, RA-GRS, GZRS, RA-GZRS).",
+			Category:    Reliability,
+			Types:       []string{TypeStorageAccount},
+			Resource: func(e *Env, r *Resource, rep *Reporter) {
+				if e.TierOf(r) != spec.TierProd {
+					return
+				}
+				requireOneOf(rep, r, "sku.name", redundantStorageSKUs, false, "prod data survives a zone or region outage")
+			},
+		},
+		&Policy{
+			Name:        "aks-sla-tier",
+			Description: "AKS clusters in prod use the Standard (uptime SLA) or Premium tier.",
+			Category:    Reliability,
+			Types:       []string{TypeManagedCluster},
+			Resource: func(e *Env, r *Resource, rep *Reporter) {
+				if e.TierOf(r) != spec.TierProd {
+					return
+				}
+				requireOneOf(rep, r, "sku.tier", []string{"Standard", "Premium"}, false, "the API server has a financially backed SLA in prod")
+			},
+		},
+		&Policy{
+			Name:        "aks-system-pool-size",
+			Description: "AKS system node pools in prod keep at least 3 nodes.",
+			Category:    Reliability,
+			Types:       []string{TypeManagedCluster, TypeAgentPool},
+			Resource:    checkSystemPool,
+		},
+		&Policy{
+			Name:        "blob-soft-delete-versioning",
+			Description: "Blob services keep blob and container soft delete for at least the tier's retention (settings.blobSoftDeleteMinDays) and blob versioning on.",
+			Category:    Reliability,
+			Types:       []string{TypeBlobService},
+			Resource: func(e *Env, r *Resource, rep *Reporter) {
+				min := float64(e.Settings.BlobSoftDeleteMinDays[e.TierOf(r)])
+				for _, p := range []string{"deleteRetentionPolicy", "containerDeleteRetentionPolicy"} {
+					requireBool(rep, r, p+".enabled", true, false, "deleted data can be restored")
+					if v, st := r.get(p + ".enabled"); st == present {
+						if b, _ := asBool(v); b {
+							requireMinNumber(rep, r, p+".days", min, 7, "retention in days")
+						}
+					}
+				}
+				requireBool(rep, r, "isVersioningEnabled", true, false, "overwritten builds and patches can be restored")
+			},
+		},
+	)
+}
+
+var redundantStorageSKUs = []string{"Standard_ZRS", "Standard_GRS", "Standard_RAGRS", "Standard_GZRS", "Standard_RAGZRS", "Premium_ZRS"}
+
+// regionOf returns a resource's region: its region subtree, else its location.
+func regionOf(r *Resource) string {
+	if r.Region != "" {
+		return r.Region
+	}
+	return r.location()
+}
+
+func checkAKSZones(e *Env, r *Resource, rep *Reporter) {
+	if e.TierOf(r) != spec.TierProd {
+		return
+	}
+	region := regionOf(r)
+	if info, ok := spec.Regions[region]; ok && !info.Zones {
+		return // NOTE: a region without availability zones cannot spread pools.
+	}
+	want := []string{"1", "2", "3"}
+	for _, p := range pools(r) {
+		v, st := p.get("availabilityZones")
+		switch st {
+		case unknown:
+			rep.Report("%s: %s availabilityZones is unknown at preview; expected %v", r.label(), p.path, want)
+			continue
+		case missing:
+			rep.Report("%s: %s has no availabilityZones; expected %v (nodes spread over zones in prod)", r.label(), p.path, want)
+			continue
+		}
+		zones, ok := asStrings(v)
+		if !ok || hasOpaque(v) {
+			rep.Report("%s: %s availabilityZones is %s; expected %v", r.label(), p.path, fmtValue(v), want)
+			continue
+		}
+		got := map[string]bool{}
+		for _, z := range zones {
+			got[z] = true
+		}
+		if len(got) < len(want) {
+			z := sortedStrings(got)
+			sort.Strings(z)
+			rep.Report("%s: %s spans zones %v; expected %v (nodes spread over zones in prod)", r.label(), p.path, z, want)
+		}
+	}
+}
+
+func checkSystemPool(e *Env, r *Resource, rep *Reporter) {
+	if e.TierOf(r) != spec.TierProd {
+		return
+	}
+	for _, p := range pools(r) {
+		sys, st := p.isSystem()
+		if st == unknown {
+			rep.Report("%s: %s mode is unknown at preview, so its size cannot be checked; a System pool needs at least 3 nodes in prod", r.label(), p.path)
+			continue
+		}
+		if !sys {
+			continue
+		}
+		lo, _, nst := p.nodeCounts()
+		switch nst {
+		case unknown:
+			rep.Report("%s: system %s node count is unknown at preview; expected at least 3 nodes in prod", r.label(), p.path)
+		case missing:
+			rep.Report("%s: system %s sets no node count (count, or minCount with autoscaling); expected at least 3 nodes in prod", r.label(), p.path)
+		default:
+			if lo < 3 {
+				rep.Report("%s: system %s keeps %s node(s); expected at least 3 in prod (one per zone)", r.label(), p.path, fmt.Sprint(lo))
+			}
+		}
+	}
+}

@@ -1,0 +1,290 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/gameplatform/platform/internal/plan"
+	"github.com/gameplatform/platform/internal/spec"
+)
+
+// Unknown marks a value not known until the resource is created (plan.UnknownValue).
+const Unknown = plan.UnknownValue
+
+// Secret marks a value that is secret and therefore not inspected (plan.SecretMask).
+const Secret = plan.SecretMask
+
+// Resource is the neutral view of one resource that every rule reads.
+type Resource struct {
+	URN    string
+	Type   string
+	Name   string // logical name
+	Parent string // parent URN, "" for the stack
+	// Region is the region the resource belongs to: the region subtree in the offline
+	// plan, the location input under the Pulumi CLI; "" when global or unknown.
+	Region string
+	Custom bool
+	// Inputs are the registered inputs under the provider's property names, as plain
+	// values (map[string]any, []any, string, float64, bool); Unknown and Secret mark
+	// values that cannot be inspected.
+	Inputs       map[string]any
+	Protect      bool
+	Dependencies []string
+	// PropertyDependencies maps an input to the URNs its value came from.
+	PropertyDependencies map[string][]string
+}
+
+// FromPlan converts the plan's resources to the rules' view.
+func FromPlan(p *plan.Plan) []Resource {
+	out := make([]Resource, 0, len(p.Resources))
+	for _, r := range p.Resources {
+		out = append(out, Resource{
+			URN:                  r.URN,
+			Type:                 r.Type,
+			Name:                 r.Name,
+			Parent:               r.Parent,
+			Region:               r.Region,
+			Custom:               r.Custom,
+			Inputs:               r.Inputs,
+			Protect:              r.Protect,
+			Dependencies:         r.Dependencies,
+			PropertyDependencies: r.PropertyDependencies,
+		})
+	}
+	return out
+}
+
+// label names a resource in messages: `azure-native:storage:StorageAccount "global-storage-account"`.
+func (r *Resource) label() string {
+	return fmt.Sprintf("%s %q", shortType(r.Type), r.Name)
+}
+
+// shortType drops the provider prefix: "storage:StorageAccount".
+func shortType(t string) string {
+	return strings.TrimPrefix(t, "azure-native:")
+}
+
+// state is what a lookup found.
+type state int
+
+const (
+	missing state = iota // the input is not set
+	unknown              // the input (or an object on its path) is unknown or secret
+	present
+)
+
+// get looks up a dotted path ("aadProfile.enableAzureRBAC") in the inputs.
+func (r *Resource) get(path string) (any, state) {
+	return lookup(r.Inputs, path)
+}
+
+func lookup(m map[string]any, path string) (any, state) {
+	var cur any = m
+	for _, key := range strings.Split(path, ".") {
+		if isOpaque(cur) {
+			return nil, unknown
+		}
+		obj, ok := cur.(map[string]any)
+		if !ok {
+			return nil, missing
+		}
+		v, ok := obj[key]
+		if !ok || v == nil {
+			return nil, missing
+		}
+		cur = v
+	}
+	if isOpaque(cur) {
+		return cur, unknown
+	}
+	return cur, present
+}
+
+// isOpaque reports whether a value cannot be inspected (unknown or secret).
+func isOpaque(v any) bool {
+	s, ok := v.(string)
+	return ok && (s == Unknown || s == Secret)
+}
+
+// hasOpaque reports whether a value or anything inside it cannot be inspected.
+func hasOpaque(v any) bool {
+	switch t := v.(type) {
+	case string:
+		return isOpaque(t)
+	case []any:
+		for _, e := range t {
+			if hasOpaque(e) {
+				return true
+			}
+		}
+	case map[string]any:
+		for _, e := range t {
+			if hasOpaque(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// asString returns a string value.
+func asString(v any) (string, bool) {
+	s, ok := v.(string)
+	return s, ok
+}
+
+// asBool accepts booleans (and "true"/"false" strings, as hand-edited plans may have).
+func asBool(v any) (bool, bool) {
+	switch t := v.(type) {
+	case bool:
+		return t, true
+	case string:
+		b, err := strconv.ParseBool(t)
+		return b, err == nil
+	}
+	return false, false
+}
+
+// asNumber accepts JSON numbers (float64) and Go ints.
+func asNumber(v any) (float64, bool) {
+	switch t := v.(type) {
+	case float64:
+		return t, true
+	case int:
+		return float64(t), true
+	case int64:
+		return float64(t), true
+	case string:
+		f, err := strconv.ParseFloat(t, 64)
+		return f, err == nil
+	}
+	return 0, false
+}
+
+// asList returns an array value.
+func asList(v any) ([]any, bool) {
+	l, ok := v.([]any)
+	return l, ok
+}
+
+// asStrings returns an array of strings; ok is false if any element is not a string.
+func asStrings(v any) ([]string, bool) {
+	l, ok := v.([]any)
+	if !ok {
+		if s, ok := v.([]string); ok {
+			return s, true
+		}
+		return nil, false
+	}
+	out := make([]string, 0, len(l))
+	for _, e := range l {
+		s, ok := e.(string)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, s)
+	}
+	return out, true
+}
+
+// asMap returns an object value.
+func asMap(v any) (map[string]any, bool) {
+	m, ok := v.(map[string]any)
+	return m, ok
+}
+
+// tags returns the resource's tags, and whether the tags input is inspectable.
+func (r *Resource) tags() (map[string]any, state) {
+	v, st := r.get("tags")
+	if st != present {
+		return nil, st
+	}
+	m, ok := asMap(v)
+	if !ok {
+		return nil, missing
+	}
+	return m, present
+}
+
+// tag returns one tag value ("" when absent or not a string).
+func (r *Resource) tag(key string) string {
+	m, st := r.tags()
+	if st != present {
+		return ""
+	}
+	s, _ := m[key].(string)
+	return s
+}
+
+// location returns the location input, or "" when absent or not inspectable.
+func (r *Resource) location() string {
+	v, st := r.get("location")
+	if st != present {
+		return ""
+	}
+	s, _ := v.(string)
+	return normalizeRegion(s)
+}
+
+// normalizeRegion turns "Japan East" or "japaneast" into "japaneast".
+func normalizeRegion(s string) string {
+	return strings.ToLower(strings.ReplaceAll(s, " ", ""))
+}
+
+func sortedStrings(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// HasCostEstimate reports whether a plan carries a cost model's estimate.
+func HasCostEstimate(p *plan.Plan) bool {
+	return p.Cost.MonthlyUSD > 0 || len(p.Cost.ByResource) > 0
+}
+
+// EnvFromPlan derives the environment view from a plan alone, for plans checked
+// without their environment file: the tier and game from the resources' tags (when
+// every tagged resource agrees), regions from the resources, the cost from the plan.
+// The budget is the one the cost model recorded in the plan, if any.
+func EnvFromPlan(p *plan.Plan, cfg *Config) *Env {
+	e := &Env{Stack: p.Stack, Settings: cfg.Settings, BudgetMonthlyUSD: p.Cost.BudgetMonthlyUSD}
+	tiers, games := map[string]bool{}, map[string]bool{}
+	for _, r := range p.Resources {
+		tags, ok := r.Inputs["tags"].(map[string]any)
+		if !ok {
+			continue
+		}
+		if t, ok := tags["tier"].(string); ok && !isOpaque(t) {
+			tiers[t] = true
+		}
+		if g, ok := tags["game"].(string); ok && !isOpaque(g) {
+			games[g] = true
+		}
+	}
+	if len(tiers) == 1 {
+		for t := range tiers {
+			e.Tier = spec.Tier(t)
+		}
+	}
+	if len(games) == 1 {
+		for g := range games {
+			e.Game = g
+		}
+	}
+	e.SetCost(p)
+	return e
+}
+
+// SetCost records the plan's cost estimate, if it has one.
+func (e *Env) SetCost(p *plan.Plan) {
+	if HasCostEstimate(p) {
+		c := p.Cost.MonthlyUSD
+		e.CostMonthlyUSD = &c
+		e.CostNotPriced = p.Cost.NotPriced
+	}
+}

@@ -1,0 +1,218 @@
+package rules
+
+import (
+	"fmt"
+	"net/netip"
+	"sort"
+	"strings"
+
+	"github.com/gameplatform/platform/internal/spec"
+)
+
+func init() {
+	register(
+		&Policy{
+			Name:        "budget",
+			Description: "The stack's estimated monthly cost stays within the environment's budget (budgetMonthlyUSD).",
+			Category:    Cost,
+			Stack:       checkBudget,
+		},
+		&Policy{
+			Name:        "no-overlapping-address-spaces",
+			Description: "No two virtual networks of the stack have overlapping address spaces, so every region can peer with every other.",
+			Category:    Governance,
+			Stack:       checkOverlap,
+		},
+		&Policy{
+			Name:        "region-stamp-complete",
+			Description: "Every region of the environment has the full stamp: a virtual network and an AKS cluster.",
+			Category:    Reliability,
+			Stack: func(e *Env, rs []Resource, rep *Reporter) {
+				checkPerRegion(e, rs, rep, []regionNeed{
+					{what: "virtual network", types: []string{TypeVirtualNetwork}},
+					{what: "AKS cluster", types: []string{TypeManagedCluster}},
+				})
+			},
+		},
+		&Policy{
+			Name:        "region-routing-complete",
+			Description: "Every region of the environment is reachable: it has a Traffic Manager endpoint and a Front Door origin.",
+			Category:    Reliability,
+			Stack: func(e *Env, rs []Resource, rep *Reporter) {
+				checkPerRegion(e, rs, rep, []regionNeed{
+					{what: "Traffic Manager endpoint", types: []string{TypeTrafficEndpoint}},
+					{what: "Front Door origin", types: []string{TypeAFDOrigin}},
+				})
+			},
+		},
+	)
+}
+
+func checkBudget(e *Env, rs []Resource, rep *Reporter) {
+	switch {
+	case e.BudgetMonthlyUSD <= 0:
+		rep.Report("stack %q: no budget is known (budgetMonthlyUSD), so the cost cannot be confirmed within budget; expected the environment's budgetMonthlyUSD", e.Stack)
+	case e.CostMonthlyUSD == nil:
+		rep.Report("stack %q: no monthly cost estimate is available, so it cannot be confirmed within the budget of $%.2f", e.Stack, e.BudgetMonthlyUSD)
+	case *e.CostMonthlyUSD > e.BudgetMonthlyUSD:
+		rep.Report("stack %q: estimated monthly cost $%.2f exceeds the budget of $%.2f by $%.2f; expected at most $%.2f (reduce capacity or raise budgetMonthlyUSD)",
+			e.Stack, *e.CostMonthlyUSD, e.BudgetMonthlyUSD, *e.CostMonthlyUSD-e.BudgetMonthlyUSD, e.BudgetMonthlyUSD)
+	case len(e.CostNotPriced) > 0:
+		rep.Report("stack %q: the estimate of $%.2f leaves out %d resource(s) the cost model cannot price (%s), so it cannot be confirmed within the budget of $%.2f",
+			e.Stack, *e.CostMonthlyUSD, len(e.CostNotPriced), strings.Join(e.CostNotPriced, ", "), e.BudgetMonthlyUSD)
+	}
+}
+
+func checkOverlap(e *Env, rs []Resource, rep *Reporter) {
+	type block struct {
+		r      *Resource
+		prefix netip.Prefix
+	}
+	var blocks []block
+	for i := range rs {
+		r := &rs[i]
+		if r.Type != TypeVirtualNetwork {
+			continue
+		}
+		v, st := r.get("addressSpace.addressPrefixes")
+		if st == unknown || hasOpaque(v) {
+			rep.ReportOn(r.URN, "%s: addressSpace is unknown at preview, so it cannot be confirmed not to overlap the stack's other networks", r.label())
+			continue
+		}
+		list, _ := asStrings(v)
+		if st == missing || len(list) == 0 {
+			rep.ReportOn(r.URN, "%s: has no addressSpace.addressPrefixes; expected a block from the platform address plan", r.label())
+			continue
+		}
+		for _, s := range list {
+			p, err := netip.ParsePrefix(strings.TrimSpace(s))
+			if err != nil {
+				rep.ReportOn(r.URN, "%s: address prefix %q is not a CIDR; expected a block like 10.100.0.0/16", r.label(), s)
+				continue
+			}
+			blocks = append(blocks, block{r, p.Masked()})
+		}
+	}
+	for i := range blocks {
+		for j := i + 1; j < len(blocks); j++ {
+			a, b := blocks[i], blocks[j]
+			if a.prefix.Overlaps(b.prefix) {
+				rep.ReportOn(b.r.URN, "%s: address space %s overlaps %s of %s; expected disjoint blocks from the platform address plan", b.r.label(), b.prefix, a.prefix, a.r.label())
+			}
+		}
+	}
+}
+
+// regionNeed is a kind of resource every region must have.
+type regionNeed struct {
+	what  string
+	types []string
+}
+
+// regionalTargets are the types whose region tells where a global routing resource
+// (Traffic Manager endpoint, Front Door origin) sends traffic.
+var regionalTargets = []string{TypePublicIP, TypeManagedCluster, TypeAgentPool, "azure-native:network:LoadBalancer"}
+
+// placeOf returns the region a resource serves; unknown when it cannot be told.
+func placeOf(r *Resource, byURN map[string]*Resource) (string, state) {
+	if r.Region != "" {
+		return r.Region, present
+	}
+	if r.Type == TypeVirtualNetwork || r.Type == TypeManagedCluster {
+		if v, st := r.get("location"); st == unknown {
+			return "", unknown
+		} else if s, ok := asString(v); ok {
+			return normalizeRegion(s), present
+		}
+	}
+	if v, st := r.get("endpointLocation"); st == present {
+		if s, ok := asString(v); ok {
+			return normalizeRegion(s), present
+		}
+	}
+	// Follow what the resource's inputs came from to a regional target.
+	var deps []string
+	deps = append(deps, r.Dependencies...)
+	for _, urns := range r.PropertyDependencies {
+		deps = append(deps, urns...)
+	}
+	for _, d := range deps {
+		dr, ok := byURN[d]
+		if !ok || !contains(regionalTargets, dr.Type) {
+			continue
+		}
+		if reg := regionOf(dr); reg != "" {
+			return reg, present
+		}
+	}
+	// A host name such as <label>.<region>.cloudapp.azure.com names its region.
+	undecided := false
+	for _, key := range []string{"hostName", "target", "originHostHeader"} {
+		v, st := r.get(key)
+		if st == unknown {
+			undecided = true
+			continue
+		}
+		s, _ := asString(v)
+		parts := strings.Split(strings.ToLower(s), ".")
+		for i := 0; i+2 < len(parts); i++ {
+			if parts[i+1] == "cloudapp" {
+				if _, known := spec.Regions[parts[i]]; known {
+					return parts[i], present
+				}
+			}
+		}
+	}
+	if undecided {
+		return "", unknown
+	}
+	return "", missing
+}
+
+func checkPerRegion(e *Env, rs []Resource, rep *Reporter, needs []regionNeed) {
+	byURN := make(map[string]*Resource, len(rs))
+	for i := range rs {
+		byURN[rs[i].URN] = &rs[i]
+	}
+	regions := e.Regions
+	if regions == nil {
+		// Not declared: the regions the stack's networks and clusters are in.
+		seen := map[string]bool{}
+		for i := range rs {
+			if rs[i].Type == TypeVirtualNetwork || rs[i].Type == TypeManagedCluster {
+				if reg, st := placeOf(&rs[i], byURN); st == present && reg != "" {
+					seen[reg] = true
+				}
+			}
+		}
+		regions = sortedStrings(seen)
+	}
+	for _, need := range needs {
+		have := map[string]bool{}
+		var undecided []string
+		for i := range rs {
+			r := &rs[i]
+			if !contains(need.types, r.Type) {
+				continue
+			}
+			reg, st := placeOf(r, byURN)
+			switch {
+			case st == present && reg != "":
+				have[reg] = true
+			case st == unknown:
+				undecided = append(undecided, r.Name)
+			}
+		}
+		sort.Strings(undecided)
+		for _, reg := range regions {
+			if have[reg] {
+				continue
+			}
+			if len(undecided) > 0 {
+				rep.Report("stack %q: region %s has no %s whose region is known at preview (undecided: %s); expected one %s per region", e.Stack, reg, need.what, strings.Join(undecided, ", "), need.what)
+				continue
+			}
+			rep.Report("stack %q: region %s has no %s; expected one %s per region (%s)", e.Stack, reg, need.what, need.what, fmt.Sprint(regions))
+		}
+	}
+}
