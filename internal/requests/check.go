@@ -83,12 +83,12 @@ func check(r *Request, p *problems, c Context) []RegionSizing {
 	}
 	serverOK := r.PlayersPerServer > 0 && r.PlayersPerServer <= spec.MaxPlayersPerServer &&
 		r.VCPU() >= MinVCPUPerServer && r.VCPU() <= spec.MaxVCPUPerServer
-	if vmOK && serverOK && capacity.ServersPerNode(capacityVM(vm), r.VCPU()) < 1 {
+	if vmOK && serverOK && capacity.ServersPerNode(r.demand(0).VM, r.VCPU()) < 1 {
 		p.add("vcpuPerServer", "a %v-vCPU game server does not fit a %s (%d vCPU, %.0f GiB); pick a larger vmSize or smaller servers",
 			r.VCPU(), vm.Name, vm.VCPU, vm.MemoryGiB)
 		serverOK = false
 	}
-	return checkRegions(r, p, vm, vmOK && serverOK)
+	return checkRegions(r, p, vmOK && serverOK)
 }
 
 func checkName(r *Request, p *problems, c Context) {
@@ -143,7 +143,7 @@ func checkExpiry(r *Request, p *problems, now time.Time) {
 	}
 }
 
-func checkRegions(r *Request, p *problems, vm spec.VMSize, canSize bool) []RegionSizing {
+func checkRegions(r *Request, p *problems, canSize bool) []RegionSizing {
 	if len(r.Regions) == 0 {
 		return nil // the schema reports it
 	}
@@ -183,12 +183,7 @@ func checkRegions(r *Request, p *problems, vm spec.VMSize, canSize bool) []Regio
 		if !canSize || !tierKnown {
 			continue
 		}
-		plan, err := capacity.Size(capacity.Demand{
-			PeakPlayers:      reg.PeakPlayers,
-			PlayersPerServer: r.PlayersPerServer,
-			VCPUPerServer:    r.VCPU(),
-			VM:               capacityVM(vm),
-		}, r.Tier == spec.TierProd)
+		plan, err := capacity.Size(r.demand(reg.PeakPlayers), spec.CapacityOptions(r.Tier))
 		if err != nil {
 			p.add(path+".peakPlayers", "%v", err)
 			continue
@@ -205,6 +200,15 @@ func checkRegions(r *Request, p *problems, vm spec.VMSize, canSize bool) []Regio
 	return out
 }
 
-func capacityVM(vm spec.VMSize) capacity.VM {
-	return capacity.VM{Name: vm.Name, VCPU: vm.VCPU, MemoryGiB: vm.MemoryGiB, Family: vm.Family}
+// demand is the capacity model's view of a region of the request, through the same
+// spec conversion the stack uses, so the request is sized exactly as the
+// environment it generates.
+func (r *Request) demand(peakPlayers int) capacity.Demand {
+	return spec.Capacity{
+		PeakPlayers:      peakPlayers,
+		PlayersPerServer: r.PlayersPerServer,
+		VCPUPerServer:    r.VCPU(),
+		VMSize:           r.VM(),
+		Spot:             r.Spot,
+	}.Demand()
 }
