@@ -57,8 +57,10 @@ func Deploy(ctx *pulumi.Context, s *spec.Spec) error {
 		}
 		regions = append(regions, reg)
 	}
+	if _, err := newEdge(ctx, s, id, base, g, regions); err != nil {
+		return err
+	}
 	ctx.Export("resourceGroup", g.ResourceGroupName)
 	ctx.Export("regions", pulumi.ToStringArray(s.RegionNames()))
-	_ = regions
 	return nil
 }

@@ -140,11 +140,20 @@ func MakeURN(project, stack, parent, typ, name string) string {
 	return string(resource.NewURN(tokens.QName(stack), tokens.PackageName(project), parentType, tokens.Type(typ), name))
 }
 
-// physicalName guesses the Azure name the provider would use: the type's
-// "<type>Name" input, "resourceName", "accountName", "name", or the logical name.
+// NameKeys maps a type token to the input that holds its Azure name, for types the
+// generic guess of physicalName gets wrong (nested resources whose inputs also name
+// their parent, e.g. a blob container's "accountName").
+var NameKeys = map[string]string{}
+
+// physicalName guesses the Azure name the provider would use: the type's NameKeys
+// entry, its "<type>Name" input, "resourceName", "accountName", "name", or the
+// logical name.
 func physicalName(token, logical string, inputs resource.PropertyMap) string {
 	typ := token[strings.LastIndex(token, ":")+1:]
 	candidates := []string{lowerFirst(typ) + "Name", "resourceName", "accountName", "registryName", "vaultName", "workspaceName", "profileName", "name"}
+	if k, ok := NameKeys[token]; ok {
+		candidates = append([]string{k}, candidates...)
+	}
 	for _, k := range candidates {
 		if v, ok := inputs[resource.PropertyKey(k)]; ok && v.IsString() && v.StringValue() != "" {
 			return v.StringValue()

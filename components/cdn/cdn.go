@@ -1,0 +1,577 @@
+// Package cdn provides the environment's Azure Front Door: a patches/assets endpoint
+// cached at the edge in front of the build store, an API endpoint load-balanced by
+// latency over every region's entry point, and a WAF policy bound to both by a
+// security policy. The SKU (Standard below prod, Premium in prod) decides managed WAF
+// rules and whether the storage origin is reached over Private Link.
+//
+// Custom domains and managed certificates are deliberately not created here: their
+// validation and certificate issuance take minutes to hours and would sit on the
+// critical path of every `pulumi up`; see README "Global services".
+package cdn
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+
+	azcdn "github.com/pulumi/pulumi-azure-native-sdk/cdn/v2"
+	aznetwork "github.com/pulumi/pulumi-azure-native-sdk/network/v2"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/gameplatform/platform/components/shared"
+	"github.com/gameplatform/platform/internal/naming"
+	"github.com/gameplatform/platform/internal/spec"
+)
+
+// TypeToken is the component's type.
+const TypeToken = "gameplatform:cdn:FrontDoor"
+
+// Front Door SKUs; the WAF policy's SKU must match the profile's.
+const (
+	SKUStandard = "Standard_AzureFrontDoor"
+	SKUPremium  = "Premium_AzureFrontDoor"
+)
+
+// Documented defaults.
+const (
+	DefaultHealthProbePath = "/healthz"
+	// DefaultRateLimitPerMinute is used when Args.RateLimitPerMinute is 0.
+	DefaultRateLimitPerMinute = spec.DefaultRateLimitPerMinute
+	// OriginResponseTimeoutSeconds bounds how long Front Door waits for an origin.
+	OriginResponseTimeoutSeconds = 60
+	// RateLimitRuleName is the WAF custom rule throttling each client IP.
+	RateLimitRuleName = "RateLimitPerClientIP"
+)
+
+// ContentTypesToCompress are the types Front Door compresses at the edge. Patch
+// archives are already compressed; manifests, scripts and text assets are not.
+var ContentTypesToCompress = []string{
+	"application/json", "application/javascript", "application/xml", "text/plain",
+	"text/css", "text/html", "text/javascript", "text/xml", "image/svg+xml",
+}
+
+// ManagedRuleSet is one WAF managed rule set.
+type ManagedRuleSet struct {
+	Type, Version string
+	// Action is the rule set action (DRS 2.x uses anomaly scoring and blocks); empty
+	// keeps each rule's own action.
+	Action string
+}
+
+// Settings are the tier-dependent choices.
+type Settings struct {
+	SKU string
+	// WAFMode is Prevention (block) or Detection (log only).
+	WAFMode         string
+	ManagedRuleSets []ManagedRuleSet
+	// PrivateLinkToStorage reaches the storage origin over Private Link (Premium only).
+	PrivateLinkToStorage bool
+	// ProbeIntervalSeconds is the API origins' health probe interval.
+	ProbeIntervalSeconds int
+}
+
+// SettingsFor returns the Front Door settings of a tier.
+//
+// NOTE: WAF managed rule sets (the default rule set and bot protection) exist only on
+// Premium; a Standard policy carries custom rules (the rate limit) alone.
+func SettingsFor(tier spec.Tier) Settings {
+	switch tier {
+	case spec.TierProd:
+		return Settings{
+			SKU:     SKUPremium,
+			WAFMode: "Prevention",
+			ManagedRuleSets: []ManagedRuleSet{
+				{Type: "Microsoft_DefaultRuleSet", Version: "2.1", Action: "Block"},
+				{Type: "Microsoft_BotManagerRuleSet", Version: "1.0"},
+			},
+			PrivateLinkToStorage: true,
+			ProbeIntervalSeconds: 30,
+		}
+	case spec.TierStaging:
+		return Settings{SKU: SKUStandard, WAFMode: "Prevention", ProbeIntervalSeconds: 100}
+	default:
+		return Settings{SKU: SKUStandard, WAFMode: "Detection", ProbeIntervalSeconds: 100}
+	}
+}
+
+// CacheDuration renders seconds in Front Door's "[d.]hh:mm:ss" duration format.
+func CacheDuration(seconds int) string {
+	d, rem := seconds/86400, seconds%86400
+	hms := fmt.Sprintf("%02d:%02d:%02d", rem/3600, rem%3600/60, rem%60)
+	if d > 0 {
+		return fmt.Sprintf("%d.%s", d, hms)
+	}
+	return hms
+}
+
+// Origin is one API origin: a region's entry point.
+type Origin struct {
+	// Name is the origin's name (the region).
+	Name string
+	// HostName is the origin's DNS name, also sent as the Host header.
+	HostName pulumi.StringInput
+}
+
+// Args configure the component.
+type Args struct {
+	shared.Interface
+	ResourceGroupName pulumi.StringInput
+	// Names (naming.Identity.FrontDoorProfile, FrontDoorEndpoint, WAFPolicy).
+	ProfileName, PatchesEndpointName, APIEndpointName, WAFPolicyName string
+
+	// StorageHost is the blob endpoint host of the build store.
+	StorageHost pulumi.StringInput
+	// StorageAccountID and StorageLocation target the Private Link (Premium).
+	StorageAccountID pulumi.StringInput
+	StorageLocation  string
+	// StoragePaths are the paths (containers) served from storage, e.g. "/patches/*".
+	StoragePaths []string
+	// IdentityID is the user-assigned identity Front Door reads storage with.
+	IdentityID pulumi.StringInput
+
+	// APIOrigins are the regional entry points behind the API endpoint.
+	APIOrigins []Origin
+	// HealthProbePath is probed on every API origin; DefaultHealthProbePath when empty.
+	HealthProbePath string
+
+	// PatchCacheSeconds is the edge cache duration of storage content when the origin
+	// sends no Cache-Control; 0 keeps Front Door's default behaviour.
+	PatchCacheSeconds int
+	// RateLimitPerMinute is the WAF threshold per client IP; DefaultRateLimitPerMinute
+	// when 0.
+	RateLimitPerMinute int
+}
+
+// FrontDoor is the environment's edge.
+type FrontDoor struct {
+	pulumi.ResourceState
+
+	ProfileID   pulumi.IDOutput
+	WAFPolicyID pulumi.IDOutput
+	// PatchesHost and APIHost are the endpoints' azurefd.net host names.
+	PatchesHost pulumi.StringOutput
+	APIHost     pulumi.StringOutput
+	Settings    Settings
+}
+
+var (
+	pathRE = regexp.MustCompile(`^/[a-z0-9/_.-]*\*?$`)
+	nameRE = regexp.MustCompile(`^[a-zA-Z0-9][a-zA-Z0-9-]{0,88}[a-zA-Z0-9]$`)
+)
+
+func (a *Args) defaults() {
+	if a.HealthProbePath == "" {
+		a.HealthProbePath = DefaultHealthProbePath
+	}
+	if a.RateLimitPerMinute == 0 {
+		a.RateLimitPerMinute = DefaultRateLimitPerMinute
+	}
+	if len(a.StoragePaths) == 0 {
+		a.StoragePaths = []string{"/*"}
+	}
+}
+
+func (a *Args) validate(s Settings) error {
+	var errs []error
+	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	if a.ResourceGroupName == nil {
+		add("ResourceGroupName is required")
+	}
+	if !nameRE.MatchString(a.ProfileName) {
+		add("ProfileName: %q must be 2-90 letters, digits and '-'", a.ProfileName)
+	}
+	if err := naming.ValidFrontDoorEndpoint(a.PatchesEndpointName); err != nil {
+		add("PatchesEndpointName: %v", err)
+	}
+	if err := naming.ValidFrontDoorEndpoint(a.APIEndpointName); err != nil {
+		add("APIEndpointName: %v", err)
+	}
+	if a.PatchesEndpointName == a.APIEndpointName {
+		add("APIEndpointName: must differ from PatchesEndpointName (%q)", a.PatchesEndpointName)
+	}
+	if err := naming.ValidWAFPolicy(a.WAFPolicyName); err != nil {
+		add("WAFPolicyName: %v", err)
+	}
+	if a.StorageHost == nil {
+		add("StorageHost is required")
+	}
+	if s.PrivateLinkToStorage && (a.StorageAccountID == nil || a.StorageLocation == "") {
+		add("StorageAccountID and StorageLocation are required for %s (the storage origin is reached over Private Link)", s.SKU)
+	}
+	if a.IdentityID == nil {
+		add("IdentityID is required (Front Door reads storage with it)")
+	}
+	for i, p := range a.StoragePaths {
+		if !pathRE.MatchString(p) {
+			add("StoragePaths[%d]: %q must be a path pattern like /patches/*", i, p)
+		}
+	}
+	if len(a.APIOrigins) == 0 {
+		add("APIOrigins: at least one regional entry point is required")
+	}
+	seen := map[string]bool{}
+	for i, o := range a.APIOrigins {
+		if !nameRE.MatchString(o.Name) {
+			add("APIOrigins[%d].Name: %q must be 2-90 letters, digits and '-'", i, o.Name)
+		}
+		if seen[o.Name] {
+			add("APIOrigins[%d].Name: %q is used twice", i, o.Name)
+		}
+		seen[o.Name] = true
+		if o.HostName == nil {
+			add("APIOrigins[%d].HostName is required", i)
+		}
+	}
+	if !pathRE.MatchString(a.HealthProbePath) {
+		add("HealthProbePath: %q must be an absolute path", a.HealthProbePath)
+	}
+	if a.PatchCacheSeconds < 0 || a.PatchCacheSeconds > 366*86400 {
+		add("PatchCacheSeconds: %d must be between 0 and %d", a.PatchCacheSeconds, 366*86400)
+	}
+	if a.RateLimitPerMinute < 10 {
+		add("RateLimitPerMinute: %d must be at least 10", a.RateLimitPerMinute)
+	}
+	return errors.Join(errs...)
+}
+
+// NewFrontDoor registers the profile, WAF policy, endpoints, origin groups, origins,
+// routes, security policy and diagnostics.
+func NewFrontDoor(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.ResourceOption) (*FrontDoor, error) {
+	if args == nil {
+		return nil, errors.New("internal error: front door args are nil")
+	}
+	a := *args
+	a.defaults()
+	set := SettingsFor(a.Tier)
+	if err := a.validate(set); err != nil {
+		return nil, fmt.Errorf("internal error: front door %q: %w", name, err)
+	}
+	c := &FrontDoor{Settings: set}
+	if err := ctx.RegisterComponentResource(TypeToken, name, c, opts...); err != nil {
+		return nil, err
+	}
+	parent := pulumi.Parent(c)
+	rg := a.ResourceGroupName
+
+	profile, err := azcdn.NewProfile(ctx, name+"-profile", &azcdn.ProfileArgs{
+		ResourceGroupName:            rg,
+		ProfileName:                  pulumi.String(a.ProfileName),
+		Location:                     pulumi.String("Global"),
+		Sku:                          &azcdn.SkuArgs{Name: pulumi.String(set.SKU)},
+		OriginResponseTimeoutSeconds: pulumi.Int(OriginResponseTimeoutSeconds),
+		Identity: &azcdn.ManagedServiceIdentityArgs{
+			Type:                   pulumi.String("UserAssigned"),
+			UserAssignedIdentities: pulumi.StringArray{a.IdentityID},
+		},
+		Tags: a.TagMap(),
+	}, parent)
+	if err != nil {
+		return nil, fmt.Errorf("creating front door profile %q: %w", name+"-profile", err)
+	}
+	if _, err := a.NewDiagnosticSetting(ctx, name+"-profile", profile.ID().ToStringOutput(), shared.AllLogs, parent); err != nil {
+		return nil, err
+	}
+	waf, err := newWAFPolicy(ctx, name, &a, set, parent)
+	if err != nil {
+		return nil, err
+	}
+
+	endpoint := func(role, epName string) (*azcdn.AFDEndpoint, error) {
+		ep, err := azcdn.NewAFDEndpoint(ctx, name+"-"+role, &azcdn.AFDEndpointArgs{
+			ResourceGroupName:                 rg,
+			ProfileName:                       profile.Name,
+			EndpointName:                      pulumi.String(epName),
+			Location:                          pulumi.String("Global"),
+			EnabledState:                      pulumi.String("Enabled"),
+			AutoGeneratedDomainNameLabelScope: pulumi.String("TenantReuse"),
+			Tags:                              a.TagMap(),
+		}, parent)
+		if err != nil {
+			return nil, fmt.Errorf("creating front door endpoint %q: %w", name+"-"+role, err)
+		}
+		return ep, nil
+	}
+	patchesEP, err := endpoint("patches", a.PatchesEndpointName)
+	if err != nil {
+		return nil, err
+	}
+	apiEP, err := endpoint("api", a.APIEndpointName)
+	if err != nil {
+		return nil, err
+	}
+
+	// Patches and assets: one storage origin. NOTE: Microsoft advises against health
+	// probes in an origin group with a single origin (nothing to fail over to, and
+	// probes add billed storage transactions), so this group has none.
+	patchesOG, err := azcdn.NewAFDOriginGroup(ctx, name+"-patches-og", &azcdn.AFDOriginGroupArgs{
+		ResourceGroupName: rg,
+		ProfileName:       profile.Name,
+		OriginGroupName:   pulumi.String("patches"),
+		LoadBalancingSettings: &azcdn.LoadBalancingSettingsParametersArgs{
+			SampleSize:                      pulumi.Int(4),
+			SuccessfulSamplesRequired:       pulumi.Int(3),
+			AdditionalLatencyInMilliseconds: pulumi.Int(50),
+		},
+		SessionAffinityState: pulumi.String("Disabled"),
+	}, parent)
+	if err != nil {
+		return nil, fmt.Errorf("creating origin group %q: %w", name+"-patches-og", err)
+	}
+	storageOrigin := &azcdn.AFDOriginArgs{
+		ResourceGroupName:           rg,
+		ProfileName:                 profile.Name,
+		OriginGroupName:             patchesOG.Name,
+		OriginName:                  pulumi.String("storage"),
+		HostName:                    a.StorageHost,
+		OriginHostHeader:            a.StorageHost,
+		HttpPort:                    pulumi.Int(80),
+		HttpsPort:                   pulumi.Int(443),
+		Priority:                    pulumi.Int(1),
+		Weight:                      pulumi.Int(1000),
+		EnabledState:                pulumi.String("Enabled"),
+		EnforceCertificateNameCheck: pulumi.Bool(true),
+	}
+	if set.PrivateLinkToStorage {
+		// NOTE: Front Door creates a private endpoint connection on the storage account
+		// that must be approved once (README "Global services") before the origin serves.
+		storageOrigin.SharedPrivateLinkResource = &azcdn.SharedPrivateLinkResourcePropertiesArgs{
+			PrivateLink:         &azcdn.ResourceReferenceArgs{Id: a.StorageAccountID},
+			GroupId:             pulumi.String("blob"),
+			PrivateLinkLocation: pulumi.String(a.StorageLocation),
+			RequestMessage:      pulumi.String("Front Door " + a.ProfileName + " patch origin"),
+		}
+	}
+	so, err := azcdn.NewAFDOrigin(ctx, name+"-patches-storage", storageOrigin, parent)
+	if err != nil {
+		return nil, fmt.Errorf("creating origin %q: %w", name+"-patches-storage", err)
+	}
+
+	// APIs: every region, equal priority and weight, so Front Door sends each request
+	// to the lowest-latency healthy region (within AdditionalLatencyInMilliseconds).
+	apiOG, err := azcdn.NewAFDOriginGroup(ctx, name+"-api-og", &azcdn.AFDOriginGroupArgs{
+		ResourceGroupName: rg,
+		ProfileName:       profile.Name,
+		OriginGroupName:   pulumi.String("api"),
+		HealthProbeSettings: &azcdn.HealthProbeParametersArgs{
+			ProbePath:              pulumi.String(a.HealthProbePath),
+			ProbeProtocol:          azcdn.ProbeProtocolHttps,
+			ProbeRequestType:       azcdn.HealthProbeRequestTypeHEAD,
+			ProbeIntervalInSeconds: pulumi.Int(set.ProbeIntervalSeconds),
+		},
+		LoadBalancingSettings: &azcdn.LoadBalancingSettingsParametersArgs{
+			SampleSize:                      pulumi.Int(4),
+			SuccessfulSamplesRequired:       pulumi.Int(3),
+			AdditionalLatencyInMilliseconds: pulumi.Int(50),
+		},
+		SessionAffinityState: pulumi.String("Disabled"),
+		TrafficRestorationTimeToHealedOrNewEndpointsInMinutes: pulumi.Int(5),
+	}, parent)
+	if err != nil {
+		return nil, fmt.Errorf("creating origin group %q: %w", name+"-api-og", err)
+	}
+	apiOrigins := []pulumi.Resource{}
+	for _, o := range a.APIOrigins {
+		ao, err := azcdn.NewAFDOrigin(ctx, name+"-api-"+o.Name, &azcdn.AFDOriginArgs{
+			ResourceGroupName:           rg,
+			ProfileName:                 profile.Name,
+			OriginGroupName:             apiOG.Name,
+			OriginName:                  pulumi.String(o.Name),
+			HostName:                    o.HostName,
+			OriginHostHeader:            o.HostName,
+			HttpPort:                    pulumi.Int(80),
+			HttpsPort:                   pulumi.Int(443),
+			Priority:                    pulumi.Int(1),
+			Weight:                      pulumi.Int(1000),
+			EnabledState:                pulumi.String("Enabled"),
+			EnforceCertificateNameCheck: pulumi.Bool(true),
+		}, parent)
+		if err != nil {
+			return nil, fmt.Errorf("creating origin %q: %w", name+"-api-"+o.Name, err)
+		}
+		apiOrigins = append(apiOrigins, ao)
+	}
+
+	// Cache rule for storage content: applies PatchCacheSeconds only when the blob has
+	// no Cache-Control of its own, so publishers can keep manifests short-lived.
+	var ruleSets azcdn.ResourceReferenceArray
+	var patchesDeps = []pulumi.Resource{so}
+	if a.PatchCacheSeconds > 0 {
+		rs, err := azcdn.NewRuleSet(ctx, name+"-cache", &azcdn.RuleSetArgs{
+			ResourceGroupName: rg,
+			ProfileName:       profile.Name,
+			RuleSetName:       pulumi.String("patchcache"),
+		}, parent)
+		if err != nil {
+			return nil, fmt.Errorf("creating rule set %q: %w", name+"-cache", err)
+		}
+		rule, err := azcdn.NewRule(ctx, name+"-cache-default", &azcdn.RuleArgs{
+			ResourceGroupName:       rg,
+			ProfileName:             profile.Name,
+			RuleSetName:             rs.Name,
+			RuleName:                pulumi.String("defaultttl"),
+			Order:                   pulumi.Int(1),
+			MatchProcessingBehavior: pulumi.String("Continue"),
+			Actions: pulumi.Array{
+				azcdn.DeliveryRuleRouteConfigurationOverrideActionArgs{
+					Name: pulumi.String("RouteConfigurationOverride"),
+					Parameters: azcdn.RouteConfigurationOverrideActionParametersArgs{
+						TypeName: pulumi.String("DeliveryRuleRouteConfigurationOverrideActionParameters"),
+						CacheConfiguration: &azcdn.CacheConfigurationArgs{
+							CacheBehavior:              pulumi.String("OverrideIfOriginMissing"),
+							CacheDuration:              pulumi.String(CacheDuration(a.PatchCacheSeconds)),
+							IsCompressionEnabled:       pulumi.String("Enabled"),
+							QueryStringCachingBehavior: pulumi.String("IgnoreQueryString"),
+						},
+					},
+				},
+			},
+		}, parent)
+		if err != nil {
+			return nil, fmt.Errorf("creating rule %q: %w", name+"-cache-default", err)
+		}
+		ruleSets = azcdn.ResourceReferenceArray{azcdn.ResourceReferenceArgs{Id: rs.ID().ToStringOutput()}}
+		patchesDeps = append(patchesDeps, rule)
+	}
+
+	// NOTE: Azure rejects a route whose origin group has no origin yet, and the route
+	// references only the group, so the routes wait on their origins explicitly.
+	patchesRoute, err := azcdn.NewRoute(ctx, name+"-patches-route", &azcdn.RouteArgs{
+		ResourceGroupName:   rg,
+		ProfileName:         profile.Name,
+		EndpointName:        patchesEP.Name,
+		RouteName:           pulumi.String("patches"),
+		OriginGroup:         azcdn.ResourceReferenceArgs{Id: patchesOG.ID().ToStringOutput()},
+		PatternsToMatch:     pulumi.ToStringArray(a.StoragePaths),
+		SupportedProtocols:  pulumi.ToStringArray([]string{"Http", "Https"}),
+		HttpsRedirect:       pulumi.String("Enabled"),
+		ForwardingProtocol:  pulumi.String("HttpsOnly"),
+		LinkToDefaultDomain: pulumi.String("Enabled"),
+		EnabledState:        pulumi.String("Enabled"),
+		RuleSets:            ruleSets,
+		CacheConfiguration: &azcdn.AfdRouteCacheConfigurationArgs{
+			QueryStringCachingBehavior: pulumi.String("IgnoreQueryString"),
+			CompressionSettings: &azcdn.CompressionSettingsArgs{
+				IsCompressionEnabled:   pulumi.Bool(true),
+				ContentTypesToCompress: pulumi.ToStringArray(ContentTypesToCompress),
+			},
+		},
+	}, parent, pulumi.DependsOn(patchesDeps))
+	if err != nil {
+		return nil, fmt.Errorf("creating route %q: %w", name+"-patches-route", err)
+	}
+	// APIs are not cached: no cacheConfiguration.
+	apiRoute, err := azcdn.NewRoute(ctx, name+"-api-route", &azcdn.RouteArgs{
+		ResourceGroupName:   rg,
+		ProfileName:         profile.Name,
+		EndpointName:        apiEP.Name,
+		RouteName:           pulumi.String("api"),
+		OriginGroup:         azcdn.ResourceReferenceArgs{Id: apiOG.ID().ToStringOutput()},
+		PatternsToMatch:     pulumi.ToStringArray([]string{"/*"}),
+		SupportedProtocols:  pulumi.ToStringArray([]string{"Http", "Https"}),
+		HttpsRedirect:       pulumi.String("Enabled"),
+		ForwardingProtocol:  pulumi.String("HttpsOnly"),
+		LinkToDefaultDomain: pulumi.String("Enabled"),
+		EnabledState:        pulumi.String("Enabled"),
+	}, parent, pulumi.DependsOn(apiOrigins))
+	if err != nil {
+		return nil, fmt.Errorf("creating route %q: %w", name+"-api-route", err)
+	}
+	_, _ = patchesRoute, apiRoute
+
+	_, err = azcdn.NewSecurityPolicy(ctx, name+"-waf-binding", &azcdn.SecurityPolicyArgs{
+		ResourceGroupName:  rg,
+		ProfileName:        profile.Name,
+		SecurityPolicyName: pulumi.String("waf"),
+		Parameters: &azcdn.SecurityPolicyWebApplicationFirewallParametersArgs{
+			Type:      pulumi.String("WebApplicationFirewall"),
+			WafPolicy: &azcdn.ResourceReferenceArgs{Id: waf.ID().ToStringOutput()},
+			Associations: azcdn.SecurityPolicyWebApplicationFirewallAssociationArray{
+				azcdn.SecurityPolicyWebApplicationFirewallAssociationArgs{
+					Domains: azcdn.ActivatedResourceReferenceArray{
+						azcdn.ActivatedResourceReferenceArgs{Id: patchesEP.ID().ToStringOutput()},
+						azcdn.ActivatedResourceReferenceArgs{Id: apiEP.ID().ToStringOutput()},
+					},
+					PatternsToMatch: pulumi.ToStringArray([]string{"/*"}),
+				},
+			},
+		},
+	}, parent)
+	if err != nil {
+		return nil, fmt.Errorf("creating security policy %q: %w", name+"-waf-binding", err)
+	}
+
+	c.ProfileID = profile.ID()
+	c.WAFPolicyID = waf.ID()
+	c.PatchesHost = patchesEP.HostName
+	c.APIHost = apiEP.HostName
+	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{
+		"profileId":   profile.ID(),
+		"patchesHost": patchesEP.HostName,
+		"apiHost":     apiEP.HostName,
+	}); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// newWAFPolicy registers the WAF policy.
+//
+// NOTE: Front Door Standard/Premium takes its WAF policy from the Microsoft.Network
+// provider (frontDoorWebApplicationFirewallPolicies, azure-native network:Policy);
+// the similarly named cdn:Policy is the classic Azure CDN WAF (Standard_Microsoft SKU
+// only) and cannot be bound to a Front Door security policy.
+func newWAFPolicy(ctx *pulumi.Context, name string, a *Args, set Settings, parent pulumi.ResourceOption) (*aznetwork.Policy, error) {
+	var managed aznetwork.FrontDoorManagedRuleSetArray
+	for _, m := range set.ManagedRuleSets {
+		rs := aznetwork.FrontDoorManagedRuleSetArgs{
+			RuleSetType:    pulumi.String(m.Type),
+			RuleSetVersion: pulumi.String(m.Version),
+		}
+		if m.Action != "" {
+			rs.RuleSetAction = pulumi.String(m.Action)
+		}
+		managed = append(managed, rs)
+	}
+	args := &aznetwork.PolicyArgs{
+		ResourceGroupName: a.ResourceGroupName,
+		PolicyName:        pulumi.String(a.WAFPolicyName),
+		Location:          pulumi.String("Global"),
+		Sku:               &aznetwork.SkuArgs{Name: pulumi.String(set.SKU)},
+		PolicySettings: &aznetwork.FrontDoorPolicySettingsArgs{
+			EnabledState:     pulumi.String("Enabled"),
+			Mode:             pulumi.String(set.WAFMode),
+			RequestBodyCheck: pulumi.String("Enabled"),
+		},
+		CustomRules: &aznetwork.CustomRuleListArgs{
+			Rules: aznetwork.CustomRuleArray{
+				aznetwork.CustomRuleArgs{
+					Name:                       pulumi.String(RateLimitRuleName),
+					Priority:                   pulumi.Int(100),
+					EnabledState:               pulumi.String("Enabled"),
+					RuleType:                   pulumi.String("RateLimitRule"),
+					RateLimitDurationInMinutes: pulumi.Int(1),
+					RateLimitThreshold:         pulumi.Int(a.RateLimitPerMinute),
+					Action:                     pulumi.String("Block"),
+					// A rate-limit rule needs a match condition; "the path contains /"
+					// matches every request, so the limit applies per client IP overall.
+					MatchConditions: aznetwork.FrontDoorMatchConditionArray{
+						aznetwork.FrontDoorMatchConditionArgs{
+							MatchVariable: pulumi.String("RequestUri"),
+							Operator:      pulumi.String("Contains"),
+							MatchValue:    pulumi.ToStringArray([]string{"/"}),
+						},
+					},
+				},
+			},
+		},
+		Tags: a.TagMap(),
+	}
+	if len(managed) > 0 {
+		args.ManagedRules = &aznetwork.ManagedRuleSetListArgs{ManagedRuleSets: managed}
+	}
+	waf, err := aznetwork.NewPolicy(ctx, name+"-waf", args, parent)
+	if err != nil {
+		return nil, fmt.Errorf("creating WAF policy %q: %w", name+"-waf", err)
+	}
+	return waf, nil
+}

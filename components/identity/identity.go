@@ -1,0 +1,166 @@
+// Package identity provides workload identities: a user-assigned managed identity per
+// workload with role assignments that give it only what it reads or writes, each at
+// the narrowest scope (a container, a vault), never the resource group.
+package identity
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	azauth "github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
+	azmsi "github.com/pulumi/pulumi-azure-native-sdk/managedidentity/v2"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/gameplatform/platform/components/shared"
+	"github.com/gameplatform/platform/internal/naming"
+)
+
+// TypeToken is the component's type.
+const TypeToken = "gameplatform:identity:WorkloadIdentity"
+
+// Built-in Azure role definition IDs (the same GUID in every tenant).
+const (
+	// RoleKeyVaultSecretsUser reads secret contents.
+	RoleKeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6"
+	// RoleStorageBlobDataReader reads blobs.
+	RoleStorageBlobDataReader = "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1"
+	// RoleStorageBlobDataContributor reads, writes and deletes blobs.
+	RoleStorageBlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe"
+)
+
+// Grant is one role assignment of the identity.
+type Grant struct {
+	// Name tells grants apart in resource names ("kv-secrets", "builds-read").
+	Name string
+	// Scope is the resource ID the role applies to.
+	Scope pulumi.StringInput
+	// Role is a built-in role definition GUID (Role* constants).
+	Role string
+}
+
+// Args configure the component.
+type Args struct {
+	shared.Interface
+	ResourceGroupName pulumi.StringInput
+	Location          string
+	// IdentityName is the identity's Azure name (naming.Identity.UserAssignedIdentity).
+	IdentityName string
+	Grants       []Grant
+}
+
+// WorkloadIdentity is one workload's identity and its grants.
+type WorkloadIdentity struct {
+	pulumi.ResourceState
+
+	ID          pulumi.IDOutput
+	PrincipalID pulumi.StringOutput
+	ClientID    pulumi.StringOutput
+}
+
+var (
+	guidRE      = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+	grantNameRE = regexp.MustCompile(`^[a-z][a-z0-9-]{0,30}$`)
+)
+
+func (a *Args) validate() error {
+	var errs []error
+	if a.ResourceGroupName == nil {
+		errs = append(errs, errors.New("ResourceGroupName is required"))
+	}
+	if a.Location == "" {
+		errs = append(errs, errors.New("Location is required"))
+	}
+	if a.IdentityName == "" {
+		errs = append(errs, errors.New("IdentityName is required"))
+	}
+	seen := map[string]bool{}
+	for i, g := range a.Grants {
+		if !grantNameRE.MatchString(g.Name) {
+			errs = append(errs, fmt.Errorf("Grants[%d].Name: %q must be 1-31 lowercase letters, digits or '-'", i, g.Name))
+		}
+		if seen[g.Name] {
+			errs = append(errs, fmt.Errorf("Grants[%d].Name: %q is used twice", i, g.Name))
+		}
+		seen[g.Name] = true
+		if g.Scope == nil {
+			errs = append(errs, fmt.Errorf("Grants[%d].Scope is required", i))
+		}
+		if !guidRE.MatchString(g.Role) {
+			errs = append(errs, fmt.Errorf("Grants[%d].Role: %q is not a role definition GUID", i, g.Role))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// RoleDefinitionID returns the subscription-qualified ID of a built-in role for an
+// assignment at scope (a resource ID under /subscriptions/<id>/…).
+func RoleDefinitionID(scope, role string) (string, error) {
+	rest, ok := strings.CutPrefix(scope, "/subscriptions/")
+	sub, _, _ := strings.Cut(rest, "/")
+	if !ok || sub == "" {
+		return "", fmt.Errorf("role assignment scope %q is not a resource ID under /subscriptions/", scope)
+	}
+	return "/subscriptions/" + sub + "/providers/Microsoft.Authorization/roleDefinitions/" + role, nil
+}
+
+// NewRoleAssignment assigns role to a service principal at scope, as a resource named
+// name. The assignment's GUID derives from the project, stack and name, so it is
+// stable across runs.
+func NewRoleAssignment(ctx *pulumi.Context, name string, principalID pulumi.StringInput, g Grant, opts ...pulumi.ResourceOption) (*azauth.RoleAssignment, error) {
+	roleID := g.Scope.ToStringOutput().ApplyT(func(scope string) (string, error) {
+		return RoleDefinitionID(scope, g.Role)
+	}).(pulumi.StringOutput)
+	ra, err := azauth.NewRoleAssignment(ctx, name, &azauth.RoleAssignmentArgs{
+		RoleAssignmentName: pulumi.String(naming.DeterministicGUID(ctx.Project() + "/" + ctx.Stack() + "/" + name)),
+		PrincipalId:        principalID,
+		PrincipalType:      pulumi.String("ServicePrincipal"),
+		RoleDefinitionId:   roleID,
+		Scope:              g.Scope,
+	}, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("creating role assignment %q: %w", name, err)
+	}
+	return ra, nil
+}
+
+// NewWorkloadIdentity registers the identity and one role assignment per grant,
+// named name+"-"+grant.Name.
+func NewWorkloadIdentity(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.ResourceOption) (*WorkloadIdentity, error) {
+	if args == nil {
+		return nil, errors.New("internal error: workload identity args are nil")
+	}
+	if err := args.validate(); err != nil {
+		return nil, fmt.Errorf("internal error: workload identity %q: %w", name, err)
+	}
+	c := &WorkloadIdentity{}
+	if err := ctx.RegisterComponentResource(TypeToken, name, c, opts...); err != nil {
+		return nil, err
+	}
+	id, err := azmsi.NewUserAssignedIdentity(ctx, name+"-id", &azmsi.UserAssignedIdentityArgs{
+		ResourceGroupName: args.ResourceGroupName,
+		Location:          pulumi.String(args.Location),
+		ResourceName:      pulumi.String(args.IdentityName),
+		Tags:              args.TagMap(),
+	}, pulumi.Parent(c))
+	if err != nil {
+		return nil, fmt.Errorf("creating user-assigned identity %q: %w", name+"-id", err)
+	}
+	for _, g := range args.Grants {
+		if _, err := NewRoleAssignment(ctx, name+"-"+g.Name, id.PrincipalId, g, pulumi.Parent(c)); err != nil {
+			return nil, err
+		}
+	}
+	c.ID = id.ID()
+	c.PrincipalID = id.PrincipalId
+	c.ClientID = id.ClientId
+	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{
+		"id":          id.ID(),
+		"principalId": id.PrincipalId,
+		"clientId":    id.ClientId,
+	}); err != nil {
+		return nil, err
+	}
+	return c, nil
+}

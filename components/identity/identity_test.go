@@ -1,0 +1,89 @@
+package identity
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/gameplatform/platform/components/shared"
+	"github.com/gameplatform/platform/internal/plantest"
+)
+
+func TestRoleDefinitionID(t *testing.T) {
+	got, err := RoleDefinitionID("/subscriptions/abc/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv", RoleKeyVaultSecretsUser)
+	if err != nil || got != "/subscriptions/abc/providers/Microsoft.Authorization/roleDefinitions/"+RoleKeyVaultSecretsUser {
+		t.Errorf("RoleDefinitionID = %q, %v", got, err)
+	}
+	for _, bad := range []string{"", "/resourceGroups/rg", "/subscriptions//x"} {
+		if _, err := RoleDefinitionID(bad, RoleKeyVaultSecretsUser); err == nil {
+			t.Errorf("RoleDefinitionID(%q) accepted", bad)
+		}
+	}
+}
+
+func TestWorkloadIdentityGrantsOnlyWhatItIsGiven(t *testing.T) {
+	vault := "/subscriptions/sub1/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv"
+	builds := "/subscriptions/sub1/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st/blobServices/default/containers/builds"
+	r := plantest.Run(func(ctx *pulumi.Context) error {
+		_, err := NewWorkloadIdentity(ctx, "gs", &Args{
+			Interface:         shared.Interface{Tags: map[string]string{"environment": "test"}},
+			ResourceGroupName: pulumi.String("rg"),
+			Location:          "japaneast",
+			IdentityName:      "id-gameserver-test",
+			Grants: []Grant{
+				{Name: "secrets-read", Scope: pulumi.String(vault), Role: RoleKeyVaultSecretsUser},
+				{Name: "builds-read", Scope: pulumi.String(builds), Role: RoleStorageBlobDataReader},
+			},
+		})
+		return err
+	})
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	plantest.Expect(t, r.Get(t, "gs-id"), map[string]any{"resourceName": "id-gameserver-test", "location": "japaneast"})
+	ras := r.OfType("azure-native:authorization:RoleAssignment")
+	if len(ras) != 2 {
+		t.Fatalf("%d role assignments, want 2", len(ras))
+	}
+	plantest.Expect(t, r.Get(t, "gs-secrets-read"), map[string]any{
+		"scope":            vault,
+		"roleDefinitionId": "/subscriptions/sub1/providers/Microsoft.Authorization/roleDefinitions/" + RoleKeyVaultSecretsUser,
+		"principalId":      "principal-id-gameserver-test",
+		"principalType":    "ServicePrincipal",
+	})
+	plantest.Expect(t, r.Get(t, "gs-builds-read"), map[string]any{
+		"scope":            builds,
+		"roleDefinitionId": "/subscriptions/sub1/providers/Microsoft.Authorization/roleDefinitions/" + RoleStorageBlobDataReader,
+	})
+	a, b := r.Get(t, "gs-secrets-read").Inputs["roleAssignmentName"], r.Get(t, "gs-builds-read").Inputs["roleAssignmentName"]
+	if a == b || a == nil {
+		t.Errorf("role assignment names %v and %v must be distinct GUIDs", a, b)
+	}
+}
+
+func TestWorkloadIdentityValidation(t *testing.T) {
+	if _, err := NewWorkloadIdentity(nil, "x", nil); err == nil {
+		t.Fatal("nil args accepted")
+	}
+	r := plantest.Run(func(ctx *pulumi.Context) error {
+		_, err := NewWorkloadIdentity(ctx, "x", &Args{
+			ResourceGroupName: pulumi.String("rg"),
+			Location:          "japaneast",
+			IdentityName:      "id-x",
+			Grants: []Grant{
+				{Name: "a", Scope: pulumi.String("/subscriptions/s/x"), Role: "Owner"},
+				{Name: "a", Role: RoleKeyVaultSecretsUser},
+			},
+		})
+		return err
+	})
+	if r.Err == nil {
+		t.Fatal("invalid grants accepted")
+	}
+	for _, want := range []string{`Grants[0].Role: "Owner"`, `Grants[1].Name: "a" is used twice`, "Grants[1].Scope is required"} {
+		if !strings.Contains(r.Err.Error(), want) {
+			t.Errorf("error %q does not mention %q", r.Err, want)
+		}
+	}
+}

@@ -1,0 +1,295 @@
+// Package routing steers players: a Traffic Manager profile with performance routing
+// over every region's game entry point (matchmaking / QoS), health-monitored, and the
+// game's public DNS zone with the records that point players at Front Door and
+// Traffic Manager.
+package routing
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+
+	aznetwork "github.com/pulumi/pulumi-azure-native-sdk/network/v2"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/gameplatform/platform/components/shared"
+	"github.com/gameplatform/platform/internal/naming"
+	"github.com/gameplatform/platform/internal/spec"
+)
+
+// TypeToken is the component's type.
+const TypeToken = "gameplatform:routing:Routing"
+
+// EndpointType is the Traffic Manager endpoint type of an Azure resource target (a
+// public IP with a DNS name).
+const EndpointType = "Microsoft.Network/trafficManagerProfiles/azureEndpoints"
+
+// Documented monitor defaults.
+//
+// NOTE: Traffic Manager can probe only HTTP, HTTPS or TCP, not UDP: a region's game
+// endpoint is judged by its entry point's HTTPS health path, which the matchmaking
+// service answers only while the region can take players.
+const (
+	DefaultMonitorProtocol = "HTTPS"
+	DefaultMonitorPort     = 443
+	DefaultMonitorPath     = "/healthz"
+	// DefaultMatchRecord is the zone's record pointing at Traffic Manager.
+	DefaultMatchRecord = "match"
+)
+
+// Settings are the tier-dependent health-monitoring and DNS choices.
+type Settings struct {
+	// DNSTTL is the TTL of Traffic Manager's answers and of the zone's records.
+	DNSTTL int
+	// ProbeIntervalSeconds 10 is Traffic Manager's "fast probing" (billed extra).
+	ProbeIntervalSeconds int
+	ProbeTimeoutSeconds  int
+	ToleratedFailures    int
+}
+
+// SettingsFor returns the routing settings of a tier: prod detects a failed region
+// in ~30 s and lets resolvers forget it within 30 s.
+func SettingsFor(tier spec.Tier) Settings {
+	if tier == spec.TierProd {
+		return Settings{DNSTTL: 30, ProbeIntervalSeconds: 10, ProbeTimeoutSeconds: 5, ToleratedFailures: 2}
+	}
+	return Settings{DNSTTL: 60, ProbeIntervalSeconds: 30, ProbeTimeoutSeconds: 10, ToleratedFailures: 3}
+}
+
+// Endpoint is one region's game entry point.
+type Endpoint struct {
+	// Name is the endpoint's name (the region).
+	Name string
+	// Location is the Azure region, used by performance routing.
+	Location string
+	// TargetResourceID is the entry point's public IP resource ID.
+	TargetResourceID pulumi.StringInput
+}
+
+// Record is a CNAME in the game's zone.
+type Record struct {
+	// Name is relative to the zone ("api", "patches").
+	Name   string
+	Target pulumi.StringInput
+}
+
+// Args configure the component.
+type Args struct {
+	shared.Interface
+	ResourceGroupName pulumi.StringInput
+	// ProfileName is the Traffic Manager resource name; RelativeDNSName its globally
+	// unique label under trafficmanager.net (naming.Identity.TrafficManagerDNS).
+	ProfileName, RelativeDNSName string
+	Endpoints                    []Endpoint
+	// Monitor; defaults DefaultMonitorProtocol/Port/Path.
+	MonitorProtocol string
+	MonitorPort     int
+	MonitorPath     string
+
+	// ZoneName is the game's DNS zone (spec.Spec.Domain).
+	ZoneName string
+	// MatchRecord is the CNAME to Traffic Manager; DefaultMatchRecord when empty.
+	MatchRecord string
+	// Records are further CNAMEs (Front Door endpoints).
+	Records []Record
+}
+
+// Routing is the player-routing part of the environment.
+type Routing struct {
+	pulumi.ResourceState
+
+	TrafficManagerID   pulumi.IDOutput
+	TrafficManagerFQDN pulumi.StringOutput
+	ZoneID             pulumi.IDOutput
+	// NameServers are the zone's Azure DNS servers, to delegate the domain to.
+	NameServers pulumi.StringArrayOutput
+	Settings    Settings
+}
+
+var (
+	labelRE = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
+	zoneRE  = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
+	pathRE  = regexp.MustCompile(`^/[A-Za-z0-9/_.-]*$`)
+)
+
+func (a *Args) defaults() {
+	if a.MonitorProtocol == "" {
+		a.MonitorProtocol = DefaultMonitorProtocol
+	}
+	if a.MonitorPort == 0 {
+		a.MonitorPort = DefaultMonitorPort
+	}
+	if a.MonitorPath == "" && a.MonitorProtocol != "TCP" {
+		a.MonitorPath = DefaultMonitorPath
+	}
+	if a.MatchRecord == "" {
+		a.MatchRecord = DefaultMatchRecord
+	}
+}
+
+func (a *Args) validate() error {
+	var errs []error
+	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	if a.ResourceGroupName == nil {
+		add("ResourceGroupName is required")
+	}
+	if a.ProfileName == "" {
+		add("ProfileName is required")
+	}
+	if err := naming.ValidTrafficManagerDNS(a.RelativeDNSName); err != nil {
+		add("RelativeDNSName: %v", err)
+	}
+	if len(a.Endpoints) == 0 {
+		add("Endpoints: at least one regional entry point is required")
+	}
+	seen := map[string]bool{}
+	for i, e := range a.Endpoints {
+		if !labelRE.MatchString(e.Name) {
+			add("Endpoints[%d].Name: %q must be lowercase letters, digits and '-'", i, e.Name)
+		}
+		if seen[e.Name] {
+			add("Endpoints[%d].Name: %q is used twice", i, e.Name)
+		}
+		seen[e.Name] = true
+		if _, ok := spec.Regions[e.Location]; !ok {
+			add("Endpoints[%d].Location: unknown Azure region %q", i, e.Location)
+		}
+		if e.TargetResourceID == nil {
+			add("Endpoints[%d].TargetResourceID is required", i)
+		}
+	}
+	switch a.MonitorProtocol {
+	case "HTTP", "HTTPS":
+		if !pathRE.MatchString(a.MonitorPath) {
+			add("MonitorPath: %q must be an absolute path", a.MonitorPath)
+		}
+	case "TCP":
+		if a.MonitorPath != "" {
+			add("MonitorPath: must be empty for TCP monitoring, got %q", a.MonitorPath)
+		}
+	default:
+		add("MonitorProtocol: %q is not HTTP, HTTPS or TCP", a.MonitorProtocol)
+	}
+	if a.MonitorPort < 1 || a.MonitorPort > 65535 {
+		add("MonitorPort: %d is not a port", a.MonitorPort)
+	}
+	if !zoneRE.MatchString(a.ZoneName) {
+		add("ZoneName: %q is not a DNS zone name", a.ZoneName)
+	}
+	names := map[string]bool{a.MatchRecord: true}
+	if !labelRE.MatchString(a.MatchRecord) {
+		add("MatchRecord: %q is not a DNS label", a.MatchRecord)
+	}
+	for i, r := range a.Records {
+		if !labelRE.MatchString(r.Name) {
+			add("Records[%d].Name: %q is not a DNS label", i, r.Name)
+		}
+		if names[r.Name] {
+			add("Records[%d].Name: %q is used twice", i, r.Name)
+		}
+		names[r.Name] = true
+		if r.Target == nil {
+			add("Records[%d].Target is required", i)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// NewRouting registers the Traffic Manager profile, its diagnostics, the DNS zone and
+// its records.
+func NewRouting(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.ResourceOption) (*Routing, error) {
+	if args == nil {
+		return nil, errors.New("internal error: routing args are nil")
+	}
+	a := *args
+	a.defaults()
+	if err := a.validate(); err != nil {
+		return nil, fmt.Errorf("internal error: routing %q: %w", name, err)
+	}
+	set := SettingsFor(a.Tier)
+	c := &Routing{Settings: set}
+	if err := ctx.RegisterComponentResource(TypeToken, name, c, opts...); err != nil {
+		return nil, err
+	}
+	parent := pulumi.Parent(c)
+
+	endpoints := aznetwork.EndpointTypeArray{}
+	for _, e := range a.Endpoints {
+		endpoints = append(endpoints, aznetwork.EndpointTypeArgs{
+			Name:             pulumi.String(e.Name),
+			Type:             pulumi.String(EndpointType),
+			TargetResourceId: e.TargetResourceID,
+			EndpointLocation: pulumi.String(e.Location),
+			EndpointStatus:   pulumi.String("Enabled"),
+		})
+	}
+	monitor := &aznetwork.MonitorConfigArgs{
+		Protocol:                  pulumi.String(a.MonitorProtocol),
+		Port:                      pulumi.Float64(float64(a.MonitorPort)),
+		IntervalInSeconds:         pulumi.Float64(float64(set.ProbeIntervalSeconds)),
+		TimeoutInSeconds:          pulumi.Float64(float64(set.ProbeTimeoutSeconds)),
+		ToleratedNumberOfFailures: pulumi.Float64(float64(set.ToleratedFailures)),
+	}
+	if a.MonitorPath != "" {
+		monitor.Path = pulumi.String(a.MonitorPath)
+	}
+	tm, err := aznetwork.NewProfile(ctx, name+"-tm", &aznetwork.ProfileArgs{
+		ResourceGroupName:           a.ResourceGroupName,
+		ProfileName:                 pulumi.String(a.ProfileName),
+		Location:                    pulumi.String("global"),
+		ProfileStatus:               pulumi.String("Enabled"),
+		TrafficRoutingMethod:        pulumi.String("Performance"),
+		TrafficViewEnrollmentStatus: pulumi.String("Disabled"),
+		DnsConfig: &aznetwork.DnsConfigArgs{
+			RelativeName: pulumi.String(a.RelativeDNSName),
+			Ttl:          pulumi.Float64(float64(set.DNSTTL)),
+		},
+		MonitorConfig: monitor,
+		Endpoints:     endpoints,
+		Tags:          a.TagMap(),
+	}, parent)
+	if err != nil {
+		return nil, fmt.Errorf("creating traffic manager profile %q: %w", name+"-tm", err)
+	}
+	if _, err := a.NewDiagnosticSetting(ctx, name+"-tm", tm.ID().ToStringOutput(), shared.AllLogs, parent); err != nil {
+		return nil, err
+	}
+	fqdn := tm.DnsConfig.Fqdn().Elem()
+
+	zone, err := aznetwork.NewZone(ctx, name+"-zone", &aznetwork.ZoneArgs{
+		ResourceGroupName: a.ResourceGroupName,
+		ZoneName:          pulumi.String(a.ZoneName),
+		Location:          pulumi.String("global"),
+		ZoneType:          aznetwork.ZoneTypePublic,
+		Tags:              a.TagMap(),
+	}, a.StatefulOptions(parent)...)
+	if err != nil {
+		return nil, fmt.Errorf("creating DNS zone %q: %w", name+"-zone", err)
+	}
+	records := append([]Record{{Name: a.MatchRecord, Target: fqdn}}, a.Records...)
+	for _, r := range records {
+		_, err := aznetwork.NewRecordSet(ctx, name+"-"+r.Name, &aznetwork.RecordSetArgs{
+			ResourceGroupName:     a.ResourceGroupName,
+			ZoneName:              zone.Name,
+			RelativeRecordSetName: pulumi.String(r.Name),
+			RecordType:            pulumi.String("CNAME"),
+			Ttl:                   pulumi.Float64(float64(set.DNSTTL)),
+			CnameRecord:           &aznetwork.CnameRecordArgs{Cname: r.Target},
+		}, parent)
+		if err != nil {
+			return nil, fmt.Errorf("creating DNS record %q: %w", name+"-"+r.Name, err)
+		}
+	}
+	c.TrafficManagerID = tm.ID()
+	c.TrafficManagerFQDN = fqdn
+	c.ZoneID = zone.ID()
+	c.NameServers = zone.NameServers
+	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{
+		"trafficManagerFqdn": fqdn,
+		"zoneId":             zone.ID(),
+		"nameServers":        zone.NameServers,
+	}); err != nil {
+		return nil, err
+	}
+	return c, nil
+}

@@ -1,0 +1,103 @@
+package naming
+
+import (
+	"crypto/sha1"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// Limits of the environment-wide (global) services' names.
+const (
+	// MaxFrontDoorEndpoint is the AFD endpoint name limit (the host name is the name
+	// plus a hash suffix under azurefd.net).
+	MaxFrontDoorEndpoint = 46
+	MinFrontDoorEndpoint = 2
+	// MaxWAFPolicy is the Front Door WAF policy name limit (letters and digits only).
+	MaxWAFPolicy = 128
+	// MaxTrafficManagerDNS is the Traffic Manager relative DNS name limit (a DNS label).
+	MaxTrafficManagerDNS = 63
+)
+
+var (
+	afdEndpointRE = regexp.MustCompile(`^[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]$`)
+	wafPolicyRE   = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9]*$`)
+	dnsLabelRE    = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?$`)
+)
+
+// FrontDoorProfile names the environment's Front Door profile.
+func (id Identity) FrontDoorProfile() string { return id.Regional("afd", "") }
+
+// FrontDoorEndpoint names a Front Door endpoint for a purpose ("patches", "api").
+// Azure appends a hash to make the host name globally unique.
+func (id Identity) FrontDoorEndpoint(purpose string) string {
+	return truncate(id.Regional("fde-"+purpose, ""), MaxFrontDoorEndpoint)
+}
+
+// WAFPolicy names the Front Door WAF policy: letters and digits only, starting with a
+// letter.
+func (id Identity) WAFPolicy() string {
+	n := "waf" + nonAlnum.ReplaceAllString(strings.ToLower(id.Game+id.Env), "")
+	if len(n) > MaxWAFPolicy {
+		n = n[:MaxWAFPolicy]
+	}
+	return n
+}
+
+// TrafficManagerDNS is the profile's relative DNS name under trafficmanager.net,
+// which is globally unique, hence the identity hash.
+func (id Identity) TrafficManagerDNS() string {
+	body := nonAlnum.ReplaceAllString(strings.ToLower(id.Game+"-"+id.Env), "-")
+	room := MaxTrafficManagerDNS - len("tm--") - 4
+	if len(body) > room {
+		body = strings.Trim(body[:room], "-")
+	}
+	return "tm-" + body + "-" + id.hash4()
+}
+
+// UserAssignedIdentity names a workload identity.
+func (id Identity) UserAssignedIdentity(workload string) string {
+	return id.Regional("id-"+workload, "")
+}
+
+// ValidFrontDoorEndpoint checks Azure's Front Door endpoint name rule.
+func ValidFrontDoorEndpoint(n string) error {
+	if len(n) < MinFrontDoorEndpoint || len(n) > MaxFrontDoorEndpoint || !afdEndpointRE.MatchString(n) {
+		return fmt.Errorf("front door endpoint name %q must be %d-%d letters, digits and '-', starting and ending with a letter or digit", n, MinFrontDoorEndpoint, MaxFrontDoorEndpoint)
+	}
+	return nil
+}
+
+// ValidWAFPolicy checks Azure's Front Door WAF policy name rule.
+func ValidWAFPolicy(n string) error {
+	if len(n) == 0 || len(n) > MaxWAFPolicy || !wafPolicyRE.MatchString(n) {
+		return fmt.Errorf("WAF policy name %q must be 1-%d letters and digits, starting with a letter", n, MaxWAFPolicy)
+	}
+	return nil
+}
+
+// ValidTrafficManagerDNS checks that n is a usable relative DNS name (one DNS label).
+func ValidTrafficManagerDNS(n string) error {
+	if len(n) == 0 || len(n) > MaxTrafficManagerDNS || !dnsLabelRE.MatchString(n) {
+		return fmt.Errorf("traffic manager DNS name %q must be a DNS label of 1-%d lowercase letters, digits and '-'", n, MaxTrafficManagerDNS)
+	}
+	return nil
+}
+
+// guidNamespace is the UUID namespace of the platform's deterministic GUIDs.
+var guidNamespace = [16]byte{0x6f, 0x1c, 0x2e, 0x4a, 0x93, 0x5d, 0x4b, 0x11, 0x8a, 0x07, 0x3e, 0x52, 0xc0, 0xd8, 0x19, 0x64}
+
+// DeterministicGUID returns a name-based (version 5) UUID of seed. Role assignment
+// names must be GUIDs; deriving them from the assignment's identity keeps them stable
+// across runs, so a re-run never tries to create a second assignment.
+func DeterministicGUID(seed string) string {
+	h := sha1.New()
+	h.Write(guidNamespace[:])
+	h.Write([]byte(seed))
+	sum := h.Sum(nil)
+	var u [16]byte
+	copy(u[:], sum[:16])
+	u[6] = (u[6] & 0x0f) | 0x50 // version 5
+	u[8] = (u[8] & 0x3f) | 0x80 // RFC 4122 variant
+	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+}

@@ -1,0 +1,101 @@
+package naming
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestGlobalNamesRespectAzureRules(t *testing.T) {
+	ids := []Identity{
+		{"nebula", "starfall", "dev"},
+		{"a-very-long-studio", "an-extremely-long-game", "playtest-weekend-01"},
+	}
+	for _, id := range ids {
+		for _, p := range []string{"patches", "api"} {
+			if err := ValidFrontDoorEndpoint(id.FrontDoorEndpoint(p)); err != nil {
+				t.Error(err)
+			}
+		}
+		if err := ValidWAFPolicy(id.WAFPolicy()); err != nil {
+			t.Error(err)
+		}
+		if err := ValidTrafficManagerDNS(id.TrafficManagerDNS()); err != nil {
+			t.Error(err)
+		}
+	}
+	a, b := Identity{"nebula", "starfall", "dev"}, Identity{"nebula", "starfall", "prod"}
+	if a.TrafficManagerDNS() == b.TrafficManagerDNS() {
+		t.Error("traffic manager DNS names must differ between environments")
+	}
+	if got := a.FrontDoorEndpoint("api"); got != "fde-api-starfall-dev" {
+		t.Errorf("FrontDoorEndpoint = %q", got)
+	}
+	if got := a.WAFPolicy(); got != "wafstarfalldev" {
+		t.Errorf("WAFPolicy = %q", got)
+	}
+}
+
+func TestFrontDoorEndpointBoundary(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ok   bool
+	}{
+		{"a", false}, {"ab", true},
+		{strings.Repeat("a", 46), true}, {strings.Repeat("a", 47), false},
+		{"-ab", false}, {"ab-", false}, {"a_b", false},
+	} {
+		if err := ValidFrontDoorEndpoint(tc.name); (err == nil) != tc.ok {
+			t.Errorf("ValidFrontDoorEndpoint(%q) = %v, want ok=%v", tc.name, err, tc.ok)
+		}
+	}
+}
+
+func TestWAFPolicyBoundary(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ok   bool
+	}{
+		{"", false}, {"w", true},
+		{"w" + strings.Repeat("a", 127), true}, {"w" + strings.Repeat("a", 128), false},
+		{"1waf", false}, {"waf-dev", false},
+	} {
+		if err := ValidWAFPolicy(tc.name); (err == nil) != tc.ok {
+			t.Errorf("ValidWAFPolicy(%q) = %v, want ok=%v", tc.name, err, tc.ok)
+		}
+	}
+}
+
+func TestTrafficManagerDNSBoundary(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ok   bool
+	}{
+		{"", false}, {"a", true},
+		{strings.Repeat("a", 63), true}, {strings.Repeat("a", 64), false},
+		{"-a", false}, {"a-", false}, {"A", false}, {"a.b", false},
+	} {
+		if err := ValidTrafficManagerDNS(tc.name); (err == nil) != tc.ok {
+			t.Errorf("ValidTrafficManagerDNS(%q) = %v, want ok=%v", tc.name, err, tc.ok)
+		}
+	}
+	long := Identity{"s", strings.Repeat("g", 40), strings.Repeat("e", 40)}
+	if n := long.TrafficManagerDNS(); len(n) > MaxTrafficManagerDNS {
+		t.Errorf("TrafficManagerDNS = %q (%d chars)", n, len(n))
+	}
+}
+
+var guidRE = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+
+func TestDeterministicGUID(t *testing.T) {
+	a := DeterministicGUID("game-platform/prod/global-kv-gameserver")
+	if !guidRE.MatchString(a) {
+		t.Fatalf("DeterministicGUID = %q, not a version-5 GUID", a)
+	}
+	if a != DeterministicGUID("game-platform/prod/global-kv-gameserver") {
+		t.Error("not deterministic")
+	}
+	if a == DeterministicGUID("game-platform/dev/global-kv-gameserver") {
+		t.Error("different seeds gave the same GUID")
+	}
+}

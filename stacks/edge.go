@@ -1,0 +1,177 @@
+package stacks
+
+import (
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/gameplatform/platform/components/cdn"
+	"github.com/gameplatform/platform/components/identity"
+	"github.com/gameplatform/platform/components/keyvault"
+	"github.com/gameplatform/platform/components/routing"
+	"github.com/gameplatform/platform/components/shared"
+	"github.com/gameplatform/platform/components/storage"
+	"github.com/gameplatform/platform/internal/naming"
+	"github.com/gameplatform/platform/internal/spec"
+)
+
+// Edge is the environment-wide services every region shares: the build/patch store,
+// the secret store, workload identities, Front Door and player routing.
+type Edge struct {
+	Storage   *storage.Storage
+	KeyVault  *keyvault.KeyVault
+	FrontDoor *cdn.FrontDoor
+	Routing   *routing.Routing
+	// Identities are the workload identities by workload name.
+	Identities map[string]*identity.WorkloadIdentity
+}
+
+// Workloads and what each reads or writes; nothing else is granted.
+const (
+	// WorkloadFrontDoor reads patches and assets to serve them at the edge.
+	WorkloadFrontDoor = "frontdoor"
+	// WorkloadGameServer reads server builds and its secrets.
+	WorkloadGameServer = "gameserver"
+	// WorkloadGameAPI reads its secrets.
+	WorkloadGameAPI = "gameapi"
+	// WorkloadPublisher (the build pipeline) writes builds, patches and assets.
+	WorkloadPublisher = "publisher"
+)
+
+// DNS records of the game's zone.
+const (
+	RecordPatches = "patches"
+	RecordAPI     = "api"
+	RecordMatch   = routing.DefaultMatchRecord
+)
+
+// newEdge registers the global services. It runs after the regions because Front
+// Door's API origins and Traffic Manager's endpoints are every region's entry point.
+func newEdge(ctx *pulumi.Context, s *spec.Spec, id naming.Identity, base shared.Interface, g *Global, regions []*Region) (*Edge, error) {
+	e := &Edge{Identities: map[string]*identity.WorkloadIdentity{}}
+	parent := pulumi.Parent(g)
+	loc := g.Location
+
+	st, err := storage.NewStorage(ctx, "global-storage", &storage.Args{
+		Interface:         base,
+		ResourceGroupName: g.ResourceGroupName,
+		Location:          loc,
+		Zones:             spec.Regions[loc].Zones,
+		AccountName:       id.StorageAccount("patch"),
+		Containers:        storage.DefaultContainers,
+		PrivateEndpoint:   privateEndpoint(regions),
+	}, parent)
+	if err != nil {
+		return nil, err
+	}
+	e.Storage = st
+
+	kv, err := keyvault.NewKeyVault(ctx, "global-keyvault", &keyvault.Args{
+		Interface:         base,
+		ResourceGroupName: g.ResourceGroupName,
+		Location:          loc,
+		VaultName:         id.KeyVault(),
+		PrivateEndpoint:   privateEndpoint(regions),
+	}, parent)
+	if err != nil {
+		return nil, err
+	}
+	e.KeyVault = kv
+
+	vault := kv.VaultID.ToStringOutput()
+	container := func(n string) pulumi.StringInput { return st.ContainerIDs[n].ToStringOutput() }
+	grants := map[string][]identity.Grant{
+		WorkloadFrontDoor: {
+			{Name: "patches-read", Scope: container(storage.ContainerPatches), Role: identity.RoleStorageBlobDataReader},
+			{Name: "assets-read", Scope: container(storage.ContainerAssets), Role: identity.RoleStorageBlobDataReader},
+		},
+		WorkloadGameServer: {
+			{Name: "builds-read", Scope: container(storage.ContainerBuilds), Role: identity.RoleStorageBlobDataReader},
+			{Name: "secrets-read", Scope: vault, Role: identity.RoleKeyVaultSecretsUser},
+		},
+		WorkloadGameAPI: {
+			{Name: "secrets-read", Scope: vault, Role: identity.RoleKeyVaultSecretsUser},
+		},
+		WorkloadPublisher: {
+			{Name: "builds-write", Scope: container(storage.ContainerBuilds), Role: identity.RoleStorageBlobDataContributor},
+			{Name: "patches-write", Scope: container(storage.ContainerPatches), Role: identity.RoleStorageBlobDataContributor},
+			{Name: "assets-write", Scope: container(storage.ContainerAssets), Role: identity.RoleStorageBlobDataContributor},
+		},
+	}
+	for _, w := range []string{WorkloadFrontDoor, WorkloadGameServer, WorkloadGameAPI, WorkloadPublisher} {
+		wi, err := identity.NewWorkloadIdentity(ctx, "global-id-"+w, &identity.Args{
+			Interface:         base,
+			ResourceGroupName: g.ResourceGroupName,
+			Location:          loc,
+			IdentityName:      id.UserAssignedIdentity(w),
+			Grants:            grants[w],
+		}, parent)
+		if err != nil {
+			return nil, err
+		}
+		e.Identities[w] = wi
+	}
+
+	origins := make([]cdn.Origin, 0, len(regions))
+	endpoints := make([]routing.Endpoint, 0, len(regions))
+	for _, r := range regions {
+		origins = append(origins, cdn.Origin{Name: r.Name, HostName: r.EntryFQDN})
+		endpoints = append(endpoints, routing.Endpoint{Name: r.Name, Location: r.Name, TargetResourceID: r.EntryIPID.ToStringOutput()})
+	}
+	fd, err := cdn.NewFrontDoor(ctx, "global-cdn", &cdn.Args{
+		Interface:           base,
+		ResourceGroupName:   g.ResourceGroupName,
+		ProfileName:         id.FrontDoorProfile(),
+		PatchesEndpointName: id.FrontDoorEndpoint("patches"),
+		APIEndpointName:     id.FrontDoorEndpoint("api"),
+		WAFPolicyName:       id.WAFPolicy(),
+		StorageHost:         st.BlobHost,
+		StorageAccountID:    st.AccountID.ToStringOutput(),
+		StorageLocation:     st.Location,
+		StoragePaths:        []string{"/" + storage.ContainerPatches + "/*", "/" + storage.ContainerAssets + "/*"},
+		IdentityID:          e.Identities[WorkloadFrontDoor].ID.ToStringOutput(),
+		APIOrigins:          origins,
+		PatchCacheSeconds:   s.CDN.PatchCacheSeconds,
+		RateLimitPerMinute:  s.CDN.RateLimitPerMinute,
+	}, parent)
+	if err != nil {
+		return nil, err
+	}
+	e.FrontDoor = fd
+
+	rt, err := routing.NewRouting(ctx, "global-routing", &routing.Args{
+		Interface:         base,
+		ResourceGroupName: g.ResourceGroupName,
+		ProfileName:       id.Regional("tm", ""),
+		RelativeDNSName:   id.TrafficManagerDNS(),
+		Endpoints:         endpoints,
+		ZoneName:          s.Domain,
+		MatchRecord:       RecordMatch,
+		Records: []routing.Record{
+			{Name: RecordPatches, Target: fd.PatchesHost},
+			{Name: RecordAPI, Target: fd.APIHost},
+		},
+	}, parent)
+	if err != nil {
+		return nil, err
+	}
+	e.Routing = rt
+
+	clientIDs := pulumi.StringMap{}
+	for w, wi := range e.Identities {
+		clientIDs[w] = wi.ClientID
+	}
+	ctx.Export("patchesHost", fd.PatchesHost)
+	ctx.Export("apiHost", fd.APIHost)
+	ctx.Export("trafficManagerFqdn", rt.TrafficManagerFQDN)
+	ctx.Export("dnsNameServers", rt.NameServers)
+	ctx.Export("keyVaultUri", kv.VaultURI)
+	ctx.Export("storageAccount", st.AccountName)
+	ctx.Export("workloadIdentityClientIds", clientIDs)
+	return e, nil
+}
+
+// privateEndpoint is where the global services' private endpoints go: the first
+// region's private-endpoint subnet, once regions expose one.
+func privateEndpoint(regions []*Region) *shared.PrivateEndpoint {
+	_ = regions
+	return nil
+}
