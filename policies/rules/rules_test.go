@@ -192,7 +192,7 @@ var ruleCases = []ruleCase{
 	{policy: "region-routing-complete", name: "target unknown", env: regions("japaneast"), res: []Resource{afdOrigin(entryIP("japaneast")), entryIP("japaneast"), func() Resource {
 		r := tmEndpoint(entryIP("japaneast"))
 		r.Dependencies, r.PropertyDependencies = nil, nil
-		return with(r, "target", Unknown)
+		return with(with(r, "target", Unknown), "targetResourceId", Unknown)
 	}()}, want: []string{"no Traffic Manager endpoint whose region is known at preview"}},
 }
 
@@ -296,4 +296,40 @@ func init() {
 		cost(1000)(e)
 		e.CostNotPriced = []string{"urn:x"}
 	}, want: []string{"leaves out 1 resource(s) the cost model cannot price (urn:x)"}})
+}
+
+func trafficProfile(endpoints ...any) Resource {
+	return res(TypeTrafficManager, "global-routing-tm", "", map[string]any{
+		"profileName": "tm-starfall-prod", "location": "global", "trafficRoutingMethod": "Performance",
+		"endpoints": endpoints,
+	})
+}
+
+func inlineEndpoint(region string) map[string]any {
+	return map[string]any{
+		"name": region, "endpointLocation": region, "endpointStatus": "Enabled",
+		"type":             "Microsoft.Network/trafficManagerProfiles/azureEndpoints",
+		"targetResourceId": "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/publicIPAddresss/" + region + "-entry-ip",
+	}
+}
+
+func init() {
+	origins := func(regions ...string) []Resource {
+		var out []Resource
+		for _, r := range regions {
+			ip := entryIP(r)
+			out = append(out, ip, afdOrigin(ip))
+		}
+		return out
+	}
+	ruleCases = append(ruleCases,
+		ruleCase{policy: "region-routing-complete", name: "inline profile endpoints", env: regions("japaneast", "westus2"),
+			res: append(origins("japaneast", "westus2"), trafficProfile(inlineEndpoint("japaneast"), inlineEndpoint("westus2")))},
+		ruleCase{policy: "region-routing-complete", name: "inline endpoint placed by its target IP", env: regions("japaneast"),
+			res: append(origins("japaneast"), trafficProfile(with(Resource{Inputs: inlineEndpoint("japaneast")}, "endpointLocation", nil).Inputs))},
+		ruleCase{policy: "region-routing-complete", name: "inline endpoint missing for a region", env: regions("japaneast", "westus2"),
+			res: append(origins("japaneast", "westus2"), trafficProfile(inlineEndpoint("japaneast"))), want: []string{"region westus2 has no Traffic Manager endpoint"}},
+		ruleCase{policy: "region-routing-complete", name: "inline endpoints unknown", env: regions("japaneast"),
+			res: append(origins("japaneast"), with(trafficProfile(), "endpoints", Unknown)), want: []string{"whose region is known at preview"}},
+	)
 }
