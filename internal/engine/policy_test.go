@@ -51,7 +51,7 @@ type planBreak struct {
 }
 
 func ofType(typ string) func(*plan.Resource) bool {
-	return func(r *plan.Resource) bool { return r.Type == typ }
+	return func(r *plan.Resource) bool { return rules.BaseType(r.Type) == typ }
 }
 
 func set(path string, v any) func(*testing.T, *plan.Plan, *plan.Resource) {
@@ -76,7 +76,7 @@ func set(path string, v any) func(*testing.T, *plan.Plan, *plan.Resource) {
 
 // pools returns the node pool input maps of a cluster or agent pool resource.
 func poolsOf(r *plan.Resource) []map[string]any {
-	if r.Type == rules.TypeAgentPool {
+	if rules.BaseType(r.Type) == rules.TypeAgentPool {
 		return []map[string]any{r.Inputs}
 	}
 	var out []map[string]any
@@ -90,7 +90,8 @@ func poolsOf(r *plan.Resource) []map[string]any {
 }
 
 func isPoolOwner(r *plan.Resource) bool {
-	return (r.Type == rules.TypeManagedCluster || r.Type == rules.TypeAgentPool) && len(poolsOf(r)) > 0
+	t := rules.BaseType(r.Type)
+	return (t == rules.TypeManagedCluster || t == rules.TypeAgentPool) && len(poolsOf(r)) > 0
 }
 
 func isSystemPoolOwner(r *plan.Resource) bool {
@@ -191,7 +192,7 @@ var prodBreaks = []planBreak{
 	{name: "resource in a region outside the allow-list", catch: "allowed-regions", match: ofType(rules.TypeVirtualNetwork), apply: set("location", "westindia")},
 	{name: "overlapping address spaces", catch: "no-overlapping-address-spaces", match: ofType(rules.TypeVirtualNetwork), apply: func(t *testing.T, p *plan.Plan, r *plan.Resource) {
 		for _, o := range p.Resources {
-			if o.Type == rules.TypeVirtualNetwork && o.URN != r.URN {
+			if rules.BaseType(o.Type) == rules.TypeVirtualNetwork && o.URN != r.URN {
 				r.Inputs["addressSpace"] = o.Inputs["addressSpace"]
 				return
 			}
@@ -297,7 +298,7 @@ func pluginBreaks(t *testing.T, p *plan.Plan) []struct {
 	// A value unknown at preview travels as a computed value and is reported, not passed.
 	unknown := clonePlan(t, p)
 	for i := range unknown.Resources {
-		if unknown.Resources[i].Type == rules.TypePublicIP {
+		if rules.BaseType(unknown.Resources[i].Type) == rules.TypePublicIP {
 			unknown.Resources[i].Inputs["location"] = plan.UnknownValue
 			out = append(out, struct {
 				name  string

@@ -127,7 +127,7 @@ func toPolicyx(l rules.Level) policyx.EnforcementLevel {
 func FromAnalyzer(ar policyx.AnalyzerResource) rules.Resource {
 	r := rules.Resource{
 		URN:                  ar.URN,
-		Type:                 ar.Type,
+		Type:                 rules.BaseType(ar.Type),
 		Name:                 ar.Name,
 		Parent:               ar.Parent,
 		Custom:               !strings.HasPrefix(ar.Type, "gameplatform:") && !strings.HasPrefix(ar.Type, "pulumi:"),

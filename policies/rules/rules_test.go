@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gameplatform/platform/internal/plan"
 	"github.com/gameplatform/platform/internal/spec"
 )
 
@@ -332,4 +333,24 @@ func init() {
 		ruleCase{policy: "region-routing-complete", name: "inline endpoints unknown", env: regions("japaneast"),
 			res: append(origins("japaneast"), with(trafficProfile(), "endpoints", Unknown)), want: []string{"whose region is known at preview"}},
 	)
+}
+
+func TestBaseType(t *testing.T) {
+	for in, want := range map[string]string{
+		"azure-native:containerservice/v20240801:ManagedCluster": TypeManagedCluster,
+		"azure-native:storage:StorageAccount":                    TypeStorageAccount,
+		"gameplatform:stacks:Region":                             "gameplatform:stacks:Region",
+		"pulumi:providers:azure-native":                          "pulumi:providers:azure-native",
+	} {
+		if got := BaseType(in); got != want {
+			t.Errorf("BaseType(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// A versioned token is judged like its base type.
+	c := with(cluster(), "disableLocalAccounts", false)
+	pl := &plan.Plan{Resources: []plan.Resource{{URN: c.URN, Type: "azure-native:containerservice/v20240801:ManagedCluster", Name: c.Name, Custom: true, Inputs: c.Inputs}}}
+	rs := FromPlan(pl)
+	if got := CheckResource(Lookup("aks-local-accounts-disabled"), envFor(spec.TierDev), &rs[0]); len(got) != 1 {
+		t.Errorf("versioned cluster findings = %v", got)
+	}
 }
