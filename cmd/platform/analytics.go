@@ -90,7 +90,8 @@ func renderDeploy(w io.Writer, p *plan.Plan) {
 		fmt.Fprintf(w, " (Pulumi's default here: 4 x %d CPUs)", runtime.NumCPU())
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "  Unbounded parallelism: %s; --parallel %d already reaches it (the Makefile's preview/up use that)\n", duration(d.UnboundedSeconds), d.SuggestedParallelism)
+	fmt.Fprintf(w, "  Unbounded parallelism: %s; --parallel %d comes within %.0f%% of it (the Makefile's preview/up use that)\n",
+		duration(d.UnboundedSeconds), d.SuggestedParallelism, 100*deploytime.SuggestTolerance)
 	if len(d.Steps) > 0 {
 		fmt.Fprintf(w, "\nCritical path (%d operations, start +duration):\n", len(d.Steps))
 		for _, s := range d.Steps {
@@ -142,6 +143,7 @@ func renderExplain(w io.Writer, p *plan.Plan) {
 	}
 	fmt.Fprintf(w, "Spot: x%.2f of list. %s\n", t.VM.SpotFactor, t.VM.SpotNote)
 	fmt.Fprintf(w, "AKS: %s\n", t.AKS.LoadBalancerNote)
+	fmt.Fprintf(w, "OS disks: %s\n", t.VM.EphemeralNote)
 	fmt.Fprintf(w, "Public IP prefix: %s\n", t.PublicIPPrefix.Note)
 	fmt.Fprintf(w, "Front Door: %s %s\n", t.FrontDoor.EgressNote, t.FrontDoor.WAFNote)
 	fmt.Fprintf(w, "Storage: %s\n", t.Storage.EgressNote)
@@ -187,8 +189,8 @@ func newDeployParallelismCmd() *cobra.Command {
 		Use:   "deploy-parallelism",
 		Short: "Print the --parallel that lets `pulumi up` of a stack reach its critical path",
 		Long: `deploy-parallelism plans the stack offline, runs the deploy-time model and prints
-on stdout the smallest engine parallelism at which a fresh 'pulumi up' reaches the
-critical path it would have with unlimited parallelism. Pulumi's own default is
+on stdout the smallest engine parallelism at which a fresh 'pulumi up' comes within
+5% of the critical path it would have with unlimited parallelism. Pulumi's own default is
 4 x the CPUs of the runner, which can serialize a multi-region create on a small
 runner. The Makefile's preview/up targets use this unless PARALLEL is set.`,
 		Example: `  platform deploy-parallelism --env prod
@@ -200,8 +202,8 @@ runner. The Makefile's preview/up targets use this unless PARALLEL is set.`,
 				return err
 			}
 			d := res.Plan.Deploy
-			fmt.Fprintf(os.Stderr, "%s: critical path %s reached at --parallel %d (Pulumi's default here, %d, gives %s)\n",
-				f.env, duration(d.UnboundedSeconds), d.SuggestedParallelism, d.Parallelism, duration(d.CriticalPathSeconds))
+			fmt.Fprintf(os.Stderr, "%s: --parallel %d comes within %.0f%% of the %s critical path (Pulumi's default here, %d, gives %s)\n",
+				f.env, d.SuggestedParallelism, 100*deploytime.SuggestTolerance, duration(d.UnboundedSeconds), d.Parallelism, duration(d.CriticalPathSeconds))
 			fmt.Fprintln(cmd.OutOrStdout(), d.SuggestedParallelism)
 			return nil
 		},

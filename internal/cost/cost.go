@@ -114,12 +114,14 @@ func Compute(p *plan.Plan, t *PriceTable, tier string) (*Estimate, error) {
 		if region == "" {
 			region = "global"
 		}
+		// An explicit API version in the token does not change the price.
+		typ := plan.BaseType(r.Type)
 		item := Item{URN: r.URN, Type: r.Type, Name: r.Name, Region: region}
-		if reason, ok := t.Free[r.Type]; ok {
+		if reason, ok := t.Free[typ]; ok {
 			item.Free, item.Basis = true, "free: "+reason
-		} else if strings.HasPrefix(r.Type, "pulumi:providers:") {
+		} else if strings.HasPrefix(typ, "pulumi:providers:") {
 			item.Free, item.Basis = true, "free: provider resources are Pulumi objects, not Azure resources"
-		} else if f, ok := rules[r.Type]; ok {
+		} else if f, ok := rules[typ]; ok {
 			pr, err := f(c, r)
 			if err != nil {
 				reason, ok := isNotPriced(err)
@@ -138,7 +140,7 @@ func Compute(p *plan.Plan, t *PriceTable, tier string) (*Estimate, error) {
 		e.MonthlyUSD += item.MonthlyUSD
 		e.MaxMonthlyUSD += item.MaxMonthlyUSD
 		e.ByRegion[region] += item.MonthlyUSD
-		e.ByType[r.Type] += item.MonthlyUSD
+		e.ByType[typ] += item.MonthlyUSD
 	}
 	sort.SliceStable(e.Items, func(i, j int) bool {
 		if e.Items[i].MonthlyUSD != e.Items[j].MonthlyUSD {
@@ -194,7 +196,7 @@ func (c *calc) attributeLogs(p *plan.Plan) {
 	for i := range p.Resources {
 		r := &p.Resources[i]
 		var cluster bool
-		switch r.Type {
+		switch plan.BaseType(r.Type) {
 		case "azure-native:containerservice:ManagedCluster":
 			cluster = true
 		case "azure-native:insights:DiagnosticSetting":
@@ -203,7 +205,7 @@ func (c *calc) attributeLogs(p *plan.Plan) {
 		}
 		for _, u := range dependencyURNs(r) {
 			d := c.idx[u]
-			if d == nil || d.Type != "azure-native:operationalinsights:Workspace" {
+			if d == nil || plan.BaseType(d.Type) != "azure-native:operationalinsights:Workspace" {
 				continue
 			}
 			ls := c.logs[u]

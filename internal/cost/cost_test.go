@@ -34,6 +34,9 @@ func TestPriceTableCoversCatalogue(t *testing.T) {
 		if _, ok := pt.VM.LinuxHourly[name]; !ok {
 			t.Errorf("VM size %s is in the spec catalogue but has no price", name)
 		}
+		if _, ok := pt.VM.EphemeralCacheGB[name]; !ok {
+			t.Errorf("VM size %s has no ephemeralCacheGB entry", name)
+		}
 	}
 	for name := range spec.Regions {
 		if _, ok := pt.VM.RegionFactor[name]; !ok {
@@ -118,26 +121,33 @@ func TestSpotPoolAndDefaults(t *testing.T) {
 	pt := table(t)
 	h := pt.HoursPerMonth
 	u := pt.Assumptions["dev"].NodePoolUtilisation
-	// No sku: Azure's Free tier. Spot pool with unset disk type: priced as a managed
-	// 128 GB disk; node public IPs without a prefix: a Standard IP per node.
+	// No sku: Azure's Free tier. Unset osDiskType: AKS's default, ephemeral when the
+	// OS disk fits the VM's cache (F8s_v2: 128 GB), else a managed Premium SSD.
+	// Node public IPs without a prefix: a Standard IP per node.
 	cluster := res("azure-native:containerservice:ManagedCluster", "aks", "westeurope", map[string]any{
 		"location": "westeurope",
 		"agentPoolProfiles": []any{
 			map[string]any{"name": "spot", "enableAutoScaling": true, "minCount": 0.0, "maxCount": 20.0, "vmSize": "Standard_F8s_v2",
 				"scaleSetPriority": "Spot", "enableNodePublicIP": true},
+			map[string]any{"name": "system", "count": 2.0, "vmSize": "Standard_D4s_v5"},
+			map[string]any{"name": "bigdisk", "count": 1.0, "vmSize": "Standard_F8s_v2", "osDiskSizeGB": 200.0},
 		},
 	})
 	it := one(t, "dev", cluster)
-	perNode := 0.338*1.15*pt.VM.SpotFactor + 19.71/h + 0.005
-	want := 0.025*h + u*20*perNode*h
+	spotNode := 0.338*1.15*pt.VM.SpotFactor + 0.005
+	system := 2 * (0.192*1.15 + 19.71/h) * h
+	bigdisk := (0.338*1.15 + 38.02/h) * h
+	want := 0.025*h + u*20*spotNode*h + system + bigdisk
 	if !approx(it.MonthlyUSD, want) {
 		t.Errorf("monthly = %v, want %v", it.MonthlyUSD, want)
 	}
-	if !approx(it.MaxMonthlyUSD, 0.025*h+20*perNode*h) {
-		t.Errorf("max = %v", it.MaxMonthlyUSD)
+	if wantMax := 0.025*h + 20*spotNode*h + system + bigdisk; !approx(it.MaxMonthlyUSD, wantMax) {
+		t.Errorf("max = %v, want %v", it.MaxMonthlyUSD, wantMax)
 	}
-	if !strings.Contains(it.Basis, "spot") || !strings.Contains(it.Basis, "priced as managed") {
-		t.Errorf("basis = %q", it.Basis)
+	for _, part := range []string{"spot (25% of list)", "ephemeral OS disk (AKS default", "system: 2 x Standard_D4s_v5 @ $0.2208/h in westeurope + 128 GB OS disk", "bigdisk: 1 x Standard_F8s_v2 @ $0.3887/h in westeurope + 200 GB OS disk $38.02/mo"} {
+		if !strings.Contains(it.Basis, part) {
+			t.Errorf("basis %q lacks %q", it.Basis, part)
+		}
 	}
 }
 
@@ -382,5 +392,28 @@ func TestFillTotalsAndOrder(t *testing.T) {
 func TestUnknownTier(t *testing.T) {
 	if _, err := Compute(&plan.Plan{}, table(t), "qa"); err == nil || !strings.Contains(err.Error(), `tier "qa"`) {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestVersionedTypeTokens: a token with an explicit API version prices like the
+// default one, and its clusters still count towards the workspace's ingestion.
+func TestVersionedTypeTokens(t *testing.T) {
+	pt := table(t)
+	ws := res("azure-native:operationalinsights:Workspace", "logs", "", nil)
+	cluster := res("azure-native:containerservice/v20240801:ManagedCluster", "aks", "eastus", map[string]any{
+		"location": "eastus", "sku": map[string]any{"tier": "Standard"},
+	})
+	cluster.Dependencies = []string{ws.URN}
+	rg := res("azure-native:resources/v20240301:ResourceGroup", "rg", "eastus", nil)
+	it := one(t, "prod", cluster, ws, rg)
+	if want := (0.10 + 0.025) * pt.HoursPerMonth; !approx(it.MonthlyUSD, want) {
+		t.Errorf("versioned cluster = %v, want %v", it.MonthlyUSD, want)
+	}
+	wsItem := one(t, "prod", ws, cluster)
+	if !strings.Contains(wsItem.Basis, "1 clusters") {
+		t.Errorf("workspace basis %q does not count the versioned cluster", wsItem.Basis)
+	}
+	if rgItem := one(t, "prod", rg); !rgItem.Free {
+		t.Errorf("versioned resource group is not free: %+v", rgItem)
 	}
 }

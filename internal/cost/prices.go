@@ -26,6 +26,8 @@ type PriceTable struct {
 		RegionFactorNote string                        `json:"regionFactorNote"`
 		RegionFactor     map[string]float64            `json:"regionFactor"`
 		RegionOverrides  map[string]map[string]float64 `json:"regionOverrides"`
+		EphemeralCacheGB map[string]float64            `json:"ephemeralCacheGB"`
+		EphemeralNote    string                        `json:"ephemeralNote"`
 		SpotFactor       float64                       `json:"spotFactor"`
 		SpotNote         string                        `json:"spotNote"`
 	} `json:"vm"`

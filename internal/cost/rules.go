@@ -56,7 +56,7 @@ func (c *calc) managedCluster(r *plan.Resource) (price, error) {
 func (c *calc) agentPool(r *plan.Resource) (price, error) {
 	loc := ""
 	for _, u := range dependencyURNs(r) {
-		if d := c.idx[u]; d != nil && d.Type == "azure-native:containerservice:ManagedCluster" {
+		if d := c.idx[u]; d != nil && plan.BaseType(d.Type) == "azure-native:containerservice:ManagedCluster" {
 			if l, err := c.location(d); err == nil {
 				loc = l
 			}
@@ -131,24 +131,27 @@ func (c *calc) pool(m map[string]any, loc string) (price, error) {
 	if err != nil {
 		return price{}, err
 	}
+	gb, ok, err := optNumber(m, "osDiskSizeGB")
+	if err != nil {
+		return price{}, err
+	}
+	if !ok || gb == 0 {
+		gb = c.t.AKS.DefaultOSDiskGB
+	}
+	if diskType == "" {
+		// AKS's default: ephemeral when the OS disk fits the VM's cache.
+		if cache, known := c.t.VM.EphemeralCacheGB[size]; known && cache >= gb {
+			diskType = "Ephemeral"
+			extras += " + ephemeral OS disk (AKS default for this size)"
+		}
+	}
 	if !strings.EqualFold(diskType, "Ephemeral") {
-		gb, ok, err := optNumber(m, "osDiskSizeGB")
-		if err != nil {
-			return price{}, err
-		}
-		if !ok || gb == 0 {
-			gb = c.t.AKS.DefaultOSDiskGB
-		}
 		disk, err := c.t.DiskMonthly(gb)
 		if err != nil {
 			return price{}, err
 		}
 		perNodeHourly += disk / c.hours()
-		note := ""
-		if diskType == "" {
-			note = ", osDiskType unset: priced as managed"
-		}
-		extras += fmt.Sprintf(" + %v GB OS disk %s/mo%s", gb, usd(disk), note)
+		extras += fmt.Sprintf(" + %v GB OS disk %s/mo", gb, usd(disk))
 	}
 	publicIP, err := optBool(m, "enableNodePublicIP")
 	if err != nil {
@@ -269,14 +272,14 @@ func (c *calc) peering(r *plan.Resource) (price, error) {
 // side) the peering's own region.
 func (c *calc) vnetLocation(r *plan.Resource, input, id string) (string, error) {
 	for _, u := range r.PropertyDependencies[input] {
-		if d := c.idx[u]; d != nil && d.Type == "azure-native:network:VirtualNetwork" {
+		if d := c.idx[u]; d != nil && plan.BaseType(d.Type) == "azure-native:network:VirtualNetwork" {
 			return c.location(d)
 		}
 	}
 	if id != "" {
 		name := id[strings.LastIndex(id, "/")+1:]
 		for _, d := range c.idx {
-			if d.Type != "azure-native:network:VirtualNetwork" {
+			if plan.BaseType(d.Type) != "azure-native:network:VirtualNetwork" {
 				continue
 			}
 			if n, _ := optString(d.Inputs, "virtualNetworkName"); n == name {
@@ -342,7 +345,7 @@ func (c *calc) trafficManagerEndpoint(r *plan.Resource) (price, error) {
 	}
 	fast := false
 	for _, u := range dependencyURNs(r) {
-		if d := c.idx[u]; d != nil && d.Type == "azure-native:network:Profile" {
+		if d := c.idx[u]; d != nil && plan.BaseType(d.Type) == "azure-native:network:Profile" {
 			if fast, err = c.fastProbes(d); err != nil {
 				return price{}, err
 			}

@@ -269,3 +269,19 @@ func TestShippedDurationTable(t *testing.T) {
 		}
 	}
 }
+
+// TestVersionedTokensKeepDurationsAndLocks: explicit API versions in type tokens do
+// not lose the duration entry or the per-cluster serialization.
+func TestVersionedTokensKeepDurationsAndLocks(t *testing.T) {
+	g := build(t,
+		node("aks", "azure-native:containerservice/v20240801:ManagedCluster"),
+		node("p1", "azure-native:containerservice/v20240801:AgentPool", "aks"),
+		node("p2", "azure-native:containerservice/v20240801:AgentPool", "aks"),
+	)
+	if got := g.Schedule(0).Makespan; got != 300+2*200 {
+		t.Errorf("makespan = %v, want %v", got, 300+2*200)
+	}
+	if len(g.DefaultedTypes()) != 0 {
+		t.Errorf("defaulted = %v", g.DefaultedTypes())
+	}
+}

@@ -12,7 +12,7 @@ type Result struct {
 	// Schedule is at the requested parallelism; Unbounded with no bound (the floor).
 	Schedule  *Schedule
 	Unbounded *Schedule
-	// Suggested is the smallest parallelism that reaches the floor.
+	// Suggested is the smallest parallelism within SuggestTolerance of the floor.
 	Suggested int
 }
 

@@ -16,7 +16,8 @@ const (
 
 // Node is one deployed (custom) resource: an operation of the engine.
 type Node struct {
-	URN     string
+	URN string
+	// Type is the resource type without an explicit API version.
 	Type    string
 	Seconds float64
 	// Defaulted is true when the duration table has no entry for the type.
@@ -63,9 +64,10 @@ func Build(p *plan.Plan, d *Durations) (*Graph, error) {
 		if !r.Custom {
 			continue
 		}
-		secs, ok := d.For(r.Type)
+		typ := plan.BaseType(r.Type) // an explicit API version does not change the duration
+		secs, ok := d.For(typ)
 		index[r.URN] = len(g.Nodes)
-		g.Nodes = append(g.Nodes, Node{URN: r.URN, Type: r.Type, Seconds: secs, Defaulted: !ok, Lock: -1})
+		g.Nodes = append(g.Nodes, Node{URN: r.URN, Type: typ, Seconds: secs, Defaulted: !ok, Lock: -1})
 	}
 	memo := map[string][]int{}
 	var descendants func(urn string, depth int) []int

@@ -178,16 +178,23 @@ func (h *taskHeap) Pop() any {
 	return last
 }
 
-// SuggestParallelism returns the smallest engine parallelism whose makespan reaches
-// the unbounded critical path (within a second), found by bisection over 1..N.
-// List schedules are not strictly monotonic in the bound, so the result is checked.
+// SuggestTolerance is how close to the unbounded critical path the suggested
+// parallelism must bring a deploy: the last few percent cost many more concurrent
+// ARM writes for seconds of gain.
+const SuggestTolerance = 0.05
+
+// SuggestParallelism returns the smallest engine parallelism whose makespan is
+// within SuggestTolerance of the unbounded critical path, found by bisection over
+// 1..N. List schedules are not strictly monotonic in the bound, so the result is
+// checked and raised if needed.
 func (g *Graph) SuggestParallelism() int {
 	n := len(g.Nodes)
 	if n == 0 {
 		return 1
 	}
 	floor := g.Schedule(0).Makespan
-	reaches := func(p int) bool { return g.Schedule(p).Makespan <= floor+1 }
+	limit := floor*(1+SuggestTolerance) + eps
+	reaches := func(p int) bool { return g.Schedule(p).Makespan <= limit }
 	lo, hi := 1, n
 	for lo < hi {
 		mid := (lo + hi) / 2

@@ -90,7 +90,7 @@ type Deploy struct {
 	Parallelism int `json:"parallelism,omitempty"`
 	// UnboundedSeconds is the critical path with unlimited parallelism (the floor).
 	UnboundedSeconds float64 `json:"unboundedSeconds,omitempty"`
-	// SuggestedParallelism is the smallest parallelism that reaches the floor.
+	// SuggestedParallelism is the smallest parallelism within 5% of the floor.
 	SuggestedParallelism int `json:"suggestedParallelism,omitempty"`
 	// Dominant are the (up to three) longest operations on the critical path.
 	Dominant []DeployStep `json:"dominant,omitempty"`
