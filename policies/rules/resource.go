@@ -36,20 +36,11 @@ type Resource struct {
 	PropertyDependencies map[string][]string
 }
 
-// BaseType drops the API version from a type token:
+// BaseType drops the API version from a type token (plan.BaseType):
 // "azure-native:containerservice/v20240801:ManagedCluster" is judged as
 // "azure-native:containerservice:ManagedCluster", so pinning an API version never
 // takes a resource out of the rules' sight.
-func BaseType(t string) string {
-	parts := strings.Split(t, ":")
-	if len(parts) != 3 {
-		return t
-	}
-	if i := strings.Index(parts[1], "/"); i >= 0 {
-		parts[1] = parts[1][:i]
-	}
-	return strings.Join(parts, ":")
-}
+func BaseType(t string) string { return plan.BaseType(t) }
 
 // FromPlan converts the plan's resources to the rules' view.
 func FromPlan(p *plan.Plan) []Resource {
