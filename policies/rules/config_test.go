@@ -43,7 +43,7 @@ func TestLoadConfigReportsEveryProblem(t *testing.T) {
 		"security:    {dev: mandatory,", "security:    {dev: sometimes,",
 		"naming-convention:", "naming-convnetion:",
 		"dev: [westeurope,", "dev: [westeurop,",
-		"maxNodesPerPool: {dev: 100,", "maxNodesPerPool: {dev: 0,",
+		"maxNodesPerPool: {dev: 20,", "maxNodesPerPool: {dev: 0,",
 	).Replace(string(shippedConfig))
 	_, err := LoadConfig([]byte(bad), "enforcement.yaml")
 	if err == nil {

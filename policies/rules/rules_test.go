@@ -159,7 +159,7 @@ var ruleCases = []ruleCase{
 	{policy: "allowed-vm-sizes", name: "F64 in dev", tier: spec.TierDev, res: one(with(agentPool(), "vmSize", "Standard_F64s_v2")), want: []string{`vmSize "Standard_F64s_v2" is not allowed for dev`}},
 	{policy: "allowed-vm-sizes", name: "GPU size", res: one(with(agentPool(), "vmSize", "Standard_NC6")), want: []string{`"Standard_NC6" is not allowed`}},
 	{policy: "node-count-cap", name: "within cap", res: []Resource{cluster(), agentPool()}},
-	{policy: "node-count-cap", name: "over dev cap", tier: spec.TierDev, res: one(agentPool()), want: []string{"can grow to 250 nodes; expected at most 100 in dev"}},
+	{policy: "node-count-cap", name: "over dev cap", tier: spec.TierDev, res: one(agentPool()), want: []string{"can grow to 250 nodes; expected at most 20 in dev"}},
 	{policy: "node-count-cap", name: "fixed count over cap", res: one(with(with(agentPool(), "enableAutoScaling", false), "count", 1200.0)), want: []string{"can grow to 1200 nodes"}},
 	{policy: "naming-convention", name: "platform names", res: []Resource{storageAccount(), cluster(), keyVault(), acrRegistry(), wafPolicy()}},
 	{policy: "naming-convention", name: "no game in name", res: one(with(cluster(), "resourceName", "aks-prod-jpe")), want: []string{`lacks the game "starfall"`}},
