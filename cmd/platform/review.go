@@ -24,6 +24,7 @@ type reviewFlags struct {
 	out                 string
 	allowDestructive    bool
 	maxChars            int
+	parallel            int
 }
 
 func newReviewCmd() *cobra.Command {
@@ -74,6 +75,7 @@ every case.`,
 	fl.StringVarP(&f.out, "out", "o", "", "write the output to this file instead of stdout")
 	fl.BoolVar(&f.allowDestructive, "allow-destructive", false, "let replacements/deletions of stateful or player-facing resources pass")
 	fl.IntVar(&f.maxChars, "max-chars", review.MaxCommentChars, "upper bound on the Markdown comment's length")
+	fl.IntVar(&f.parallel, "parallel", 0, "engine parallelism for the change's deploy-time estimate (default: the head plan's, else 4 x CPUs)")
 	cmd.AddCommand(newReviewAffectedCmd())
 	return cmd
 }
@@ -87,6 +89,9 @@ func runReview(stdout io.Writer, f *reviewFlags) error {
 	}
 	if f.preview == "" && f.head == "" {
 		return badInput(errors.New("--head: missing (the plan JSON of the proposed change)"))
+	}
+	if f.parallel < 0 {
+		return badInput(fmt.Errorf("--parallel: %d is negative", f.parallel))
 	}
 	if f.maxChars < 1000 {
 		return badInput(fmt.Errorf("--max-chars: %d is too small (at least 1000)", f.maxChars))
@@ -103,7 +108,7 @@ func runReview(stdout io.Writer, f *reviewFlags) error {
 			return badInput(err)
 		}
 	}
-	opts := review.Options{Env: f.env, AllowDestructive: f.allowDestructive, BaseName: displayName(f.base), HeadName: displayName(f.head)}
+	opts := review.Options{Env: f.env, AllowDestructive: f.allowDestructive, BaseName: displayName(f.base), HeadName: displayName(f.head), Parallelism: f.parallel}
 	var r *review.Review
 	if f.preview != "" {
 		data, err := os.ReadFile(f.preview)

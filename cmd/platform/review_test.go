@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gameplatform/platform/internal/plan"
 	"github.com/gameplatform/platform/internal/review"
 )
 
@@ -37,7 +38,35 @@ func captureStdout(t *testing.T, f func()) string {
 
 func fixture(name string) string { return filepath.Join(reviewData, name) }
 
+// planVariant writes a copy of a fixture plan with its policy results replaced.
+func planVariant(t *testing.T, name string, results []plan.PolicyResult) string {
+	t.Helper()
+	data, err := os.ReadFile(fixture(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p plan.Plan
+	if err := json.Unmarshal(data, &p); err != nil {
+		t.Fatal(err)
+	}
+	p.PolicyResults = results
+	out := filepath.Join(t.TempDir(), name)
+	data, err = json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 func TestReviewExitStatuses(t *testing.T) {
+	clean := planVariant(t, "staging.base.plan.json", []plan.PolicyResult{})
+	violating := planVariant(t, "staging.base.plan.json", []plan.PolicyResult{{
+		Pack: "game-platform", Policy: "storage-no-public-blobs", EnforcementLevel: "mandatory",
+		URN: "urn:pulumi:staging::game-platform::x::y", Message: "public blob access is enabled",
+	}})
 	cases := []struct {
 		name string
 		args []string
@@ -45,10 +74,14 @@ func TestReviewExitStatuses(t *testing.T) {
 		// stdout must contain want; stderr must contain wantErr.
 		want, wantErr string
 	}{
-		{"region added", []string{"--base", fixture("staging.base.plan.json"), "--head", fixture("staging.region.plan.json")}, exitOK,
+		{"tag-only update", []string{"--base", fixture("staging.base.plan.json"), "--head", fixture("staging.tags.plan.json")}, exitOK,
 			"<!-- platform-review:env=staging -->", ""},
-		{"new environment (no base)", []string{"--head", fixture("staging.base.plan.json")}, exitOK,
+		{"new environment (no base)", []string{"--head", clean}, exitOK,
 			"to create", ""},
+		{"new mandatory violation", []string{"--base", clean, "--head", violating}, exitViolation,
+			"storage-no-public-blobs", "1 new mandatory policy violation"},
+		{"violation already present", []string{"--base", violating, "--head", violating}, exitOK,
+			"1 already present", ""},
 		{"preview with a storage replacement", []string{"--preview", fixture("preview.staging.json")}, exitViolation,
 			"Danger", "1 stateful or player-facing resource replaced or deleted"},
 		{"preview allowed", []string{"--preview", fixture("preview.staging.json"), "--allow-destructive"}, exitOK,

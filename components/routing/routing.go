@@ -20,9 +20,12 @@ import (
 // TypeToken is the component's type.
 const TypeToken = "gameplatform:routing:Routing"
 
-// EndpointType is the Traffic Manager endpoint type of an Azure resource target (a
-// public IP with a DNS name).
-const EndpointType = "Microsoft.Network/trafficManagerProfiles/azureEndpoints"
+// Traffic Manager endpoint type of an Azure resource target (a public IP with a DNS
+// name): the resource type, and the name used in the endpoint's resource path.
+const (
+	EndpointType     = "Microsoft.Network/trafficManagerProfiles/azureEndpoints"
+	EndpointTypeName = "AzureEndpoints"
+)
 
 // Documented monitor defaults.
 //
@@ -213,16 +216,6 @@ func NewRouting(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.Res
 	}
 	parent := pulumi.Parent(c)
 
-	endpoints := aznetwork.EndpointTypeArray{}
-	for _, e := range a.Endpoints {
-		endpoints = append(endpoints, aznetwork.EndpointTypeArgs{
-			Name:             pulumi.String(e.Name),
-			Type:             pulumi.String(EndpointType),
-			TargetResourceId: e.TargetResourceID,
-			EndpointLocation: pulumi.String(e.Location),
-			EndpointStatus:   pulumi.String("Enabled"),
-		})
-	}
 	monitor := &aznetwork.MonitorConfigArgs{
 		Protocol:                  pulumi.String(a.MonitorProtocol),
 		Port:                      pulumi.Float64(float64(a.MonitorPort)),
@@ -245,11 +238,29 @@ func NewRouting(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.Res
 			Ttl:          pulumi.Float64(float64(set.DNSTTL)),
 		},
 		MonitorConfig: monitor,
-		Endpoints:     endpoints,
 		Tags:          a.TagMap(),
 	}, parent)
 	if err != nil {
 		return nil, fmt.Errorf("creating traffic manager profile %q: %w", name+"-tm", err)
+	}
+	// One endpoint resource per region, so adding or removing a region touches only
+	// its own endpoint. NOTE: Azure's PUT of a profile replaces its endpoint list, so
+	// a change to the profile's own settings drops the endpoints in Azure; run that
+	// update with `pulumi up --refresh` (README "Global services") so they are put back.
+	for _, e := range a.Endpoints {
+		_, err := aznetwork.NewEndpoint(ctx, name+"-ep-"+e.Name, &aznetwork.EndpointArgs{
+			ResourceGroupName: a.ResourceGroupName,
+			ProfileName:       tm.Name.Elem(),
+			EndpointType:      pulumi.String(EndpointTypeName),
+			EndpointName:      pulumi.String(e.Name),
+			Type:              pulumi.String(EndpointType),
+			TargetResourceId:  e.TargetResourceID,
+			EndpointLocation:  pulumi.String(e.Location),
+			EndpointStatus:    pulumi.String("Enabled"),
+		}, parent)
+		if err != nil {
+			return nil, fmt.Errorf("creating traffic manager endpoint %q: %w", name+"-ep-"+e.Name, err)
+		}
 	}
 	if _, err := a.NewDiagnosticSetting(ctx, name+"-tm", tm.ID().ToStringOutput(), shared.AllLogs, parent); err != nil {
 		return nil, err

@@ -1,7 +1,7 @@
 package routing
 
 import (
-	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -79,19 +79,27 @@ func TestProdRouting(t *testing.T) {
 		"monitorConfig.intervalInSeconds": float64(10),
 		"monitorConfig.timeoutInSeconds":  float64(5),
 	})
-	eps, _ := tm.Inputs["endpoints"].([]any)
+	if _, ok := tm.Inputs["endpoints"]; ok {
+		t.Error("endpoints must be separate resources, not inline in the profile")
+	}
+	eps := r.OfType("azure-native:network:Endpoint")
 	if len(eps) != len(regions) {
 		t.Fatalf("%d endpoints, want one per region (%d)", len(eps), len(regions))
 	}
-	for i, reg := range regions {
-		p := fmt.Sprintf("endpoints.%d.", i)
-		plantest.Expect(t, tm, map[string]any{
-			p + "name":             reg,
-			p + "type":             EndpointType,
-			p + "targetResourceId": ipID(reg),
-			p + "endpointLocation": reg,
-			p + "endpointStatus":   "Enabled",
+	for _, reg := range regions {
+		ep := r.Get(t, "rt-ep-"+reg)
+		plantest.Expect(t, ep, map[string]any{
+			"profileName":      "tm-test",
+			"endpointName":     reg,
+			"endpointType":     EndpointTypeName,
+			"type":             EndpointType,
+			"targetResourceId": ipID(reg),
+			"endpointLocation": reg,
+			"endpointStatus":   "Enabled",
 		})
+		if !contains(ep.Dependencies, tm.URN) {
+			t.Errorf("endpoint %s does not depend on the profile", reg)
+		}
 	}
 	plantest.Expect(t, r.Get(t, "rt-tm-diag"), map[string]any{"logs.0.categoryGroup": "allLogs"})
 
@@ -151,3 +159,5 @@ func TestRoutingValidation(t *testing.T) {
 		t.Errorf("%d resources registered despite invalid args", len(r.Resources))
 	}
 }
+
+func contains(xs []string, x string) bool { return slices.Contains(xs, x) }

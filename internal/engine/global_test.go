@@ -65,20 +65,16 @@ func TestEveryRegionBehindFrontDoorAndTrafficManager(t *testing.T) {
 	for env, r := range shippedPlans(t) {
 		p := r.Plan
 		tm := byName(t, p, "global-routing-tm")
-		eps, _ := tm.Inputs["endpoints"].([]any)
-		if len(eps) != len(r.Spec.Regions) {
-			t.Errorf("%s: %d traffic manager endpoints for %d regions", env, len(eps), len(r.Spec.Regions))
-		}
-		for i, region := range r.Spec.RegionNames() {
+		for _, region := range r.Spec.RegionNames() {
 			ip := byName(t, p, region+"-entry-ip")
-			if len(eps) > i {
-				ep := eps[i].(map[string]any)
-				if ep["endpointLocation"] != region || ep["type"] != "Microsoft.Network/trafficManagerProfiles/azureEndpoints" {
-					t.Errorf("%s: traffic manager endpoint %d = %v", env, i, ep)
-				}
-			}
-			if !contains(tm.Dependencies, ip.URN) {
-				t.Errorf("%s: traffic manager does not target %s's entry IP", env, region)
+			ep := byName(t, p, "global-routing-ep-"+region)
+			plantest.Expect(t, ep, map[string]any{
+				"endpointLocation": region,
+				"endpointType":     "AzureEndpoints",
+				"type":             "Microsoft.Network/trafficManagerProfiles/azureEndpoints",
+			})
+			if !contains(ep.Dependencies, ip.URN) || !contains(ep.Dependencies, tm.URN) {
+				t.Errorf("%s: traffic manager endpoint for %s does not target its entry IP in the profile (deps %v)", env, region, ep.Dependencies)
 			}
 			origin := byName(t, p, "global-cdn-api-"+region)
 			if plantest.Input(origin, "originGroupName") != "api" || !contains(origin.Dependencies, ip.URN) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,6 +21,9 @@ type Options struct {
 	AllowDestructive bool
 	// BaseName and HeadName describe the inputs in the footer (file names).
 	BaseName, HeadName string
+	// Parallelism is the engine parallelism the change's deploy-time estimate
+	// assumes; zero means the head plan's, else Pulumi's default (4 x CPUs).
+	Parallelism int
 }
 
 // FromPlans compares two offline plans of one environment. A nil base is a new
@@ -80,7 +84,7 @@ func FromPlans(base, head *plan.Plan, opts Options) (*Review, error) {
 	r.Policy = diffPolicies(b.PolicyResults, h.PolicyResults)
 	r.Policy.Evaluated = true
 	r.Cost = diffCost(b, h)
-	r.Deploy = deployEstimate(b, h, r.Changes)
+	r.Deploy = deployEstimate(b, h, h.Resources, r.Changes, parallelismOf(opts.Parallelism, head))
 	r.finish(opts.AllowDestructive)
 	return r, nil
 }
@@ -221,10 +225,7 @@ func diffValue(typ, path string, old, new any, secret bool, out *[]PropertyChang
 	}
 	oa, oIsArr := old.([]any)
 	na, nIsArr := new.([]any)
-	if oIsArr && nIsArr && len(oa) == len(na) && !secret && !scalars(oa) {
-		for i := range oa {
-			diffValue(typ, path+"["+strconv.Itoa(i)+"]", oa[i], na[i], false, out)
-		}
+	if oIsArr && nIsArr && !secret && !(scalars(oa) && scalars(na)) && diffArray(typ, path, oa, na, out) {
 		return
 	}
 	pc := PropertyChange{Path: path, Kind: "update"}
@@ -242,6 +243,77 @@ func diffValue(typ, path string, old, new any, secret bool, out *[]PropertyChang
 	}
 	pc.ForcesReplacement = replaceReason(typ, path, old, new) != ""
 	*out = append(*out, pc)
+}
+
+// diffArray lists element-level changes of two arrays of objects: index by index
+// when the lengths match; else by an identifying key ("name", "id") when every
+// element has a distinct one; else as appended or removed elements when one array
+// extends the other. It returns false when none applies (the whole array is shown).
+func diffArray(typ, path string, oa, na []any, out *[]PropertyChange) bool {
+	at := func(i int) string { return path + "[" + strconv.Itoa(i) + "]" }
+	if len(oa) == len(na) {
+		for i := range oa {
+			diffValue(typ, at(i), oa[i], na[i], false, out)
+		}
+		return true
+	}
+	for _, key := range []string{"name", "id"} {
+		oi, ok1 := indexBy(oa, key)
+		ni, ok2 := indexBy(na, key)
+		if !ok1 || !ok2 {
+			continue
+		}
+		for i, e := range na {
+			id := e.(map[string]any)[key].(string)
+			if j, ok := oi[id]; ok {
+				diffValue(typ, at(i), oa[j], e, false, out)
+			} else {
+				diffValue(typ, at(i), nil, e, false, out)
+			}
+		}
+		for j, e := range oa {
+			if _, ok := ni[e.(map[string]any)[key].(string)]; !ok {
+				diffValue(typ, at(j), e, nil, false, out)
+			}
+		}
+		return true
+	}
+	short, long := oa, na
+	if len(oa) > len(na) {
+		short, long = na, oa
+	}
+	if !reflect.DeepEqual(short, long[:len(short)]) {
+		return false
+	}
+	for i := len(short); i < len(long); i++ {
+		if len(oa) < len(na) {
+			diffValue(typ, at(i), nil, long[i], false, out)
+		} else {
+			diffValue(typ, at(i), long[i], nil, false, out)
+		}
+	}
+	return true
+}
+
+// indexBy maps each element's string key to its index; ok is false unless every
+// element is an object with a distinct, non-empty string value for key.
+func indexBy(a []any, key string) (map[string]int, bool) {
+	m := make(map[string]int, len(a))
+	for i, e := range a {
+		o, ok := e.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		id, ok := o[key].(string)
+		if !ok || id == "" {
+			return nil, false
+		}
+		if _, dup := m[id]; dup {
+			return nil, false
+		}
+		m[id] = i
+	}
+	return m, true
 }
 
 // normalize treats empty maps and arrays like absent values: the provider sends
@@ -429,32 +501,54 @@ func maskSecrets(v any) any {
 	return v
 }
 
+// policyKey identifies a violation across base and head: the same policy on the same
+// resource is the same violation even when its message words a value differently.
+// Stack-level results (no URN) are told apart by their message, with numbers and
+// parenthesised or bracketed detail (region lists, amounts) left out, so adding a
+// region or moving the cost does not make every stack-level result look new.
 func policyKey(p plan.PolicyResult) string {
-	return p.Pack + "\x00" + p.Policy + "\x00" + p.URN
+	k := p.Pack + "\x00" + p.Policy + "\x00" + p.URN
+	if p.URN == "" {
+		k += "\x00" + stableMessage(p.Message)
+	}
+	return k
+}
+
+var (
+	messageDetail = regexp.MustCompile(`\([^)]*\)|\[[^\]]*\]`)
+	messageNumber = regexp.MustCompile(`[0-9][0-9.,]*`)
+)
+
+func stableMessage(m string) string {
+	m = messageDetail.ReplaceAllString(m, "")
+	m = messageNumber.ReplaceAllString(m, "#")
+	return strings.Join(strings.Fields(m), " ")
 }
 
 // diffPolicies splits head's results into new and already present ones, and lists
-// base's results that head no longer has.
+// base's results that head no longer has. Results are matched as multisets.
 func diffPolicies(base, head []plan.PolicyResult) PolicyDiff {
 	d := PolicyDiff{New: []plan.PolicyResult{}, Existing: []plan.PolicyResult{}, Resolved: []plan.PolicyResult{}}
-	inBase := map[string]bool{}
+	inBase := map[string]int{}
 	for _, p := range base {
-		inBase[policyKey(p)] = true
+		if p.EnforcementLevel != "disabled" {
+			inBase[policyKey(p)]++
+		}
 	}
-	inHead := map[string]bool{}
 	for _, p := range head {
 		if p.EnforcementLevel == "disabled" {
 			continue
 		}
-		inHead[policyKey(p)] = true
-		if inBase[policyKey(p)] {
+		if k := policyKey(p); inBase[k] > 0 {
+			inBase[k]--
 			d.Existing = append(d.Existing, p)
 		} else {
 			d.New = append(d.New, p)
 		}
 	}
 	for _, p := range base {
-		if p.EnforcementLevel != "disabled" && !inHead[policyKey(p)] {
+		if k := policyKey(p); p.EnforcementLevel != "disabled" && inBase[k] > 0 {
+			inBase[k]--
 			d.Resolved = append(d.Resolved, p)
 		}
 	}
@@ -518,24 +612,6 @@ func diffCost(b, h *plan.Plan) *CostDelta {
 	})
 	if len(d.Movers) > maxMovers {
 		d.Movers = d.Movers[:maxMovers]
-	}
-	return d
-}
-
-// deployEstimate reports the deploy-time model's figures; nil when neither plan has one.
-func deployEstimate(b, h *plan.Plan, changes []Change) *DeployEstimate {
-	if b.Deploy.CriticalPathSeconds == 0 && h.Deploy.CriticalPathSeconds == 0 {
-		return nil
-	}
-	d := &DeployEstimate{BaseSeconds: b.Deploy.CriticalPathSeconds, HeadSeconds: h.Deploy.CriticalPathSeconds}
-	onPath := map[string]bool{}
-	for _, u := range h.Deploy.CriticalPath {
-		onPath[u] = true
-	}
-	for _, c := range changes {
-		if onPath[c.URN] {
-			d.ChangedOnPath++
-		}
 	}
 	return d
 }

@@ -115,6 +115,9 @@ func renderHead(r *Review) string {
 	if c.Total() == 0 {
 		b.WriteString("No infrastructure changes.\n\n")
 	}
+	if common := commonUpdate(r.Changes); common != "" {
+		fmt.Fprintf(&b, "Every change is the same update: %s.\n\n", common)
+	}
 
 	if d := r.Dangerous(); len(d) > 0 {
 		b.WriteString("### ⚠️ Danger: stateful or player-facing resources replaced or deleted\n\n")
@@ -145,6 +148,29 @@ func renderHead(r *Review) string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// commonUpdate describes the property changes shared by every change when all of
+// them (two or more) are updates changing exactly the same inputs the same way (a
+// tag-only change across the environment), or "".
+func commonUpdate(changes []Change) string {
+	if len(changes) < 2 {
+		return ""
+	}
+	sig := func(c Change) string {
+		var parts []string
+		for _, p := range c.Properties {
+			parts = append(parts, propText(p))
+		}
+		return strings.Join(parts, "; ")
+	}
+	first := sig(changes[0])
+	for _, c := range changes {
+		if c.Op != OpUpdate || len(c.Properties) == 0 || sig(c) != first {
+			return ""
+		}
+	}
+	return first
 }
 
 // renderMermaid draws the environment, the regions touched and their components,
@@ -444,23 +470,33 @@ func costLine(c *CostDelta, src Source) string {
 	}
 	s := fmt.Sprintf("%s → %s (**%s**", money(c.BeforeUSD), money(c.AfterUSD), signedMoney(c.DeltaUSD))
 	if c.BeforeUSD > 0 {
-		s += fmt.Sprintf(", %+.1f%%", 100*c.DeltaUSD/c.BeforeUSD)
+		s += ", " + strings.Replace(fmt.Sprintf("%+.1f%%", 100*c.DeltaUSD/c.BeforeUSD), "-", "−", 1)
 	}
 	return s + ")"
 }
 
 func deployLine(d *DeployEstimate, src Source) string {
 	if d == nil {
-		if src == SourcePreview {
-			return "not estimated (pass the offline plans with --base/--head)"
+		return "not estimated"
+	}
+	var parts []string
+	switch {
+	case !d.ChangeModelled:
+		parts = append(parts, "this change: not modelled")
+	case d.ChangeOperations == 0:
+		parts = append(parts, "nothing to apply")
+	default:
+		parts = append(parts, fmt.Sprintf("**%s** to apply this change (%s at parallelism %d; deletions not modelled)",
+			duration(d.ChangeSeconds), plural(d.ChangeOperations, "operation"), d.Parallelism))
+	}
+	if d.HeadSeconds > 0 || d.BaseSeconds > 0 {
+		s := fmt.Sprintf("a fresh `pulumi up`: %s → %s", duration(d.BaseSeconds), duration(d.HeadSeconds))
+		if d.ChangedOnPath > 0 {
+			s += fmt.Sprintf(", %s on its critical path", plural(d.ChangedOnPath, "changed resource"))
 		}
-		return "not estimated (the plans carry no deploy-time estimate)"
+		parts = append(parts, s)
 	}
-	s := fmt.Sprintf("%s critical path for a fresh `pulumi up` (base %s)", duration(d.HeadSeconds), duration(d.BaseSeconds))
-	if d.ChangedOnPath > 0 {
-		s += fmt.Sprintf("; %s on it", plural(d.ChangedOnPath, "changed resource"))
-	}
-	return s
+	return strings.Join(parts, "; ")
 }
 
 func policyLine(p PolicyDiff) string {

@@ -141,12 +141,22 @@ type CostMover struct {
 	AfterUSD  float64 `json:"afterUSD"`
 }
 
-// DeployEstimate is the deploy-time model's critical path of a fresh `pulumi up` of
-// each side (the model estimates full deployments, not increments).
+// DeployEstimate is the deploy-time model applied to the change, and its figures
+// for a fresh `pulumi up` of each side.
 type DeployEstimate struct {
+	// ChangeSeconds is the modelled critical path of applying this change: what it
+	// creates, replaces or updates (updates at create durations, an upper bound;
+	// deletions not modelled) at Parallelism. ChangeModelled is false when the model
+	// could not run.
+	ChangeSeconds    float64 `json:"changeSeconds"`
+	ChangeOperations int     `json:"changeOperations"`
+	ChangeModelled   bool    `json:"changeModelled"`
+	Parallelism      int     `json:"parallelism"`
+	// BaseSeconds and HeadSeconds are the plans' fresh-deployment critical paths
+	// (zero when a side has no plan or no estimate).
 	BaseSeconds float64 `json:"baseSeconds"`
 	HeadSeconds float64 `json:"headSeconds"`
-	// ChangedOnPath counts changed resources on head's critical path.
+	// ChangedOnPath counts changed resources on head's fresh-deployment critical path.
 	ChangedOnPath int `json:"changedOnPath"`
 }
 
@@ -250,6 +260,18 @@ func (r *Review) finish(allowDestructive bool) {
 	}
 	if n := r.Policy.NewMandatory(); n > 0 {
 		r.Blocked = append(r.Blocked, plural(n, "new mandatory policy violation"))
+	}
+	errs := 0
+	for _, d := range r.Diagnostics {
+		if d.Severity == "error" {
+			errs++
+		}
+	}
+	if errs > 0 {
+		r.Blocked = append(r.Blocked, "the preview reported "+plural(errs, "error")+" (see Diagnostics)")
+	}
+	if r.Changes == nil {
+		r.Changes = []Change{}
 	}
 }
 

@@ -244,15 +244,15 @@ func FromPreview(d *PreviewDigest, ctx Context, opts Options) (*Review, error) {
 			Message:  maskLine(strings.TrimPrefix(strings.TrimSpace(dg.Prefix+dg.Message), sev+": ")),
 		})
 	}
+	b, h := orEmpty(ctx.Base), orEmpty(ctx.Head)
 	if ctx.Base != nil || ctx.Head != nil {
-		b, h := orEmpty(ctx.Base), orEmpty(ctx.Head)
 		r.Policy = diffPolicies(b.PolicyResults, h.PolicyResults)
 		r.Policy.Evaluated = true
 		r.Cost = diffCost(b, h)
-		r.Deploy = deployEstimate(b, h, r.Changes)
 	} else {
 		r.Policy = PolicyDiff{New: []plan.PolicyResult{}, Existing: []plan.PolicyResult{}, Resolved: []plan.PolicyResult{}}
 	}
+	r.Deploy = deployEstimate(b, h, previewResources(d), r.Changes, parallelismOf(opts.Parallelism, ctx.Head))
 	r.finish(opts.AllowDestructive)
 	return r, nil
 }

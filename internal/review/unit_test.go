@@ -190,3 +190,70 @@ func TestParsePreviewErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestPreviewErrorsBlock(t *testing.T) {
+	d := &PreviewDigest{
+		Steps: []PreviewStep{{Op: "same", URN: "urn:pulumi:dev::game-platform::pulumi:pulumi:Stack::game-platform-dev"}},
+		Diagnostics: []PreviewDiagnostic{
+			{Message: "error: preview failed: 1 mandatory policy violation\n", Severity: "error"},
+			{Message: "connection password=hunter2 refused\n", Severity: "warning"},
+		},
+	}
+	r, err := FromPreview(d, Context{}, Options{Parallelism: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Env != "dev" || len(r.Blocked) != 1 || !strings.Contains(r.Blocked[0], "1 error") {
+		t.Errorf("env %q, blocked %v", r.Env, r.Blocked)
+	}
+	md := RenderMarkdown(r, MarkdownOptions{})
+	if !strings.Contains(md, "No infrastructure changes.") || strings.Contains(md, "hunter2") || !strings.Contains(md, "password=[secret]") {
+		t.Errorf("comment:\n%s", md)
+	}
+	if r.Changes == nil {
+		t.Error("changes is null in JSON for machines; want []")
+	}
+}
+
+func TestPolicyDiffStackLevel(t *testing.T) {
+	msg := func(region, list string) plan.PolicyResult {
+		return plan.PolicyResult{Pack: "p", Policy: "region-stamp-complete", EnforcementLevel: "mandatory",
+			Message: `stack "staging": region ` + region + ` has no AKS cluster; expected one per region ([` + list + `])`}
+	}
+	budget := func(v string) plan.PolicyResult {
+		return plan.PolicyResult{Pack: "p", Policy: "budget", EnforcementLevel: "advisory", Message: "estimated $" + v + " exceeds the budget $25,000"}
+	}
+	base := []plan.PolicyResult{msg("westeurope", "westeurope japaneast"), msg("japaneast", "westeurope japaneast"), budget("26,000.50")}
+	head := []plan.PolicyResult{msg("westeurope", "westeurope japaneast eastus2"), msg("japaneast", "westeurope japaneast eastus2"), msg("eastus2", "westeurope japaneast eastus2"), budget("31,200.00")}
+	d := diffPolicies(base, head)
+	if len(d.New) != 1 || !strings.Contains(d.New[0].Message, "region eastus2") || len(d.Existing) != 3 || len(d.Resolved) != 0 {
+		t.Errorf("new %v\nexisting %d, resolved %d", d.New, len(d.Existing), len(d.Resolved))
+	}
+}
+
+func TestDiffArrays(t *testing.T) {
+	ep := func(name, loc string) map[string]any { return map[string]any{"name": name, "endpointLocation": loc} }
+	cases := []struct {
+		name     string
+		old, new any
+		want     []PropertyChange
+	}{
+		{"element added, matched by name", []any{ep("we", "westeurope"), ep("je", "japaneast")}, []any{ep("we", "westeurope"), ep("eu", "eastus2"), ep("je", "japaneast")},
+			[]PropertyChange{{Path: "endpoints[1].endpointLocation", Kind: "add", New: "eastus2"}, {Path: "endpoints[1].name", Kind: "add", New: "eu"}}},
+		{"element removed and one changed", []any{ep("we", "westeurope"), ep("je", "japaneast")}, []any{ep("je", "japanwest")},
+			[]PropertyChange{{Path: "endpoints[0].endpointLocation", Kind: "update", Old: "japaneast", New: "japanwest"},
+				{Path: "endpoints[0].endpointLocation", Kind: "delete", Old: "westeurope"}, {Path: "endpoints[0].name", Kind: "delete", Old: "we"}}},
+		{"appended without keys", []any{map[string]any{"x": 1.0}}, []any{map[string]any{"x": 1.0}, map[string]any{"x": 2.0}},
+			[]PropertyChange{{Path: "endpoints[1].x", Kind: "add", New: "2"}}},
+		{"scalars stay whole", []any{"1"}, []any{"1", "2"},
+			[]PropertyChange{{Path: "endpoints", Kind: "update", Old: `["1"]`, New: `["1","2"]`}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := diffInputs("azure-native:network:Profile", map[string]any{"endpoints": tc.old}, map[string]any{"endpoints": tc.new})
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -100,9 +100,10 @@ func trim(p *plan.Plan, region string) *plan.Plan {
 		}
 	}
 	p.Resources = rs
+	// Stack-level results (no URN) judge the whole stack, which a trimmed plan is not.
 	var pr []plan.PolicyResult
 	for _, r := range p.PolicyResults {
-		if r.URN == "" || keep[r.URN] {
+		if keep[r.URN] {
 			pr = append(pr, r)
 		}
 	}
