@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -59,8 +60,26 @@ func (h *packHost) LanguageRuntime(_ *plugin.Context, name string) (plugin.Langu
 type packRuntime struct {
 	plugin.LanguageRuntime
 	bin    string
-	stderr bytes.Buffer
+	stderr lockedBuffer
 	ran    []plugin.RunPluginInfo
+}
+
+// lockedBuffer collects the pack's stderr from the process's copying goroutine.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 func (r *packRuntime) RunPlugin(ctx context.Context, info plugin.RunPluginInfo) (io.Reader, io.Reader, *promise.Promise[int32], error) {

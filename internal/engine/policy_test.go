@@ -200,13 +200,7 @@ var prodBreaks = []planBreak{
 		t.Fatal("prod has a single virtual network")
 	}},
 	{name: "region without its cluster", catch: "region-stamp-complete", match: ofType(rules.TypeManagedCluster), apply: func(_ *testing.T, p *plan.Plan, r *plan.Resource) { removeResource(p, r.URN) }},
-	{name: "region without its Traffic Manager endpoint", catch: "region-routing-complete", match: ofType(rules.TypeTrafficManager), apply: func(t *testing.T, _ *plan.Plan, r *plan.Resource) {
-		eps, _ := r.Inputs["endpoints"].([]any)
-		if len(eps) == 0 {
-			t.Fatal("the Traffic Manager profile declares no endpoints")
-		}
-		r.Inputs["endpoints"] = eps[1:]
-	}},
+	{name: "region without its Traffic Manager endpoint", catch: "region-routing-complete", match: ofType(rules.TypeTrafficEndpoint), apply: func(_ *testing.T, p *plan.Plan, r *plan.Resource) { removeResource(p, r.URN) }},
 	{name: "region without its Front Door origin", catch: "region-routing-complete", match: ofType(rules.TypeAFDOrigin), apply: func(_ *testing.T, p *plan.Plan, r *plan.Resource) { removeResource(p, r.URN) }},
 	{name: "estimate over budget", catch: "budget", spec: func(s *spec.Spec) { s.BudgetMonthlyUSD = 1 }},
 }

@@ -17,7 +17,7 @@ import (
 // need several resources clone a real one and change its name and region.
 //
 // A few types the rules also judge are not registered by any component today
-// (AgentPool, SecurityRule, AFDCustomDomain, a Traffic Manager Endpoint resource);
+// (AgentPool, SecurityRule, AFDCustomDomain, a CDN WAF policy);
 // their fixtures are built in the recorder's shape (azure-native input names,
 // objects as map[string]any, arrays as []any, numbers as float64), AgentPool from a
 // real cluster's inline pool.
@@ -32,7 +32,7 @@ var realTypes = []string{
 	TypeStorageAccount, TypeBlobService, TypeBlobContainer, TypeManagedCluster, TypeNSG,
 	TypeVirtualNetwork, TypePublicIP, TypePublicIPPrefix, TypeKeyVault, TypeRegistry,
 	TypeRoute, TypeFrontDoorWAF, TypeAFDEndpoint, TypeSecurityPolicy, TypeAFDOrigin,
-	TypeTrafficManager, TypeDNSZone,
+	TypeTrafficManager, TypeTrafficEndpoint, TypeDNSZone,
 }
 
 // real returns a deep copy of the real resource of a type, or fallback when the
@@ -308,11 +308,10 @@ func entryIP(region string) Resource {
 }
 
 func tmEndpoint(ip Resource) Resource {
-	r := res(TypeTrafficEndpoint, "global-routing-"+ip.Region, "", map[string]any{
-		"endpointName": ip.Region, "profileName": "tm-starfall-prod", "type": "azureEndpoints",
-		"targetResourceId": "/subscriptions/x/publicIPAddresses/" + ip.Inputs["publicIpAddressName"].(string),
-		"endpointStatus":   "Enabled",
-	})
+	r := renamed(real(TypeTrafficEndpoint, nil), "global-routing-ep-"+ip.Region, "")
+	r.Inputs["endpointName"] = ip.Region
+	r.Inputs["endpointLocation"] = ip.Region
+	r.Inputs["targetResourceId"] = "/subscriptions/x/publicIPAddresses/" + ip.Inputs["publicIpAddressName"].(string)
 	r.Dependencies = []string{ip.URN}
 	r.PropertyDependencies = map[string][]string{"targetResourceId": {ip.URN}}
 	return r

@@ -188,12 +188,12 @@ var ruleCases = []ruleCase{
 	{policy: "region-routing-complete", name: "global endpoint placed by host name", env: regions("japaneast"), res: []Resource{func() Resource {
 		r := tmEndpoint(entryIP("japaneast"))
 		r.Dependencies, r.PropertyDependencies = nil, nil
-		return with(r, "target", "starfall-prod-jpe.japaneast.cloudapp.azure.com")
+		return with(with(with(r, "target", "starfall-prod-jpe.japaneast.cloudapp.azure.com"), "endpointLocation", nil), "targetResourceId", nil)
 	}(), afdOrigin(entryIP("japaneast")), entryIP("japaneast")}},
 	{policy: "region-routing-complete", name: "target unknown", env: regions("japaneast"), res: []Resource{afdOrigin(entryIP("japaneast")), entryIP("japaneast"), func() Resource {
 		r := tmEndpoint(entryIP("japaneast"))
 		r.Dependencies, r.PropertyDependencies = nil, nil
-		return with(with(r, "target", Unknown), "targetResourceId", Unknown)
+		return with(with(with(r, "target", Unknown), "targetResourceId", Unknown), "endpointLocation", nil)
 	}()}, want: []string{"no Traffic Manager endpoint whose region is known at preview"}},
 }
 
