@@ -7,14 +7,23 @@ import (
 	azresources "github.com/pulumi/pulumi-azure-native-sdk/resources/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/gameplatform/platform/components/gamecluster"
+	"github.com/gameplatform/platform/components/network"
 	"github.com/gameplatform/platform/components/shared"
+	"github.com/gameplatform/platform/internal/capacity"
 	"github.com/gameplatform/platform/internal/naming"
 	"github.com/gameplatform/platform/internal/spec"
 )
 
-func newRegion(ctx *pulumi.Context, s *spec.Spec, r spec.Region, id naming.Identity, base shared.Interface, g *Global) (*Region, error) {
+// regionDeps are what a region takes from the environment-wide part.
+type regionDeps struct {
+	RegistryID pulumi.IDOutput
+	Capacity   capacity.Plan
+}
+
+func newRegion(ctx *pulumi.Context, s *spec.Spec, r spec.Region, id naming.Identity, base shared.Interface, g *Global, deps regionDeps) (*Region, error) {
 	info := spec.Regions[r.Name]
-	reg := &Region{Name: r.Name}
+	reg := &Region{Name: r.Name, Capacity: deps.Capacity}
 	if err := ctx.RegisterComponentResource(RegionType, r.Name, reg); err != nil {
 		return nil, fmt.Errorf("registering region %q: %w", r.Name, err)
 	}
@@ -48,13 +57,62 @@ func newRegion(ctx *pulumi.Context, s *spec.Spec, r spec.Region, id naming.Ident
 	if err != nil {
 		return nil, fmt.Errorf("creating entry public IP in %s: %w", r.Name, err)
 	}
+	zonal := s.IsProd() && info.Zones
+	net, err := network.NewNetwork(ctx, r.Name+"-network", &network.Args{
+		Interface:         base,
+		Identity:          id,
+		RegionCode:        info.Short,
+		Location:          r.Name,
+		ResourceGroupName: rg.Name,
+		AddressSpace:      r.AddressSpace,
+		Ports:             network.Ports{Start: s.GamePorts.Start, End: s.GamePorts.End, QoS: s.GamePorts.QoSPort},
+		GameNodes:         deps.Capacity.MaxNodes,
+		Zones:             zonal,
+	}, pulumi.Parent(reg))
+	if err != nil {
+		return nil, fmt.Errorf("region %s: %w", r.Name, err)
+	}
+	cluster, err := gamecluster.NewGameCluster(ctx, r.Name+"-cluster", &gamecluster.Args{
+		Interface:           base,
+		Identity:            id,
+		RegionCode:          info.Short,
+		Location:            r.Name,
+		RegionHasZones:      info.Zones,
+		ResourceGroupName:   rg.Name,
+		KubernetesVersion:   s.Cluster.KubernetesVersion,
+		APIServer:           gamecluster.APIServer{AuthorizedRanges: s.Cluster.APIServerAuthorizedRanges, Private: s.Cluster.PrivateAPIServer},
+		AdminGroupObjectIDs: s.Cluster.AdminGroupObjectIDs,
+		Capacity:            deps.Capacity,
+		Spot:                r.Capacity.Spot,
+		Ports:               gamecluster.Ports{Start: s.GamePorts.Start, End: s.GamePorts.End, QoS: s.GamePorts.QoSPort},
+		SystemSubnetID:      net.SystemSubnetID.ToStringOutput(),
+		GameSubnetID:        net.GameSubnetID.ToStringOutput(),
+		GamePrefixID:        net.GamePrefixID.ToStringOutput(),
+		RegistryID:          deps.RegistryID.ToStringOutput(),
+	}, pulumi.Parent(reg))
+	if err != nil {
+		return nil, fmt.Errorf("region %s: %w", r.Name, err)
+	}
+
 	reg.ResourceGroupName = rg.Name
 	reg.EntryIPID = ip.ID()
 	reg.EntryIPName = ip.Name
 	reg.EntryFQDN = ip.DnsSettings.Elem().Fqdn().Elem()
+	reg.VNetID = net.VNetID
+	reg.VNetName = net.VNetName
+	reg.PrivateEndpointSubnetID = net.PrivateEndpointSubnetID
+	reg.ServicesSubnetID = net.ServicesSubnetID
+	reg.GamePrefixID = net.GamePrefixID
+	reg.ClusterID = cluster.ClusterID
+	reg.ClusterName = cluster.ClusterName
+	reg.OIDCIssuerURL = cluster.OIDCIssuerURL
+	reg.KubeletPrincipalID = cluster.KubeletPrincipalID
+	reg.ControlPlanePrincipalID = cluster.ControlPlanePrincipalID
 	if err := ctx.RegisterResourceOutputs(reg, pulumi.Map{
 		"resourceGroupName": rg.Name,
 		"entryFqdn":         reg.EntryFQDN,
+		"vnetId":            net.VNetID,
+		"clusterName":       cluster.ClusterName,
 	}); err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/gameplatform/platform/components/shared"
+	"github.com/gameplatform/platform/internal/capacity"
 	"github.com/gameplatform/platform/internal/naming"
 	"github.com/gameplatform/platform/internal/plan"
 	"github.com/gameplatform/platform/internal/spec"
@@ -36,6 +37,31 @@ type Region struct {
 	EntryIPID   pulumi.IDOutput
 	EntryFQDN   pulumi.StringOutput
 	EntryIPName pulumi.StringOutput
+
+	// VNetID and VNetName identify the region's VNet (peerings, private DNS links).
+	VNetID   pulumi.IDOutput
+	VNetName pulumi.StringOutput
+	// PrivateEndpointSubnetID is the subnet for private endpoints of the
+	// environment's services (storage, key vault, registry).
+	PrivateEndpointSubnetID pulumi.IDOutput
+	// ServicesSubnetID hosts internal services and internal load balancers.
+	ServicesSubnetID pulumi.IDOutput
+	// GamePrefixID is the public IP prefix the game nodes' addresses come from.
+	GamePrefixID pulumi.IDOutput
+
+	// ClusterID and ClusterName identify the region's AKS cluster.
+	ClusterID   pulumi.IDOutput
+	ClusterName pulumi.StringOutput
+	// OIDCIssuerURL is the cluster's workload-identity issuer (for federated
+	// credentials of workload identities).
+	OIDCIssuerURL pulumi.StringOutput
+	// KubeletPrincipalID is the object ID of the nodes' identity (grant it read
+	// access to what the nodes pull, e.g. build storage).
+	KubeletPrincipalID pulumi.StringOutput
+	// ControlPlanePrincipalID is the object ID of the cluster's control plane identity.
+	ControlPlanePrincipalID pulumi.StringOutput
+	// Capacity is the region's node pool sizing.
+	Capacity capacity.Plan
 }
 
 // Deploy registers the whole environment for a validated spec.
@@ -49,13 +75,25 @@ func Deploy(ctx *pulumi.Context, s *spec.Spec) error {
 	}
 	base.WorkspaceID = g.WorkspaceID
 
+	sizing, err := s.Sizing()
+	if err != nil {
+		return err
+	}
+	acr, err := newRegistry(ctx, s, id, base, g)
+	if err != nil {
+		return err
+	}
+
 	regions := make([]*Region, 0, len(s.Regions))
-	for _, r := range s.Regions {
-		reg, err := newRegion(ctx, s, r, id, base, g)
+	for i, r := range s.Regions {
+		reg, err := newRegion(ctx, s, r, id, base, g, regionDeps{RegistryID: acr.RegistryID, Capacity: sizing[i]})
 		if err != nil {
 			return err
 		}
 		regions = append(regions, reg)
+	}
+	if err := newPeerings(ctx, regions); err != nil {
+		return err
 	}
 	if _, err := newEdge(ctx, s, id, base, g, regions); err != nil {
 		return err

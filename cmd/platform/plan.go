@@ -82,6 +82,7 @@ func runPlan(stdout io.Writer, f *planFlags) error {
 	fmt.Fprintln(w, plan.Heading(p))
 	plan.RenderTree(w, p)
 	plan.RenderSummary(w, p)
+	renderCapacity(w, res.Spec)
 	renderAnalytics(w, p, f.explain)
 	plan.RenderPolicies(w, p.PolicyResults)
 	if f.out != "" {

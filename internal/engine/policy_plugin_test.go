@@ -326,6 +326,10 @@ func TestPolicyPackOverAnalyzerProtocol(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			// The broken plan is re-priced, as a fresh plan of it would be.
+			if err := estimateCost(tc.plan, res.Spec); err != nil {
+				t.Fatal(err)
+			}
 			inProcess, err := CheckPolicies(tc.plan, res.Spec)
 			if err != nil {
 				t.Fatal(err)

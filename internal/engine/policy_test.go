@@ -239,6 +239,10 @@ func TestProdBreaksAreCaught(t *testing.T) {
 			if p == nil {
 				t.Fatalf("the prod plan has no resource this break applies to")
 			}
+			// Re-price the broken plan, as a fresh plan of it would be.
+			if err := estimateCost(p, s); err != nil {
+				t.Fatal(err)
+			}
 			results, err := CheckPolicies(p, s)
 			if err != nil {
 				t.Fatal(err)

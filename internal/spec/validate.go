@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/gameplatform/platform/internal/capacity"
 )
 
 // Limits of the environment model, each enforced with a named validator.
@@ -228,6 +230,12 @@ func validateCapacity(c *collector, path string, cp Capacity, tier Tier) {
 		c.add(path+".vmSize", "VM size %q is not in the platform catalogue%s", cp.VMSize, suggest(cp.VMSize, VMSizeNames()))
 	} else if cp.VCPUPerServer > float64(vm.VCPU) {
 		c.add(path+".vcpuPerServer", "%v vCPU per server does not fit a %s (%d vCPU)", cp.VCPUPerServer, vm.Name, vm.VCPU)
+	}
+	if ok && cp.PeakPlayers > 0 && cp.PlayersPerServer > 0 && cp.PlayersPerServer <= MaxPlayersPerServer &&
+		cp.VCPUPerServer > 0 && cp.VCPUPerServer <= float64(vm.VCPU) {
+		if _, err := capacity.Size(cp.Demand(), CapacityOptions(tier)); err != nil {
+			c.add(path+".peakPlayers", "%v", err)
+		}
 	}
 	if cp.Spot && tier == TierProd {
 		c.add(path+".spot", "spot VMs can be evicted mid-match and are not allowed in prod")

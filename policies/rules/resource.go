@@ -18,7 +18,10 @@ const Secret = plan.SecretMask
 
 // Resource is the neutral view of one resource that every rule reads.
 type Resource struct {
-	URN    string
+	URN string
+	// Type is the base type token: an explicitly versioned azure-native type
+	// ("azure-native:containerservice/v20240801:ManagedCluster") is the same Azure
+	// resource as its base type, and the rules are written against base types.
 	Type   string
 	Name   string // logical name
 	Parent string // parent URN, "" for the stack

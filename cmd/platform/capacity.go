@@ -1,0 +1,51 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/gameplatform/platform/internal/capacity"
+	"github.com/gameplatform/platform/internal/spec"
+)
+
+// renderCapacity prints the capacity model's sizing of every region: game servers
+// and nodes at peak, each node pool's autoscaler bounds, and the vCPU per VM family
+// the region needs at maximum (the regional quota to request), plus the totals.
+// The spec is validated, which already rejected demand the model cannot size.
+func renderCapacity(w io.Writer, s *spec.Spec) {
+	plans, err := s.Sizing()
+	if err != nil {
+		fmt.Fprintf(w, "\nCapacity: %v\n", err)
+		return
+	}
+	fmt.Fprintf(w, "\nCapacity (%.0f%% of each node usable, %.0f%% autoscaler headroom, %.0f%% of peak kept warm):\n",
+		capacity.UsableFraction*100, capacity.Headroom*100, capacity.StandbyFraction*100)
+	total := map[string]int{}
+	for i, r := range s.Regions {
+		p := plans[i]
+		fmt.Fprintf(w, "  %s: %d players peak -> %d servers, %d per node, %d game nodes at peak\n",
+			r.Name, r.Capacity.PeakPlayers, p.Servers, p.ServersPerNode, p.NodesAtPeak)
+		for _, pool := range p.Pools() {
+			fmt.Fprintf(w, "    %-8s %-18s %5d..%-5d nodes\n", pool.Name, pool.VMSize, pool.MinNodes, pool.MaxNodes)
+		}
+		var quota []string
+		for _, f := range p.Families() {
+			v := p.VCPUByFamily()[f]
+			total[f] += v
+			quota = append(quota, fmt.Sprintf("%s %d", f, v))
+		}
+		fmt.Fprintf(w, "    vCPU at max: %s\n", strings.Join(quota, ", "))
+	}
+	families := make([]string, 0, len(total))
+	for f := range total {
+		families = append(families, f)
+	}
+	sort.Strings(families)
+	var parts []string
+	for _, f := range families {
+		parts = append(parts, fmt.Sprintf("%s %d", f, total[f]))
+	}
+	fmt.Fprintf(w, "  all regions, vCPU at max: %s\n", strings.Join(parts, ", "))
+}

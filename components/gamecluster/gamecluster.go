@@ -1,0 +1,352 @@
+package gamecluster
+
+import (
+	"errors"
+	"fmt"
+
+	azauth "github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
+	azcs "github.com/pulumi/pulumi-azure-native-sdk/containerservice/v2/v20240801"
+	azmsi "github.com/pulumi/pulumi-azure-native-sdk/managedidentity/v2"
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/gameplatform/platform/components/shared"
+	"github.com/gameplatform/platform/internal/capacity"
+	"github.com/gameplatform/platform/internal/naming"
+)
+
+// TypeToken is the component's type.
+const TypeToken = "gameplatform:gamecluster:GameCluster"
+
+// Ports are the game-facing ports opened on the game nodes.
+type Ports struct {
+	Start, End, QoS int
+}
+
+// APIServer says how the Kubernetes API server is reachable.
+type APIServer struct {
+	// AuthorizedRanges are the only CIDRs allowed to reach a public API server.
+	AuthorizedRanges []string
+	// Private puts the API server on a private endpoint in the VNet instead.
+	Private bool
+}
+
+// Args configure a region's game cluster.
+type Args struct {
+	shared.Interface
+	Identity          naming.Identity
+	RegionCode        string
+	Location          string
+	RegionHasZones    bool
+	ResourceGroupName pulumi.StringInput
+
+	KubernetesVersion   string
+	APIServer           APIServer
+	AdminGroupObjectIDs []string
+	// Capacity is the region's sizing from the capacity model.
+	Capacity capacity.Plan
+	// Spot runs the game pools on spot VMs (refused in prod).
+	Spot  bool
+	Ports Ports
+
+	SystemSubnetID pulumi.StringInput
+	GameSubnetID   pulumi.StringInput
+	GamePrefixID   pulumi.StringInput
+	// RegistryID is the container registry the kubelet pulls game-server images from.
+	RegistryID pulumi.StringInput
+}
+
+// GameCluster is a region's AKS cluster and its identities.
+type GameCluster struct {
+	pulumi.ResourceState
+
+	ClusterID               pulumi.IDOutput
+	ClusterName             pulumi.StringOutput
+	FQDN                    pulumi.StringOutput
+	OIDCIssuerURL           pulumi.StringOutput
+	ControlPlanePrincipalID pulumi.StringOutput
+	KubeletIdentityID       pulumi.IDOutput
+	KubeletPrincipalID      pulumi.StringOutput
+	KubeletClientID         pulumi.StringOutput
+	Pools                   []Pool
+}
+
+func (a *Args) validate() ([]Pool, error) {
+	var errs []error
+	if a.ResourceGroupName == nil || a.SystemSubnetID == nil || a.GameSubnetID == nil || a.GamePrefixID == nil || a.RegistryID == nil {
+		errs = append(errs, errors.New("ResourceGroupName, SystemSubnetID, GameSubnetID, GamePrefixID and RegistryID are required"))
+	}
+	if a.Location == "" || a.RegionCode == "" {
+		errs = append(errs, errors.New("Location and RegionCode are required"))
+	}
+	if !a.APIServer.Private && len(a.APIServer.AuthorizedRanges) == 0 {
+		errs = append(errs, errors.New("a public API server needs authorized ranges"))
+	}
+	if a.Ports.Start <= 0 || a.Ports.End < a.Ports.Start || a.Ports.QoS <= 0 {
+		errs = append(errs, fmt.Errorf("Ports %+v are not a port range and a QoS port", a.Ports))
+	}
+	if err := naming.ValidAKSCluster(a.Identity.AKSCluster(a.RegionCode)); err != nil {
+		errs = append(errs, err)
+	}
+	if err := naming.ValidAKSDNSPrefix(a.Identity.AKSDNSPrefix(a.RegionCode)); err != nil {
+		errs = append(errs, err)
+	}
+	pools, err := Pools(a.Capacity, a.Tier, a.RegionHasZones, a.Spot)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	return pools, errors.Join(errs...)
+}
+
+// NewGameCluster registers the cluster, its identities and their role assignments.
+func NewGameCluster(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.ResourceOption) (*GameCluster, error) {
+	if args == nil {
+		return nil, errors.New("internal error: game cluster args are nil")
+	}
+	pools, err := args.validate()
+	if err != nil {
+		return nil, fmt.Errorf("internal error: game cluster %q: %w", name, err)
+	}
+	c := &GameCluster{Pools: pools}
+	if err := ctx.RegisterComponentResource(TypeToken, name, c, opts...); err != nil {
+		return nil, err
+	}
+	parent := pulumi.Parent(c)
+	id, code := args.Identity, args.RegionCode
+
+	cp, err := azmsi.NewUserAssignedIdentity(ctx, name+"-cp-identity", &azmsi.UserAssignedIdentityArgs{
+		ResourceGroupName: args.ResourceGroupName,
+		Location:          pulumi.String(args.Location),
+		ResourceName:      pulumi.String(id.Regional("id-aks", code)),
+		Tags:              args.TagMap(),
+	}, parent)
+	if err != nil {
+		return nil, fmt.Errorf("creating control plane identity %q: %w", name+"-cp-identity", err)
+	}
+	kubelet, err := azmsi.NewUserAssignedIdentity(ctx, name+"-kubelet-identity", &azmsi.UserAssignedIdentityArgs{
+		ResourceGroupName: args.ResourceGroupName,
+		Location:          pulumi.String(args.Location),
+		ResourceName:      pulumi.String(id.Regional("id-kubelet", code)),
+		Tags:              args.TagMap(),
+	}, parent)
+	if err != nil {
+		return nil, fmt.Errorf("creating kubelet identity %q: %w", name+"-kubelet-identity", err)
+	}
+
+	sub := azauth.GetClientConfigOutput(ctx).SubscriptionId()
+	grant := func(role, roleID string, principal pulumi.StringOutput, scope pulumi.StringInput) (*azauth.RoleAssignment, error) {
+		n := name + "-" + role
+		ra, err := azauth.NewRoleAssignment(ctx, n, &azauth.RoleAssignmentArgs{
+			RoleAssignmentName: pulumi.String(naming.GUID(id.Studio, id.Game, id.Env, code, role)),
+			RoleDefinitionId:   pulumi.Sprintf("/subscriptions/%s/providers/Microsoft.Authorization/roleDefinitions/%s", sub, roleID),
+			PrincipalId:        principal,
+			// NOTE: PrincipalType ServicePrincipal lets ARM accept the assignment
+			// before the new identity has replicated through Entra ID; without it
+			// fresh identities fail with PrincipalNotFound for a minute or two.
+			PrincipalType: pulumi.String("ServicePrincipal"),
+			Scope:         scope,
+		}, parent)
+		if err != nil {
+			return nil, fmt.Errorf("creating role assignment %q: %w", n, err)
+		}
+		return ra, nil
+	}
+	// AKS checks at creation that the control plane identity may assign the
+	// kubelet identity and join nodes to the subnets: the cluster waits for these.
+	var before []pulumi.Resource
+	for _, g := range []struct {
+		role, id  string
+		principal pulumi.StringOutput
+		scope     pulumi.StringInput
+	}{
+		{"cp-mi-operator", RoleManagedIdentityOperator, cp.PrincipalId, kubelet.ID().ToStringOutput()},
+		{"cp-network-system", RoleNetworkContributor, cp.PrincipalId, args.SystemSubnetID},
+		{"cp-network-game", RoleNetworkContributor, cp.PrincipalId, args.GameSubnetID},
+	} {
+		ra, err := grant(g.role, g.id, g.principal, g.scope)
+		if err != nil {
+			return nil, err
+		}
+		before = append(before, ra)
+	}
+
+	clusterArgs := &azcs.ManagedClusterArgs{
+		ResourceGroupName: args.ResourceGroupName,
+		Location:          pulumi.String(args.Location),
+		ResourceName:      pulumi.String(id.AKSCluster(code)),
+		DnsPrefix:         pulumi.String(id.AKSDNSPrefix(code)),
+		NodeResourceGroup: pulumi.String(id.AKSNodeResourceGroup(code)),
+		Sku: &azcs.ManagedClusterSKUArgs{
+			Name: pulumi.String("Base"),
+			Tier: pulumi.String(SKUTier(args.Tier)),
+		},
+		Identity: &azcs.ManagedClusterIdentityArgs{
+			Type:                   azcs.ResourceIdentityTypeUserAssigned,
+			UserAssignedIdentities: pulumi.StringArray{cp.ID().ToStringOutput()},
+		},
+		IdentityProfile: azcs.UserAssignedIdentityMap{
+			"kubeletidentity": azcs.UserAssignedIdentityArgs{
+				ResourceId: kubelet.ID().ToStringOutput(),
+				ClientId:   kubelet.ClientId,
+				ObjectId:   kubelet.PrincipalId,
+			},
+		},
+		EnableRBAC:           pulumi.Bool(true),
+		DisableLocalAccounts: pulumi.Bool(true),
+		AadProfile: &azcs.ManagedClusterAADProfileArgs{
+			Managed:             pulumi.Bool(true),
+			EnableAzureRBAC:     pulumi.Bool(true),
+			AdminGroupObjectIDs: pulumi.ToStringArray(args.AdminGroupObjectIDs),
+		},
+		OidcIssuerProfile: &azcs.ManagedClusterOIDCIssuerProfileArgs{Enabled: pulumi.Bool(true)},
+		SecurityProfile: &azcs.ManagedClusterSecurityProfileArgs{
+			WorkloadIdentity: &azcs.ManagedClusterSecurityProfileWorkloadIdentityArgs{Enabled: pulumi.Bool(true)},
+			ImageCleaner:     &azcs.ManagedClusterSecurityProfileImageCleanerArgs{Enabled: pulumi.Bool(true), IntervalHours: pulumi.Int(48)},
+		},
+		NetworkProfile: &azcs.ContainerServiceNetworkProfileArgs{
+			NetworkPlugin:     pulumi.String("azure"),
+			NetworkPluginMode: pulumi.String("overlay"),
+			NetworkPolicy:     pulumi.String(NetworkPolicy),
+			NetworkDataplane:  pulumi.String(NetworkDataplane),
+			PodCidr:           pulumi.String(PodCIDR),
+			ServiceCidr:       pulumi.String(ServiceCIDR),
+			DnsServiceIP:      pulumi.String(DNSServiceIP),
+			LoadBalancerSku:   pulumi.String("standard"),
+			// NOTE: outbound type loadBalancer is the one AKS supports with node
+			// public IPs. The system subnet's NAT gateway takes precedence over the
+			// load balancer's outbound rules for egress; game nodes egress through
+			// their own public IPs.
+			OutboundType: pulumi.String("loadBalancer"),
+		},
+		AutoUpgradeProfile: &azcs.ManagedClusterAutoUpgradeProfileArgs{
+			UpgradeChannel:       pulumi.String(UpgradeChannel),
+			NodeOSUpgradeChannel: pulumi.String(NodeOSUpgradeChannel),
+		},
+		ApiServerAccessProfile: apiServerAccess(args.APIServer),
+		AgentPoolProfiles:      poolArgs(pools, args),
+		Tags:                   args.TagMap(),
+	}
+	if args.KubernetesVersion != "" {
+		clusterArgs.KubernetesVersion = pulumi.String(args.KubernetesVersion)
+	}
+	if args.WorkspaceID != nil {
+		clusterArgs.AddonProfiles = azcs.ManagedClusterAddonProfileMap{
+			"omsagent": azcs.ManagedClusterAddonProfileArgs{
+				Enabled: pulumi.Bool(true),
+				Config: pulumi.StringMap{
+					"logAnalyticsWorkspaceResourceID": args.WorkspaceID,
+					"useAADAuth":                      pulumi.String("true"),
+				},
+			},
+		}
+	}
+	// The autoscaler owns node counts; a diff on them is noise, not drift.
+	var ignore []string
+	for i := range pools {
+		ignore = append(ignore, fmt.Sprintf("agentPoolProfiles[%d].count", i))
+	}
+	cluster, err := azcs.NewManagedCluster(ctx, name+"-aks", clusterArgs, parent, pulumi.DependsOn(before), pulumi.IgnoreChanges(ignore))
+	if err != nil {
+		return nil, fmt.Errorf("creating managed cluster %q: %w", name+"-aks", err)
+	}
+	if _, err := grant("kubelet-acrpull", RoleAcrPull, kubelet.PrincipalId, args.RegistryID); err != nil {
+		return nil, err
+	}
+	if _, err := args.NewDiagnosticSetting(ctx, name+"-aks", cluster.ID().ToStringOutput(), shared.Diagnostics{Categories: DiagnosticCategories, Metrics: true}, parent); err != nil {
+		return nil, err
+	}
+
+	c.ClusterID = cluster.ID()
+	c.ClusterName = cluster.Name
+	c.FQDN = cluster.Fqdn
+	c.OIDCIssuerURL = cluster.OidcIssuerProfile.IssuerURL().Elem()
+	c.ControlPlanePrincipalID = cp.PrincipalId
+	c.KubeletIdentityID = kubelet.ID()
+	c.KubeletPrincipalID = kubelet.PrincipalId
+	c.KubeletClientID = kubelet.ClientId
+	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{
+		"clusterId":          cluster.ID(),
+		"clusterName":        cluster.Name,
+		"oidcIssuerUrl":      c.OIDCIssuerURL,
+		"kubeletPrincipalId": kubelet.PrincipalId,
+	}); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func apiServerAccess(a APIServer) *azcs.ManagedClusterAPIServerAccessProfileArgs {
+	if a.Private {
+		return &azcs.ManagedClusterAPIServerAccessProfileArgs{
+			EnablePrivateCluster:           pulumi.Bool(true),
+			EnablePrivateClusterPublicFQDN: pulumi.Bool(false),
+			PrivateDNSZone:                 pulumi.String("system"),
+			DisableRunCommand:              pulumi.Bool(true),
+		}
+	}
+	return &azcs.ManagedClusterAPIServerAccessProfileArgs{
+		EnablePrivateCluster: pulumi.Bool(false),
+		AuthorizedIPRanges:   pulumi.ToStringArray(a.AuthorizedRanges),
+		DisableRunCommand:    pulumi.Bool(true),
+	}
+}
+
+func poolArgs(pools []Pool, args *Args) azcs.ManagedClusterAgentPoolProfileArray {
+	out := azcs.ManagedClusterAgentPoolProfileArray{}
+	for _, p := range pools {
+		a := azcs.ManagedClusterAgentPoolProfileArgs{
+			Name:              pulumi.String(p.Name),
+			Mode:              pulumi.String(p.Mode),
+			VmSize:            pulumi.String(p.VMSize),
+			OsType:            pulumi.String("Linux"),
+			OsSKU:             pulumi.String(OSSKU),
+			Type:              pulumi.String("VirtualMachineScaleSets"),
+			EnableAutoScaling: pulumi.Bool(true),
+			Count:             pulumi.Int(p.MinCount),
+			MinCount:          pulumi.Int(p.MinCount),
+			MaxCount:          pulumi.Int(p.MaxCount),
+			NodeLabels:        pulumi.ToStringMap(p.Labels),
+			UpgradeSettings: &azcs.AgentPoolUpgradeSettingsArgs{
+				MaxSurge:              pulumi.String(p.MaxSurge),
+				DrainTimeoutInMinutes: pulumi.Int(p.DrainTimeout),
+			},
+			Tags: args.TagMap(),
+		}
+		if args.KubernetesVersion != "" {
+			a.OrchestratorVersion = pulumi.String(args.KubernetesVersion)
+		}
+		if len(p.Zones) > 0 {
+			a.AvailabilityZones = pulumi.ToStringArray(p.Zones)
+		}
+		if len(p.Taints) > 0 {
+			a.NodeTaints = pulumi.ToStringArray(p.Taints)
+		}
+		if p.Subnet == "game" {
+			a.VnetSubnetID = args.GameSubnetID
+		} else {
+			a.VnetSubnetID = args.SystemSubnetID
+		}
+		if p.NodePublicIP {
+			a.EnableNodePublicIP = pulumi.Bool(true)
+			a.NodePublicIPPrefixID = args.GamePrefixID
+		}
+		if p.AllowHostPorts {
+			// AKS's node-level NSG admits only these ports to the nodes' public IPs,
+			// matching the game subnet's NSG.
+			a.NetworkProfile = &azcs.AgentPoolNetworkProfileArgs{
+				AllowedHostPorts: azcs.PortRangeArray{
+					azcs.PortRangeArgs{PortStart: pulumi.Int(args.Ports.Start), PortEnd: pulumi.Int(args.Ports.End), Protocol: pulumi.String("UDP")},
+					azcs.PortRangeArgs{PortStart: pulumi.Int(args.Ports.QoS), PortEnd: pulumi.Int(args.Ports.QoS), Protocol: pulumi.String("UDP")},
+				},
+			}
+		}
+		if p.Spot {
+			// NOTE: AKS taints spot nodes kubernetes.azure.com/scalesetpriority=spot:NoSchedule;
+			// game-server pods need the matching toleration to land there.
+			a.ScaleSetPriority = pulumi.String("Spot")
+			a.ScaleSetEvictionPolicy = pulumi.String("Delete")
+			a.SpotMaxPrice = pulumi.Float64(-1)
+		}
+		out = append(out, a)
+	}
+	return out
+}

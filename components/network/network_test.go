@@ -1,0 +1,136 @@
+package network
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/gameplatform/platform/components/shared"
+	"github.com/gameplatform/platform/internal/naming"
+	"github.com/gameplatform/platform/internal/plan"
+	"github.com/gameplatform/platform/internal/spec"
+)
+
+func testArgs(tier spec.Tier) *Args {
+	return &Args{
+		Interface: shared.Interface{
+			Tags: map[string]string{"environment": "test"}, Tier: tier, Protect: tier == spec.TierProd,
+			WorkspaceID: pulumi.String("/subscriptions/x/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/log"),
+		},
+		Identity:          naming.Identity{Studio: "nebula", Game: "starfall", Env: "test"},
+		RegionCode:        "jpe",
+		Location:          "japaneast",
+		ResourceGroupName: pulumi.String("rg-starfall-test-jpe"),
+		AddressSpace:      "10.10.0.0/20",
+		Ports:             Ports{Start: 7000, End: 7999, QoS: 3075},
+		GameNodes:         53,
+		Zones:             tier == spec.TierProd,
+	}
+}
+
+func run(t *testing.T, args *Args) map[string]plan.Resource {
+	t.Helper()
+	rec := plan.NewRecorder()
+	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
+		_, err := NewNetwork(ctx, "jpe-net", args)
+		return err
+	}, pulumi.WithMocks("game-platform", "test", rec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]plan.Resource{}
+	for _, r := range rec.Resources("game-platform", "test") {
+		out[r.Name] = r
+	}
+	return out
+}
+
+func TestNetworkInputs(t *testing.T) {
+	res := run(t, testArgs(spec.TierProd))
+	vnet := res["jpe-net-vnet"]
+	if got := vnet.Inputs["addressSpace"].(map[string]any)["addressPrefixes"]; len(got.([]any)) != 1 || got.([]any)[0] != "10.10.0.0/20" {
+		t.Errorf("vnet address space = %v", got)
+	}
+	subnets := vnet.Inputs["subnets"].([]any)
+	if len(subnets) != 4 {
+		t.Fatalf("%d subnets, want 4", len(subnets))
+	}
+	for _, s := range subnets {
+		m := s.(map[string]any)
+		name := m["name"].(string)
+		if _, ok := m["networkSecurityGroup"].(map[string]any)["id"]; !ok {
+			t.Errorf("subnet %s has no NSG", name)
+		}
+		_, hasNAT := m["natGateway"]
+		if hasNAT == (name == RoleGame) {
+			t.Errorf("subnet %s: NAT gateway attached = %v; only non-game subnets egress through NAT", name, hasNAT)
+		}
+	}
+	if subnets[0].(map[string]any)["addressPrefix"] != "10.10.0.0/21" {
+		t.Errorf("game subnet = %v", subnets[0])
+	}
+
+	// Internet inbound: only the game NSG allows anything, and only UDP game/QoS ports.
+	for _, role := range Roles {
+		nsg := res["jpe-net-nsg-"+role]
+		allowed := []string{}
+		for _, r := range nsg.Inputs["securityRules"].([]any) {
+			m := r.(map[string]any)
+			if m["direction"] == "Inbound" && m["access"] == "Allow" {
+				if m["sourceAddressPrefix"] != "Internet" || m["protocol"] != "Udp" {
+					t.Errorf("%s NSG: unexpected allow rule %v", role, m)
+				}
+				allowed = append(allowed, m["destinationPortRange"].(string))
+			}
+		}
+		want := ""
+		if role == RoleGame {
+			want = "7000-7999,3075"
+		}
+		if strings.Join(allowed, ",") != want {
+			t.Errorf("%s NSG allows %v from the Internet, want %q", role, allowed, want)
+		}
+		if _, ok := res["jpe-net-nsg-"+role+"-diag"]; !ok {
+			t.Errorf("%s NSG has no diagnostic setting", role)
+		}
+	}
+
+	prefix := res["jpe-net-game-prefix"]
+	if prefix.Inputs["prefixLength"] != float64(26) || !prefix.Protect || !prefix.RetainOnDelete {
+		t.Errorf("prod prefix: length %v protect %v retain %v; want /26 for 53 nodes, protected", prefix.Inputs["prefixLength"], prefix.Protect, prefix.RetainOnDelete)
+	}
+	if z, _ := prefix.Inputs["zones"].([]any); len(z) != 3 {
+		t.Errorf("prod prefix zones = %v", prefix.Inputs["zones"])
+	}
+	nat := res["jpe-net-nat"]
+	if nat.Inputs["sku"].(map[string]any)["name"] != "Standard" || len(nat.Inputs["publicIpAddresses"].([]any)) != 1 {
+		t.Errorf("NAT gateway inputs = %v", nat.Inputs)
+	}
+}
+
+func TestNetworkDevIsNotProtected(t *testing.T) {
+	res := run(t, testArgs(spec.TierDev))
+	prefix := res["jpe-net-game-prefix"]
+	if prefix.Protect || prefix.Inputs["zones"] != nil {
+		t.Errorf("dev prefix: protect %v zones %v", prefix.Protect, prefix.Inputs["zones"])
+	}
+}
+
+func TestNetworkArgsErrors(t *testing.T) {
+	if _, err := NewNetwork(nil, "x", nil); err == nil {
+		t.Error("nil args accepted")
+	}
+	a := testArgs(spec.TierDev)
+	a.AddressSpace = "10.0.0.0/12"
+	a.GameNodes = 0
+	_, err := a.validate()
+	if err == nil || !strings.Contains(err.Error(), "must be between /16 and /24") || !strings.Contains(err.Error(), "GameNodes must be at least 1") {
+		t.Errorf("validate = %v", err)
+	}
+	a = testArgs(spec.TierDev)
+	a.GameNodes = 3000 // a /20 block's game subnet is a /21: 2043 usable
+	if _, err := a.validate(); err == nil || !strings.Contains(err.Error(), "3000 game nodes do not fit the game subnet 10.10.0.0/21 (2043 addresses)") {
+		t.Errorf("validate = %v", err)
+	}
+}
