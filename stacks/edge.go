@@ -1,6 +1,10 @@
 package stacks
 
 import (
+	"fmt"
+	"strings"
+
+	aznetwork "github.com/pulumi/pulumi-azure-native-sdk/network/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/gameplatform/platform/components/cdn"
@@ -20,7 +24,9 @@ type Edge struct {
 	KeyVault  *keyvault.KeyVault
 	FrontDoor *cdn.FrontDoor
 	Routing   *routing.Routing
-	// Identities are the workload identities by workload name.
+	// Identities are the workload identities: by workload for the environment-wide
+	// ones (WorkloadFrontDoor, WorkloadPublisher), by workload+"-"+region for the
+	// in-cluster ones (WorkloadGameServer, WorkloadGameAPI).
 	Identities map[string]*identity.WorkloadIdentity
 }
 
@@ -36,6 +42,10 @@ const (
 	WorkloadPublisher = "publisher"
 )
 
+// GameNamespace is the Kubernetes namespace of the game's workloads; each workload's
+// service account is named after it (WorkloadGameServer, WorkloadGameAPI).
+const GameNamespace = "game"
+
 // DNS records of the game's zone.
 const (
 	RecordPatches = "patches"
@@ -50,6 +60,19 @@ func newEdge(ctx *pulumi.Context, s *spec.Spec, id naming.Identity, base shared.
 	parent := pulumi.Parent(g)
 	loc := g.Location
 
+	// Private endpoints where the tier turns public network access off: in the first
+	// region's private-endpoint subnet, resolvable from every region's VNet.
+	var blobPE, vaultPE *shared.PrivateEndpoint
+	if storage.SettingsFor(s.Tier, spec.Regions[loc].Zones).PrivateEndpointRequired || keyvault.SettingsFor(s.Tier).PrivateEndpointRequired {
+		zones, err := newPrivateDNS(ctx, base, g, regions, []string{PrivateDNSBlob, PrivateDNSVault})
+		if err != nil {
+			return nil, err
+		}
+		first := regions[0]
+		blobPE = &shared.PrivateEndpoint{SubnetID: first.PrivateEndpointSubnetID.ToStringOutput(), Location: first.Name, DNSZoneID: zones[PrivateDNSBlob]}
+		vaultPE = &shared.PrivateEndpoint{SubnetID: first.PrivateEndpointSubnetID.ToStringOutput(), Location: first.Name, DNSZoneID: zones[PrivateDNSVault]}
+	}
+
 	st, err := storage.NewStorage(ctx, "global-storage", &storage.Args{
 		Interface:         base,
 		ResourceGroupName: g.ResourceGroupName,
@@ -57,7 +80,7 @@ func newEdge(ctx *pulumi.Context, s *spec.Spec, id naming.Identity, base shared.
 		Zones:             spec.Regions[loc].Zones,
 		AccountName:       id.StorageAccount("patch"),
 		Containers:        storage.DefaultContainers,
-		PrivateEndpoint:   privateEndpoint(regions),
+		PrivateEndpoint:   blobPE,
 	}, parent)
 	if err != nil {
 		return nil, err
@@ -69,7 +92,7 @@ func newEdge(ctx *pulumi.Context, s *spec.Spec, id naming.Identity, base shared.
 		ResourceGroupName: g.ResourceGroupName,
 		Location:          loc,
 		VaultName:         id.KeyVault(),
-		PrivateEndpoint:   privateEndpoint(regions),
+		PrivateEndpoint:   vaultPE,
 	}, parent)
 	if err != nil {
 		return nil, err
@@ -96,18 +119,39 @@ func newEdge(ctx *pulumi.Context, s *spec.Spec, id naming.Identity, base shared.
 			{Name: "assets-write", Scope: container(storage.ContainerAssets), Role: identity.RoleStorageBlobDataContributor},
 		},
 	}
-	for _, w := range []string{WorkloadFrontDoor, WorkloadGameServer, WorkloadGameAPI, WorkloadPublisher} {
-		wi, err := identity.NewWorkloadIdentity(ctx, "global-id-"+w, &identity.Args{
+	newIdentity := func(key, physical, location string, w string, fed []identity.Federation) error {
+		wi, err := identity.NewWorkloadIdentity(ctx, "global-id-"+key, &identity.Args{
 			Interface:         base,
 			ResourceGroupName: g.ResourceGroupName,
-			Location:          loc,
-			IdentityName:      id.UserAssignedIdentity(w),
+			Location:          location,
+			IdentityName:      physical,
 			Grants:            grants[w],
+			Federations:       fed,
 		}, parent)
 		if err != nil {
+			return err
+		}
+		e.Identities[key] = wi
+		return nil
+	}
+	for _, w := range []string{WorkloadFrontDoor, WorkloadPublisher} {
+		if err := newIdentity(w, id.UserAssignedIdentity(w, ""), loc, w, nil); err != nil {
 			return nil, err
 		}
-		e.Identities[w] = wi
+	}
+	// The in-cluster workloads get one identity per region, in that region, trusting
+	// only that region's AKS OIDC issuer for their Kubernetes service account
+	// (namespace GameNamespace, named after the workload). One identity per region
+	// keeps a region's credentials from signing in anywhere else, and keeps regions
+	// independent: federated credentials under one identity must be written one at a
+	// time, which would chain every region's deployment.
+	for _, r := range regions {
+		for _, w := range []string{WorkloadGameServer, WorkloadGameAPI} {
+			fed := []identity.Federation{{Name: r.Name, Issuer: r.OIDCIssuerURL, Subject: identity.ServiceAccountSubject(GameNamespace, w)}}
+			if err := newIdentity(w+"-"+r.Name, id.UserAssignedIdentity(w, spec.Regions[r.Name].Short), r.Name, w, fed); err != nil {
+				return nil, err
+			}
+		}
 	}
 
 	origins := make([]cdn.Origin, 0, len(regions))
@@ -169,9 +213,43 @@ func newEdge(ctx *pulumi.Context, s *spec.Spec, id naming.Identity, base shared.
 	return e, nil
 }
 
-// privateEndpoint is where the global services' private endpoints go: the first
-// region's private-endpoint subnet, once regions expose one.
-func privateEndpoint(regions []*Region) *shared.PrivateEndpoint {
-	_ = regions
-	return nil
+// Private DNS zones of the global services' private endpoints.
+const (
+	PrivateDNSBlob  = "privatelink.blob.core.windows.net"
+	PrivateDNSVault = "privatelink.vaultcore.azure.net"
+)
+
+// newPrivateDNS registers the privatelink zones and links each to every region's VNet,
+// so workloads in any region resolve the private endpoints. It returns the zone IDs.
+func newPrivateDNS(ctx *pulumi.Context, base shared.Interface, g *Global, regions []*Region, zones []string) (map[string]pulumi.StringInput, error) {
+	ids := map[string]pulumi.StringInput{}
+	for _, zn := range zones {
+		short := strings.Split(strings.TrimPrefix(zn, "privatelink."), ".")[0] // blob, vaultcore
+		name := "global-dns-" + short
+		zone, err := aznetwork.NewPrivateZone(ctx, name, &aznetwork.PrivateZoneArgs{
+			ResourceGroupName: g.ResourceGroupName,
+			PrivateZoneName:   pulumi.String(zn),
+			Location:          pulumi.String("global"),
+			Tags:              base.TagMap(),
+		}, pulumi.Parent(g))
+		if err != nil {
+			return nil, fmt.Errorf("creating private DNS zone %q: %w", name, err)
+		}
+		for _, r := range regions {
+			_, err := aznetwork.NewVirtualNetworkLink(ctx, name+"-"+r.Name, &aznetwork.VirtualNetworkLinkArgs{
+				ResourceGroupName:      g.ResourceGroupName,
+				PrivateZoneName:        zone.Name,
+				VirtualNetworkLinkName: pulumi.String(r.Name),
+				Location:               pulumi.String("global"),
+				VirtualNetwork:         &aznetwork.SubResourceArgs{Id: r.VNetID.ToStringOutput()},
+				RegistrationEnabled:    pulumi.Bool(false),
+				Tags:                   base.TagMap(),
+			}, pulumi.Parent(g))
+			if err != nil {
+				return nil, fmt.Errorf("creating private DNS link %q: %w", name+"-"+r.Name, err)
+			}
+		}
+		ids[zn] = zone.ID().ToStringOutput()
+	}
+	return ids, nil
 }

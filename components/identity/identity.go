@@ -40,6 +40,26 @@ type Grant struct {
 	Role string
 }
 
+// Federation trusts tokens of an external issuer (a region's AKS OIDC issuer) for one
+// subject (a Kubernetes service account), so the workload signs in as the identity
+// without any secret.
+type Federation struct {
+	// Name tells federations apart (the region).
+	Name string
+	// Issuer is the OIDC issuer URL.
+	Issuer pulumi.StringInput
+	// Subject is the token subject, e.g. "system:serviceaccount:game:gameserver".
+	Subject string
+}
+
+// TokenExchangeAudience is the audience Entra ID expects on federated tokens.
+const TokenExchangeAudience = "api://AzureADTokenExchange"
+
+// ServiceAccountSubject is the token subject of a Kubernetes service account.
+func ServiceAccountSubject(namespace, serviceAccount string) string {
+	return "system:serviceaccount:" + namespace + ":" + serviceAccount
+}
+
 // Args configure the component.
 type Args struct {
 	shared.Interface
@@ -48,6 +68,8 @@ type Args struct {
 	// IdentityName is the identity's Azure name (naming.Identity.UserAssignedIdentity).
 	IdentityName string
 	Grants       []Grant
+	// Federations are the external workloads allowed to sign in as the identity.
+	Federations []Federation
 }
 
 // WorkloadIdentity is one workload's identity and its grants.
@@ -91,8 +113,30 @@ func (a *Args) validate() error {
 			errs = append(errs, fmt.Errorf("Grants[%d].Role: %q is not a role definition GUID", i, g.Role))
 		}
 	}
+	fseen := map[string]bool{}
+	for i, f := range a.Federations {
+		if !grantNameRE.MatchString(f.Name) {
+			errs = append(errs, fmt.Errorf("Federations[%d].Name: %q must be 1-31 lowercase letters, digits or '-'", i, f.Name))
+		}
+		if fseen[f.Name] {
+			errs = append(errs, fmt.Errorf("Federations[%d].Name: %q is used twice", i, f.Name))
+		}
+		fseen[f.Name] = true
+		if f.Issuer == nil {
+			errs = append(errs, fmt.Errorf("Federations[%d].Issuer is required", i))
+		}
+		if f.Subject == "" {
+			errs = append(errs, fmt.Errorf("Federations[%d].Subject is required", i))
+		}
+	}
+	if len(a.Federations) > MaxFederations {
+		errs = append(errs, fmt.Errorf("Federations: %d exceed Azure's limit of %d per identity", len(a.Federations), MaxFederations))
+	}
 	return errors.Join(errs...)
 }
+
+// MaxFederations is Azure's limit of federated credentials per identity.
+const MaxFederations = 20
 
 // RoleDefinitionID returns the subscription-qualified ID of a built-in role for an
 // assignment at scope (a resource ID under /subscriptions/<id>/…).
@@ -125,13 +169,14 @@ func NewRoleAssignment(ctx *pulumi.Context, name string, principalID pulumi.Stri
 	return ra, nil
 }
 
-// NewWorkloadIdentity registers the identity and one role assignment per grant,
-// named name+"-"+grant.Name.
+// NewWorkloadIdentity registers the identity, one role assignment per grant (named
+// name+"-"+grant.Name) and one federated credential per federation (name+"-fed-"+…).
 func NewWorkloadIdentity(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.ResourceOption) (*WorkloadIdentity, error) {
 	if args == nil {
 		return nil, errors.New("internal error: workload identity args are nil")
 	}
-	if err := args.validate(); err != nil {
+	a := args
+	if err := a.validate(); err != nil {
 		return nil, fmt.Errorf("internal error: workload identity %q: %w", name, err)
 	}
 	c := &WorkloadIdentity{}
@@ -139,18 +184,39 @@ func NewWorkloadIdentity(ctx *pulumi.Context, name string, args *Args, opts ...p
 		return nil, err
 	}
 	id, err := azmsi.NewUserAssignedIdentity(ctx, name+"-id", &azmsi.UserAssignedIdentityArgs{
-		ResourceGroupName: args.ResourceGroupName,
-		Location:          pulumi.String(args.Location),
-		ResourceName:      pulumi.String(args.IdentityName),
-		Tags:              args.TagMap(),
+		ResourceGroupName: a.ResourceGroupName,
+		Location:          pulumi.String(a.Location),
+		ResourceName:      pulumi.String(a.IdentityName),
+		Tags:              a.TagMap(),
 	}, pulumi.Parent(c))
 	if err != nil {
 		return nil, fmt.Errorf("creating user-assigned identity %q: %w", name+"-id", err)
 	}
-	for _, g := range args.Grants {
+	for _, g := range a.Grants {
 		if _, err := NewRoleAssignment(ctx, name+"-"+g.Name, id.PrincipalId, g, pulumi.Parent(c)); err != nil {
 			return nil, err
 		}
+	}
+	// NOTE: Azure rejects concurrent writes of federated credentials under one
+	// identity, so each waits for the previous one.
+	var prev pulumi.Resource
+	for _, f := range a.Federations {
+		fopts := []pulumi.ResourceOption{pulumi.Parent(c)}
+		if prev != nil {
+			fopts = append(fopts, pulumi.DependsOn([]pulumi.Resource{prev}))
+		}
+		fic, err := azmsi.NewFederatedIdentityCredential(ctx, name+"-fed-"+f.Name, &azmsi.FederatedIdentityCredentialArgs{
+			ResourceGroupName:                       a.ResourceGroupName,
+			ResourceName:                            id.Name,
+			FederatedIdentityCredentialResourceName: pulumi.String(f.Name),
+			Issuer:                                  f.Issuer,
+			Subject:                                 pulumi.String(f.Subject),
+			Audiences:                               pulumi.ToStringArray([]string{TokenExchangeAudience}),
+		}, fopts...)
+		if err != nil {
+			return nil, fmt.Errorf("creating federated identity credential %q: %w", name+"-fed-"+f.Name, err)
+		}
+		prev = fic
 	}
 	c.ID = id.ID()
 	c.PrincipalID = id.PrincipalId

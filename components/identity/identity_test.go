@@ -87,3 +87,57 @@ func TestWorkloadIdentityValidation(t *testing.T) {
 		}
 	}
 }
+
+func TestFederationsAreSequential(t *testing.T) {
+	r := plantest.Run(func(ctx *pulumi.Context) error {
+		_, err := NewWorkloadIdentity(ctx, "gs", &Args{
+			ResourceGroupName: pulumi.String("rg"),
+			Location:          "japaneast",
+			IdentityName:      "id-gameserver-test",
+			Federations: []Federation{
+				{Name: "japaneast", Issuer: pulumi.String("https://japaneast.oic.prod-aks.azure.com/t/c1/"), Subject: ServiceAccountSubject("game", "gameserver")},
+				{Name: "westeurope", Issuer: pulumi.String("https://westeurope.oic.prod-aks.azure.com/t/c2/"), Subject: ServiceAccountSubject("game", "gameserver")},
+			},
+		})
+		return err
+	})
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	je := r.Get(t, "gs-fed-japaneast")
+	plantest.Expect(t, je, map[string]any{
+		"resourceName": "id-gameserver-test",
+		"issuer":       "https://japaneast.oic.prod-aks.azure.com/t/c1/",
+		"subject":      "system:serviceaccount:game:gameserver",
+		"audiences.0":  TokenExchangeAudience,
+		"federatedIdentityCredentialResourceName": "japaneast",
+	})
+	we := r.Get(t, "gs-fed-westeurope")
+	found := false
+	for _, d := range we.Dependencies {
+		found = found || d == je.URN
+	}
+	if !found {
+		t.Errorf("the second federated credential must wait for the first (deps %v)", we.Dependencies)
+	}
+}
+
+func TestFederationValidation(t *testing.T) {
+	r := plantest.Run(func(ctx *pulumi.Context) error {
+		_, err := NewWorkloadIdentity(ctx, "gs", &Args{
+			ResourceGroupName: pulumi.String("rg"),
+			Location:          "japaneast",
+			IdentityName:      "id-x",
+			Federations:       []Federation{{Name: "je"}, {Name: "je", Issuer: pulumi.String("https://x"), Subject: "s"}},
+		})
+		return err
+	})
+	if r.Err == nil {
+		t.Fatal("invalid federations accepted")
+	}
+	for _, want := range []string{"Federations[0].Issuer is required", "Federations[0].Subject is required", `Federations[1].Name: "je" is used twice`} {
+		if !strings.Contains(r.Err.Error(), want) {
+			t.Errorf("error %q does not mention %q", r.Err, want)
+		}
+	}
+}

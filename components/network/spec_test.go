@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/gameplatform/platform/internal/spec"
 )
 
 func TestSplitSubnets(t *testing.T) {
@@ -119,5 +121,20 @@ func TestMeshPairs(t *testing.T) {
 	}
 	if MeshPairs(1) != nil {
 		t.Error("one region has no pairs")
+	}
+}
+
+// TestGameSubnetAgreesWithSpec keeps the environment model's game-node room (used
+// to reject a block too small for the demand) equal to the split's game subnet.
+func TestGameSubnetAgreesWithSpec(t *testing.T) {
+	for _, b := range []string{"10.10.0.0/16", "10.10.0.0/18", "10.10.0.0/20", "10.1.2.0/24"} {
+		block := netip.MustParsePrefix(b)
+		s, err := SplitSubnets(block)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := spec.GameNodeAddresses(block), UsableIPs(s.Game); got != want {
+			t.Errorf("%s: spec allows %d game nodes, the game subnet holds %d", b, got, want)
+		}
 	}
 }

@@ -55,9 +55,10 @@ func (id Identity) TrafficManagerDNS() string {
 	return "tm-" + body + "-" + id.hash4()
 }
 
-// UserAssignedIdentity names a workload identity.
-func (id Identity) UserAssignedIdentity(workload string) string {
-	return id.Regional("id-"+workload, "")
+// UserAssignedIdentity names a workload identity; code is the region code of a
+// regional identity, "" for an environment-wide one.
+func (id Identity) UserAssignedIdentity(workload, code string) string {
+	return id.Regional("id-"+workload, code)
 }
 
 // ValidFrontDoorEndpoint checks Azure's Front Door endpoint name rule.

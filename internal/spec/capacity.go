@@ -2,6 +2,7 @@ package spec
 
 import (
 	"fmt"
+	"net/netip"
 
 	"github.com/gameplatform/platform/internal/capacity"
 )
@@ -16,6 +17,43 @@ var MaxNodesPerPool = map[Tier]int{TierDev: 20, TierStaging: 100, TierProd: 1000
 // CapacityOptions returns the capacity model's options for a tier.
 func CapacityOptions(t Tier) capacity.Options {
 	return capacity.Options{Prod: t == TierProd, MaxNodesPerPool: MaxNodesPerPool[t]}
+}
+
+// GameNodeAddresses is how many game nodes a region block can hold: the network
+// gives game nodes the first half of the block (components/network.SplitSubnets,
+// whose tests check this agrees), one address per node, less the five Azure
+// reserves in every subnet. Pods use the overlay and take no block addresses.
+func GameNodeAddresses(block netip.Prefix) int {
+	return 1<<(32-block.Bits()-1) - 5
+}
+
+// validateGameSubnet reports a block too small for the game nodes the region's
+// demand can scale to. Demand the model rejects is reported by validateCapacity.
+func validateGameSubnet(c *collector, path string, block netip.Prefix, cp Capacity, tier Tier) {
+	if !block.IsValid() {
+		return
+	}
+	if _, ok := VMSizes[cp.VMSize]; !ok {
+		return
+	}
+	p, err := capacity.Size(cp.Demand(), CapacityOptions(tier))
+	if err != nil {
+		return
+	}
+	if room := GameNodeAddresses(block); p.MaxNodes > room {
+		c.add(path+".addressSpace", "%s holds at most %d game nodes (half the block is the game subnet); the region's demand scales to %d: use a block of /%d or larger",
+			block, room, p.MaxNodes, smallestBlockFor(p.MaxNodes))
+	}
+}
+
+// smallestBlockFor returns the longest prefix length whose game subnet holds nodes.
+func smallestBlockFor(nodes int) int {
+	for bits := MaxAddressPrefix; bits > 0; bits-- {
+		if GameNodeAddresses(netip.PrefixFrom(netip.IPv4Unspecified(), bits)) >= nodes {
+			return bits
+		}
+	}
+	return 0
 }
 
 // Demand returns the capacity model's view of a region's demand. The VM size must be

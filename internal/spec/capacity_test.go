@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"net/netip"
 	"strings"
 	"testing"
 
@@ -16,7 +17,7 @@ func TestDemandThatCannotFitAClusterIsRejected(t *testing.T) {
 		!strings.Contains(got[0], "split the demand across regions or use a larger VM size") {
 		t.Errorf("problems = %q", got)
 	}
-	s.Regions[1].Capacity.PeakPlayers = 300_000
+	s.Regions[1].Capacity.PeakPlayers = 150_000 // 1954 nodes at max: fits a cluster and the /20's game subnet
 	if err := s.Validate(testNow); err != nil {
 		t.Errorf("demand that fits rejected: %v", err)
 	}
@@ -49,5 +50,21 @@ func TestSizingFollowsTheSpec(t *testing.T) {
 	}
 	if DefaultHeadroom != capacity.Headroom || DefaultStandbyFraction != capacity.StandbyFraction {
 		t.Errorf("spec defaults (%v, %v) disagree with the capacity model (%v, %v)", DefaultHeadroom, DefaultStandbyFraction, capacity.Headroom, capacity.StandbyFraction)
+	}
+}
+
+func TestBlockTooSmallForTheGameNodes(t *testing.T) {
+	s := validSpec()
+	s.Tier = TierProd
+	// 300k players on F16: 18750 servers, 3125 nodes at peak, 3907 max; a /20's game
+	// subnet is a /21 with 2043 usable addresses.
+	s.Regions[0].Capacity.PeakPlayers = 300_000
+	got := problems(t, s.Validate(testNow))
+	want := "regions[0].addressSpace: 10.10.0.0/20 holds at most 2043 game nodes (half the block is the game subnet); the region's demand scales to 3907: use a block of /19 or larger"
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("problems = %q\nwant %q", got, want)
+	}
+	if n := GameNodeAddresses(netip.MustParsePrefix("10.0.0.0/19")); n != 4091 {
+		t.Errorf("a /19 holds %d game nodes, want 4091", n)
 	}
 }

@@ -190,6 +190,7 @@ func validateRegions(c *collector, s *Spec) {
 			}
 		}
 		validateCapacity(c, path+".capacity", r.Capacity, s.Tier)
+		validateGameSubnet(c, path, blocks[i], r.Capacity, s.Tier)
 	}
 }
 
