@@ -6,7 +6,7 @@
 // IP prefix from which every game node gets its player-facing address, so the
 // addresses are stable and can be allow-listed by partners and anti-DDoS services.
 //
-// Peering is a full mesh (NewPeering, MeshPairs), not hub and spoke. VNet peering is
+// Peering is a full mesh (NewPeering, MeshSchedule), not hub and spoke. VNet peering is
 // not transitive, so a hub would need a routing appliance (Azure Firewall or an
 // NVA) in the hub region to carry region-to-region traffic: an extra cost, an extra
 // hop on cross-region game-server traffic and a single regional dependency for

@@ -112,18 +112,6 @@ func TestSecurityRules(t *testing.T) {
 	}
 }
 
-func TestMeshPairs(t *testing.T) {
-	if diff := cmp.Diff([][2]int{{0, 1}, {0, 2}, {1, 2}}, MeshPairs(3)); diff != "" {
-		t.Error(diff)
-	}
-	if got := len(MeshPairs(7)); got != 21 {
-		t.Errorf("7 regions: %d pairs, want 21", got)
-	}
-	if MeshPairs(1) != nil {
-		t.Error("one region has no pairs")
-	}
-}
-
 // TestGameSubnetAgreesWithSpec keeps the environment model's game-node room (used
 // to reject a block too small for the demand) equal to the split's game subnet.
 func TestGameSubnetAgreesWithSpec(t *testing.T) {
@@ -136,5 +124,31 @@ func TestGameSubnetAgreesWithSpec(t *testing.T) {
 		if got, want := spec.GameNodeAddresses(block), UsableIPs(s.Game); got != want {
 			t.Errorf("%s: spec allows %d game nodes, the game subnet holds %d", b, got, want)
 		}
+	}
+}
+
+func TestMeshSchedule(t *testing.T) {
+	for n := 0; n <= 9; n++ {
+		ops := MeshSchedule(n)
+		if len(ops) != n*(n-1) {
+			t.Errorf("n=%d: %d peerings, want %d", n, len(ops), n*(n-1))
+		}
+		seen := map[[2]int]bool{}
+		chain := make([]int, n) // peerings chained on each local VNet
+		for _, op := range ops {
+			if op[0] == op[1] || op[0] >= n || op[1] >= n || seen[op] {
+				t.Errorf("n=%d: bad or repeated peering %v", n, op)
+			}
+			seen[op] = true
+			chain[op[0]]++
+		}
+		for i, c := range chain {
+			if c != n-1 {
+				t.Errorf("n=%d: region %d has %d outgoing peerings, want %d", n, i, c, n-1)
+			}
+		}
+	}
+	if diff := cmp.Diff([][2]int{{0, 1}, {1, 2}, {2, 0}, {0, 2}, {1, 0}, {2, 1}}, MeshSchedule(3)); diff != "" {
+		t.Errorf("MeshSchedule(3) (-want +got):\n%s", diff)
 	}
 }
