@@ -160,3 +160,26 @@ func TestMoneyAndDuration(t *testing.T) {
 		}
 	}
 }
+
+func TestParallelFromEnvironment(t *testing.T) {
+	t.Setenv("PULUMI_PARALLEL", "5")
+	out := filepath.Join(t.TempDir(), "dev.plan.json")
+	captureStderr(t, func() { run([]string{"plan", "--env", "dev", "--dir", envDir, "--out", out}) })
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p plan.Plan
+	if err := json.Unmarshal(data, &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.Deploy.Parallelism != 5 {
+		t.Errorf("deploy parallelism = %d, want 5 from PULUMI_PARALLEL", p.Deploy.Parallelism)
+	}
+	t.Setenv("PULUMI_PARALLEL", "lots")
+	var code int
+	stderr := captureStderr(t, func() { code = run([]string{"plan", "--env", "dev", "--dir", envDir}) })
+	if code != exitBadInput || !strings.Contains(stderr, `PULUMI_PARALLEL: "lots"`) {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}
