@@ -114,7 +114,7 @@ func TestPlanTextShowsCostAndDeployTime(t *testing.T) {
 	}
 	text := out.String()
 	for _, want := range []string{
-		"Estimated monthly cost: $", "Budget: $25,000/month", "Top cost items", "Not priced",
+		"Estimated monthly cost: $", "Budget: $60,000/month", "Top cost items", "Not priced",
 		"Estimated deploy time of a fresh `pulumi up`: ", "at --parallel 3", "Critical path (", "Dominated by: ",
 		"Usage assumptions of the staging tier", "nodePoolUtilisation", "as of ", "Durations (internal/deploytime/durations.json",
 	} {
