@@ -14,7 +14,7 @@ PARALLEL ?=
 # set_parallel sets the shell variable p to PARALLEL, or to the model's suggestion.
 set_parallel = p="$(PARALLEL)"; [ -n "$$p" ] || p=$$($(BIN) deploy-parallelism --env $(STACK)) || exit 2
 
-.PHONY: help build plan policy policy-list review test bench lint fmt vet tidy preview up destroy clean
+.PHONY: help build plan policy policy-list review test bench lint fmt vet tidy preview up destroy clean env-request env-list
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -45,6 +45,18 @@ review: ## pull-request review comment: BASE=base.plan.json HEAD=head.plan.json 
 test: ## go vet + the whole test suite with the race detector
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
+
+# Studio environment requests (README "Studio environment requests"). DRY_RUN=1 prints
+# the file instead of writing it.
+FILE ?=
+env-request: ## validate, size, allocate and price a studio request, write its environment: FILE=environments/requests/<name>.yaml [DRY_RUN=1]
+	@[ -n "$(FILE)" ] || { echo "usage: make env-request FILE=environments/requests/<name>.yaml [DRY_RUN=1]" >&2; exit 2; }
+	@$(GO) build -o $(BIN) ./cmd/platform
+	@$(BIN) env request $(FILE) $(if $(DRY_RUN),--dry-run)
+
+env-list: ## every environment: tier, studio, game, regions, owners, monthly cost, expiry
+	@$(GO) build -o $(BIN) ./cmd/platform
+	@$(BIN) env list
 
 # Benchmarks: plan time and allocations for 1-32 regions, the 6-region prod plan, policy
 # evaluation per resource, the cost and critical-path computations. Output is

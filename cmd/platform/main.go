@@ -66,6 +66,9 @@ Pulumi CLI needed) and works with the resulting plans:
 
   platform plan --env prod             evaluate a stack's program and show the plan
   platform plan --env prod --format json --out prod.plan.json
+  platform env request environments/requests/weekend-playtest.yaml
+  platform env list                    every environment: owners, cost, expiry
+  platform env expired                 ephemeral environments due for teardown (exit 3)
   platform policy check --plan prod.plan.json   run the policy pack on any plan JSON
   platform policy list                 every policy and its enforcement per tier
   platform review --base base.plan.json --head head.plan.json   the pull-request comment
@@ -75,6 +78,7 @@ Exit status: 0 ok, 1 a mandatory policy violation, 2 bad input or configuration.
 		SilenceErrors: true,
 	}
 	root.AddCommand(newPlanCmd())
+	root.AddCommand(newEnvCmd())
 	root.AddCommand(newPolicyCmd())
 	root.AddCommand(newDeployParallelismCmd())
 	root.AddCommand(newReviewCmd())

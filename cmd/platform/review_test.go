@@ -93,6 +93,7 @@ func TestReviewExitStatuses(t *testing.T) {
 		{"missing file", []string{"--base", "nope.json", "--head", fixture("staging.base.plan.json")}, exitBadInput, "", "nope.json"},
 		{"preview passed as plan", []string{"--head", fixture("preview.staging.json")}, exitBadInput, "", "is `pulumi preview --json` output, not a plan; pass it with --preview"},
 		{"plan passed as preview", []string{"--preview", fixture("staging.base.plan.json")}, exitBadInput, "", "is a plan JSON"},
+		{"plans of two stacks", []string{"--base", fixture("prod.japaneast.plan.json"), "--head", fixture("staging.base.plan.json")}, exitBadInput, "", `base plan is of stack "prod" but head plan is of stack "staging"`},
 		{"bad format", []string{"--head", fixture("staging.base.plan.json"), "--format", "html"}, exitBadInput, "", `--format: "html" is not a format`},
 	}
 	for _, tc := range cases {

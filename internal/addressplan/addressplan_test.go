@@ -202,3 +202,20 @@ func TestAllocateExhaustion(t *testing.T) {
 		t.Errorf("last free /16: got %v, %v", got, err)
 	}
 }
+
+// TestBlockBitsHoldTheGameSubnet: a block sized by BlockBits always passes the
+// environment model's check that its game subnet holds the cluster's game nodes.
+func TestBlockBitsHoldTheGameSubnet(t *testing.T) {
+	for _, tier := range spec.Tiers {
+		for nodes := 0; nodes <= 16384; nodes += 7 {
+			b, err := BlockBits(tier, nodes)
+			if err != nil {
+				t.Fatal(err)
+			}
+			block := netip.PrefixFrom(netip.MustParseAddr("10.0.0.0"), b)
+			if room := spec.GameNodeAddresses(block); room < nodes {
+				t.Fatalf("%s, %d nodes: /%d's game subnet holds %d", tier, nodes, b, room)
+			}
+		}
+	}
+}

@@ -52,7 +52,9 @@ func FromPlans(base, head *plan.Plan, opts Options) (*Review, error) {
 		}
 		br, ok := bi[hr.URN]
 		if !ok {
-			r.Changes = append(r.Changes, newChange(OpCreate, &hr))
+			c := newChange(OpCreate, &hr)
+			c.Properties = keyInputs(hr.Inputs)
+			r.Changes = append(r.Changes, c)
 			continue
 		}
 		props := diffInputs(hr.Type, br.Inputs, hr.Inputs)
@@ -62,6 +64,7 @@ func FromPlans(base, head *plan.Plan, opts Options) (*Review, error) {
 		}
 		c := newChange(OpUpdate, &hr)
 		c.Protect = br.Protect || hr.Protect
+		c.RetainOnDelete = br.RetainOnDelete || hr.RetainOnDelete
 		c.Properties = props
 		for _, p := range props {
 			if p.ForcesReplacement {
@@ -96,6 +99,24 @@ func orEmpty(p *plan.Plan) *plan.Plan {
 	return p
 }
 
+// keyFacts are the inputs that size or shape a new resource, shown for creations so
+// a reviewer sees what is being bought without reading every input.
+var keyFacts = []string{
+	"sku.name", "sku.tier", "kind", "vmSize", "count", "minCount", "maxCount",
+	"prefixLength", "addressPrefix", "kubernetesVersion", "zones", "availabilityZones",
+}
+
+// keyInputs lists a created resource's key facts as additions.
+func keyInputs(in map[string]any) []PropertyChange {
+	var out []PropertyChange
+	for _, path := range keyFacts {
+		if v := lookup(in, path); v != nil {
+			out = append(out, PropertyChange{Path: path, Kind: "add", New: render(v, false)})
+		}
+	}
+	return out
+}
+
 // counted reports whether a resource is a deployed cloud object: component
 // resources group others and deploy nothing; providers are engine plumbing.
 func counted(typ string, custom bool) bool {
@@ -115,6 +136,8 @@ func newChange(op Op, res *plan.Resource) Change {
 		Region:    region,
 		Component: componentOf(res.URN),
 		Protect:   res.Protect,
+
+		RetainOnDelete: res.RetainOnDelete,
 	}
 }
 
@@ -268,12 +291,12 @@ func diffArray(typ, path string, oa, na []any, out *[]PropertyChange) bool {
 			if j, ok := oi[id]; ok {
 				diffValue(typ, at(i), oa[j], e, false, out)
 			} else {
-				diffValue(typ, at(i), nil, e, false, out)
+				*out = append(*out, elementChange(at(i), "add", e))
 			}
 		}
 		for j, e := range oa {
 			if _, ok := ni[e.(map[string]any)[key].(string)]; !ok {
-				diffValue(typ, at(j), e, nil, false, out)
+				*out = append(*out, elementChange(at(j), "delete", e))
 			}
 		}
 		return true
@@ -287,12 +310,37 @@ func diffArray(typ, path string, oa, na []any, out *[]PropertyChange) bool {
 	}
 	for i := len(short); i < len(long); i++ {
 		if len(oa) < len(na) {
-			diffValue(typ, at(i), nil, long[i], false, out)
+			*out = append(*out, elementChange(at(i), "add", long[i]))
 		} else {
-			diffValue(typ, at(i), long[i], nil, false, out)
+			*out = append(*out, elementChange(at(i), "delete", long[i]))
 		}
 	}
 	return true
+}
+
+// elementChange is one added or removed array element: whole when it is short, else
+// summarised by its name and sizing inputs (a node pool: name, VM size, counts).
+// Adding or removing an element is never judged a replacement of the resource.
+func elementChange(path, kind string, e any) PropertyChange {
+	v := render(e, false)
+	if o, ok := e.(map[string]any); ok && strings.HasSuffix(v, "…") {
+		var parts []string
+		for _, k := range append([]string{"name", "id"}, keyFacts...) {
+			if x := lookup(o, k); x != nil {
+				parts = append(parts, k+"="+render(x, secretKey(k)))
+			}
+		}
+		if len(parts) > 0 {
+			v = strings.Join(parts, " ")
+		}
+	}
+	pc := PropertyChange{Path: path, Kind: kind}
+	if kind == "add" {
+		pc.New = v
+	} else {
+		pc.Old = v
+	}
+	return pc
 }
 
 // indexBy maps each element's string key to its index; ok is false unless every

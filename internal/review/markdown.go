@@ -292,7 +292,7 @@ func renderChanges(r *Review, budget int) (string, int) {
 			if j-i < openDetailsUnder {
 				open = " open"
 			}
-			start := fmt.Sprintf("<details%s><summary><b>%s</b> — %s</summary>\n\n| Operation | Resource | Type | Changed inputs (old → new) |\n|---|---|---|---|\n",
+			start := fmt.Sprintf("<details%s><summary><b>%s</b> — %s</summary>\n\n| Operation | Resource | Type | Inputs: old → new (key inputs of new resources) |\n|---|---|---|---|\n",
 				open, cellEscaper.Replace(comp), countsText(c))
 			end := "\n</details>\n\n"
 			if b.Len()+len(start)+len(end) > budget {
@@ -540,10 +540,10 @@ func orDash(s string) string {
 	return s
 }
 
-// shortToken drops the provider prefix: azure-native:storage:StorageAccount →
-// storage:StorageAccount.
+// shortToken drops the provider prefix and any explicit API version:
+// azure-native:containerservice/v20240801:ManagedCluster → containerservice:ManagedCluster.
 func shortToken(t string) string {
-	if rest, ok := strings.CutPrefix(t, "azure-native:"); ok {
+	if rest, ok := strings.CutPrefix(plan.BaseType(t), "azure-native:"); ok {
 		return rest
 	}
 	return t

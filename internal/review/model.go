@@ -81,6 +81,8 @@ type Change struct {
 	Region    string `json:"region"`
 	Component string `json:"component"`
 	Protect   bool   `json:"protect,omitempty"`
+	// RetainOnDelete resources are left in Azure when Pulumi deletes them.
+	RetainOnDelete bool `json:"retainOnDelete,omitempty"`
 	// Danger is set for replacements and deletions of stateful or player-facing
 	// resources, and of protected ones; DangerReason says which.
 	Danger       bool   `json:"danger,omitempty"`
@@ -209,11 +211,14 @@ func classifyDanger(c *Change) {
 		return
 	}
 	var why []string
-	if d, ok := dangerTypes[c.Type]; ok {
+	if d, ok := dangerTypes[plan.BaseType(c.Type)]; ok {
 		why = append(why, d)
 	}
 	if c.Protect {
-		why = append(why, "protected")
+		why = append(why, "protected: pulumi up refuses until protect is lifted")
+	}
+	if c.RetainOnDelete && c.Op == OpDelete {
+		why = append(why, "retained in Azure (only removed from the stack)")
 	}
 	if len(why) > 0 {
 		c.Danger = true

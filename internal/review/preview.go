@@ -218,8 +218,14 @@ func FromPreview(d *PreviewDigest, ctx Context, opts Options) (*Review, error) {
 		if a.old != nil && a.old.Protect {
 			c.Protect = true
 		}
+		if (a.old != nil && a.old.RetainOnDelete) || (state != nil && state.RetainOnDelete) {
+			c.RetainOnDelete = true
+		}
 		c.Region = previewRegion(urn, parents, newIn, oldIn)
 		c.Component = componentOf(urn)
+		if op == OpCreate {
+			c.Properties = keyInputs(newIn)
+		}
 		if op == OpUpdate || op == OpReplace {
 			c.Properties = previewProperties(c.Type, oldIn, newIn, a.detailed, a.reasons)
 			if op == OpReplace {

@@ -3,6 +3,8 @@ package review
 import (
 	"sort"
 	"strings"
+
+	"github.com/gameplatform/platform/internal/plan"
 )
 
 // Replacement inference for offline diffs.
@@ -140,26 +142,27 @@ var notIdentifying = map[string]bool{"hostName": true, "displayName": true, "fri
 // type typ ("" when it does not), judged offline from the rules above. oldV and newV
 // are the plain old and new values at path (nil when absent).
 func replaceReason(typ, path string, oldV, newV any) string {
+	typ = plan.BaseType(typ) // azure-native:containerservice/v20240801:… is the same type
 	top := path
 	if i := strings.IndexAny(path, ".["); i >= 0 {
 		top = path[:i]
 	}
 	switch {
 	case top == "location":
-		return "location is fixed at creation"
+		return "the region is fixed at creation"
 	case top == path && (top == "name" || strings.HasSuffix(top, "Name")) && !notIdentifying[top]:
-		return top + " is part of the resource ID"
+		return "part of the resource ID"
 	}
 	if typ == "azure-native:storage:StorageAccount" && path == "sku.name" {
 		if storageSKUForcesNew(str(oldV), str(newV)) {
-			return "storage SKU " + str(oldV) + " → " + str(newV) + " cannot be converted in place"
+			return str(oldV) + " → " + str(newV) + " cannot be converted in place"
 		}
 		return ""
 	}
 	generic := genericPath(path)
 	for _, p := range forceNew[typ] {
 		if generic == p || strings.HasPrefix(generic, p+".") || strings.HasPrefix(generic, p+"[") {
-			return p + " is fixed at creation"
+			return "fixed at creation"
 		}
 	}
 	return ""

@@ -166,3 +166,20 @@ func TestGoldenPolicyRegression(t *testing.T) {
 	checkComment(t, r, md)
 	golden(t, "policy-regression", md)
 }
+
+func TestGoldenCostIncrease(t *testing.T) {
+	base, head := loadPlan(t, "staging.base"), loadPlan(t, "staging.capacity")
+	r := fromPlans(t, base, head, Options{BaseName: "staging.base.plan.json", HeadName: "staging.capacity.plan.json"})
+	if r.Cost == nil || r.Cost.DeltaUSD <= 0 {
+		t.Fatalf("cost = %+v, want an increase", r.Cost)
+	}
+	if len(r.Cost.Movers) == 0 || r.Cost.Movers[0].AfterUSD <= r.Cost.Movers[0].BeforeUSD {
+		t.Errorf("largest mover = %+v, want an increase", r.Cost.Movers)
+	}
+	md := RenderMarkdown(r, MarkdownOptions{})
+	checkComment(t, r, md)
+	if !strings.Contains(md, "(**+$") {
+		t.Error("the headline does not show the cost increase")
+	}
+	golden(t, "cost-increase", md)
+}

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -239,12 +240,14 @@ func TestDiffArrays(t *testing.T) {
 		want     []PropertyChange
 	}{
 		{"element added, matched by name", []any{ep("we", "westeurope"), ep("je", "japaneast")}, []any{ep("we", "westeurope"), ep("eu", "eastus2"), ep("je", "japaneast")},
-			[]PropertyChange{{Path: "endpoints[1].endpointLocation", Kind: "add", New: "eastus2"}, {Path: "endpoints[1].name", Kind: "add", New: "eu"}}},
+			[]PropertyChange{{Path: "endpoints[1]", Kind: "add", New: `{"endpointLocation":"eastus2","name":"eu"}`}}},
 		{"element removed and one changed", []any{ep("we", "westeurope"), ep("je", "japaneast")}, []any{ep("je", "japanwest")},
 			[]PropertyChange{{Path: "endpoints[0].endpointLocation", Kind: "update", Old: "japaneast", New: "japanwest"},
-				{Path: "endpoints[0].endpointLocation", Kind: "delete", Old: "westeurope"}, {Path: "endpoints[0].name", Kind: "delete", Old: "we"}}},
+				{Path: "endpoints[0]", Kind: "delete", Old: `{"endpointLocation":"westeurope","name":"we"}`}}},
 		{"appended without keys", []any{map[string]any{"x": 1.0}}, []any{map[string]any{"x": 1.0}, map[string]any{"x": 2.0}},
-			[]PropertyChange{{Path: "endpoints[1].x", Kind: "add", New: "2"}}},
+			[]PropertyChange{{Path: "endpoints[1]", Kind: "add", New: `{"x":2}`}}},
+		{"a long element added among others", []any{map[string]any{"name": "game0"}}, []any{map[string]any{"name": "game0"}, map[string]any{"name": "game3", "vmSize": "Standard_F16s_v2", "count": 14.0, "mode": "User", "osSKU": "AzureLinux", "nodeLabels": map[string]any{"gameplatform.io/pool": "game"}, "orchestratorVersion": "1.33"}},
+			[]PropertyChange{{Path: "endpoints[1]", Kind: "add", New: `name=game3 vmSize=Standard_F16s_v2 count=14`}}},
 		{"scalars stay whole", []any{"1"}, []any{"1", "2"},
 			[]PropertyChange{{Path: "endpoints", Kind: "update", Old: `["1"]`, New: `["1","2"]`}}},
 	}
@@ -255,5 +258,57 @@ func TestDiffArrays(t *testing.T) {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestPreviewOddShapesDoNotPanic feeds steps the engine can emit with missing
+// states, every prefix of the fixture, and a replacement seen only as its parts.
+func TestPreviewOddShapesDoNotPanic(t *testing.T) {
+	const urn = "urn:pulumi:dev::game-platform::gameplatform:stacks:Region$azure-native:storage:StorageAccount::westeurope-st"
+	odd := []string{
+		`{"steps":[{"op":"create","urn":"` + urn + `"}]}`,
+		`{"steps":[{"op":"delete-replaced","urn":"` + urn + `","oldState":{"urn":"` + urn + `","type":"azure-native:storage:StorageAccount","custom":true}}]}`,
+		`{"steps":[{"op":"update","urn":"` + urn + `","detailedDiff":{"sku.name":{"kind":"update-replace"}},"oldState":{"custom":true},"newState":{"custom":true,"inputs":{"sku":{"name":"x"}}}}]}`,
+		`{"steps":[{"op":"refresh","urn":"` + urn + `"}],"changeSummary":{}}`,
+		`{"changeSummary":{"same":3}}`,
+	}
+	for _, in := range odd {
+		d, err := ParsePreview([]byte(in), "odd.json")
+		if err != nil {
+			t.Errorf("%s: %v", in, err)
+			continue
+		}
+		r, err := FromPreview(d, Context{}, Options{Parallelism: 4})
+		if err != nil {
+			t.Errorf("%s: %v", in, err)
+			continue
+		}
+		_ = RenderMarkdown(r, MarkdownOptions{})
+	}
+	data, err := os.ReadFile("testdata/preview.staging.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := 0; n < len(data); n += 97 {
+		if d, err := ParsePreview(data[:n], "prefix.json"); err == nil {
+			if _, err := FromPreview(d, Context{}, Options{Parallelism: 4}); err != nil {
+				t.Errorf("prefix %d: %v", n, err)
+			}
+		}
+	}
+}
+
+func TestVersionedTypeTokens(t *testing.T) {
+	const aks = "azure-native:containerservice/v20240801:ManagedCluster"
+	if replaceReason(aks, "dnsPrefix", "a", "b") == "" {
+		t.Error("a versioned AKS token does not get the AKS force-new rules")
+	}
+	c := Change{Op: OpReplace, Type: aks}
+	classifyDanger(&c)
+	if !c.Danger {
+		t.Error("replacing a versioned AKS cluster is not dangerous")
+	}
+	if got := shortToken(aks); got != "containerservice:ManagedCluster" {
+		t.Errorf("shortToken = %s", got)
 	}
 }

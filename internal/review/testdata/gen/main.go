@@ -13,8 +13,10 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -109,15 +111,20 @@ func trim(p *plan.Plan, region string) *plan.Plan {
 	}
 	p.PolicyResults = append([]plan.PolicyResult{}, pr...)
 	if len(p.Cost.ByResource) > 0 {
+		urns := make([]string, 0, len(p.Cost.ByResource))
+		for u := range p.Cost.ByResource {
+			urns = append(urns, u)
+		}
+		sort.Strings(urns) // a fixed order: the same sum every run
 		total := 0.0
-		for u, v := range p.Cost.ByResource {
+		for _, u := range urns {
 			if !keep[u] {
 				delete(p.Cost.ByResource, u)
 				continue
 			}
-			total += v
+			total += p.Cost.ByResource[u]
 		}
-		p.Cost.MonthlyUSD = total
+		p.Cost.MonthlyUSD = math.Round(total*100) / 100
 	}
 	var cp []string
 	for _, u := range p.Deploy.CriticalPath {
