@@ -7,6 +7,7 @@ import (
 	"os"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -86,7 +87,10 @@ func renderCost(w io.Writer, p *plan.Plan) {
 func renderDeploy(w io.Writer, p *plan.Plan) {
 	d := p.Deploy
 	fmt.Fprintf(w, "\nEstimated deploy time of a fresh `pulumi up`: %s at --parallel %d", duration(d.CriticalPathSeconds), d.Parallelism)
-	if d.Parallelism == deploytime.DefaultParallelism() {
+	switch {
+	case os.Getenv(envParallel) != "":
+		fmt.Fprintf(w, " (from %s)", envParallel)
+	case d.Parallelism == deploytime.DefaultParallelism():
 		fmt.Fprintf(w, " (Pulumi's default here: 4 x %d CPUs)", runtime.NumCPU())
 	}
 	fmt.Fprintln(w)
@@ -211,6 +215,23 @@ runner. The Makefile's preview/up targets use this unless PARALLEL is set.`,
 	cmd.Flags().StringVarP(&f.env, "env", "e", "dev", "stack (environment) to plan")
 	cmd.Flags().StringVar(&f.dir, "dir", "environments", "stack config directory")
 	return cmd
+}
+
+// envParallel is the environment variable the Pulumi CLI reads for --parallel.
+const envParallel = "PULUMI_PARALLEL"
+
+// parallelFromEnv returns PULUMI_PARALLEL as the deploy-time model's parallelism, or
+// 0 (Pulumi's default) when it is unset.
+func parallelFromEnv() (int, error) {
+	v := os.Getenv(envParallel)
+	if v == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("%s: %q is not a parallelism (a whole number, 0 for the default)", envParallel, v)
+	}
+	return n, nil
 }
 
 // money formats USD with thousands separators: $1,234,567 (cents below $100).

@@ -114,7 +114,7 @@ func TestPlanTextShowsCostAndDeployTime(t *testing.T) {
 	}
 	text := out.String()
 	for _, want := range []string{
-		"Estimated monthly cost: $", "Budget: $25,000/month", "Top cost items", "Not priced",
+		"Estimated monthly cost: $", "Budget: $60,000/month", "Top cost items", "Not priced",
 		"Estimated deploy time of a fresh `pulumi up`: ", "at --parallel 3", "Critical path (", "Dominated by: ",
 		"Usage assumptions of the staging tier", "nodePoolUtilisation", "as of ", "Durations (internal/deploytime/durations.json",
 	} {
@@ -158,5 +158,28 @@ func TestMoneyAndDuration(t *testing.T) {
 		if got := duration(in); got != want {
 			t.Errorf("duration(%v) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestParallelFromEnvironment(t *testing.T) {
+	t.Setenv("PULUMI_PARALLEL", "5")
+	out := filepath.Join(t.TempDir(), "dev.plan.json")
+	captureStderr(t, func() { run([]string{"plan", "--env", "dev", "--dir", envDir, "--out", out}) })
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p plan.Plan
+	if err := json.Unmarshal(data, &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.Deploy.Parallelism != 5 {
+		t.Errorf("deploy parallelism = %d, want 5 from PULUMI_PARALLEL", p.Deploy.Parallelism)
+	}
+	t.Setenv("PULUMI_PARALLEL", "lots")
+	var code int
+	stderr := captureStderr(t, func() { code = run([]string{"plan", "--env", "dev", "--dir", envDir}) })
+	if code != exitBadInput || !strings.Contains(stderr, `PULUMI_PARALLEL: "lots"`) {
+		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }

@@ -43,14 +43,23 @@ report on stdout.`,
   platform plan --env prod --format json > prod.json
   platform plan --env staging --out staging.plan.json`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runPlan(cmd.OutOrStdout(), f) },
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !cmd.Flags().Changed("parallel") {
+				n, err := parallelFromEnv()
+				if err != nil {
+					return badInput(err)
+				}
+				f.parallel = n
+			}
+			return runPlan(cmd.OutOrStdout(), f)
+		},
 	}
 	cmd.Flags().StringVarP(&f.env, "env", "e", "dev", "stack (environment) to plan")
 	cmd.Flags().StringVar(&f.dir, "dir", "environments", "stack config directory")
 	cmd.Flags().StringVar(&f.format, "format", "text", "output format: text or json")
 	cmd.Flags().StringVarP(&f.out, "out", "o", "", "also write the plan JSON to this file")
 	cmd.Flags().BoolVar(&f.explain, "explain", false, "print the prices, usage assumptions and durations behind the estimates")
-	cmd.Flags().IntVarP(&f.parallel, "parallel", "p", 0, "engine parallelism the deploy-time estimate assumes (default: Pulumi's, 4 x CPUs)")
+	cmd.Flags().IntVarP(&f.parallel, "parallel", "p", 0, "engine parallelism the deploy-time estimate assumes (default: PULUMI_PARALLEL, else Pulumi's 4 x CPUs)")
 	return cmd
 }
 

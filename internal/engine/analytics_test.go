@@ -38,7 +38,7 @@ func TestCriticalPathDoesNotGrowWithRegions(t *testing.T) {
 	}
 	var base *plan.Plan
 	baseRegions := 0
-	for _, n := range []int{7, 12, 18} {
+	for _, n := range []int{7, 9, 12} {
 		p := planGenerated(t, spec.TierProd, n, 0)
 		t.Logf("%d regions: %d resources, critical path %vs unbounded, %vs at --parallel %d, suggested --parallel %d, $%.0f/month",
 			n, p.Summary.Resources, p.Deploy.UnboundedSeconds, p.Deploy.CriticalPathSeconds, p.Deploy.Parallelism, p.Deploy.SuggestedParallelism, p.Cost.MonthlyUSD)

@@ -23,7 +23,6 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
 
-	"github.com/gameplatform/platform/internal/plan"
 	"github.com/gameplatform/platform/internal/spec"
 	"github.com/gameplatform/platform/policies/rules"
 )
@@ -128,7 +127,7 @@ func toPolicyx(l rules.Level) policyx.EnforcementLevel {
 func FromAnalyzer(ar policyx.AnalyzerResource) rules.Resource {
 	r := rules.Resource{
 		URN:                  ar.URN,
-		Type:                 plan.BaseType(ar.Type),
+		Type:                 rules.BaseType(ar.Type),
 		Name:                 ar.Name,
 		Parent:               ar.Parent,
 		Custom:               !strings.HasPrefix(ar.Type, "gameplatform:") && !strings.HasPrefix(ar.Type, "pulumi:"),

@@ -2,14 +2,79 @@ package rules
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
 	"strings"
+	"sync"
 
+	"github.com/gameplatform/platform/internal/plan"
 	"github.com/gameplatform/platform/internal/spec"
 )
 
-// Fixtures shaped exactly like the recorder's output (plan.Resource inputs: the
-// azure-native input property names, nested objects as map[string]any, arrays as
-// []any, numbers as float64), with the secure settings the components register.
+// The fixtures are what the components really register: testdata/resources.json
+// holds the first resource of every deployed type of the real prod plan, written
+// and kept in sync by internal/engine's TestRuleFixturesComeFromThePlan. Cases that
+// need several resources clone a real one and change its name and region.
+//
+// A few types the rules also judge are not registered by any component today
+// (AgentPool, SecurityRule, AFDCustomDomain, a CDN WAF policy);
+// their fixtures are built in the recorder's shape (azure-native input names,
+// objects as map[string]any, arrays as []any, numbers as float64), AgentPool from a
+// real cluster's inline pool.
+
+var (
+	realOnce sync.Once
+	realByTy map[string]plan.Resource
+)
+
+// realTypes are the types the components register whose fixtures must be real.
+var realTypes = []string{
+	TypeStorageAccount, TypeBlobService, TypeBlobContainer, TypeManagedCluster, TypeNSG,
+	TypeVirtualNetwork, TypePublicIP, TypePublicIPPrefix, TypeKeyVault, TypeRegistry,
+	TypeRoute, TypeFrontDoorWAF, TypeAFDEndpoint, TypeSecurityPolicy, TypeAFDOrigin,
+	TypeTrafficManager, TypeTrafficEndpoint, TypeDNSZone,
+}
+
+// real returns a deep copy of the real resource of a type, or fallback when the
+// plan has none (TestFixturesAreReal fails for the types that must be real).
+func real(typ string, fallback func() Resource) Resource {
+	realOnce.Do(func() {
+		realByTy = map[string]plan.Resource{}
+		data, err := os.ReadFile("testdata/resources.json")
+		if err != nil {
+			panic(fmt.Sprintf("reading rule fixtures: %v (go test ./internal/engine -run Fixtures -update)", err))
+		}
+		var rs []plan.Resource
+		if err := json.Unmarshal(data, &rs); err != nil {
+			panic(fmt.Sprintf("testdata/resources.json: %v", err))
+		}
+		for _, r := range rs {
+			realByTy[BaseType(r.Type)] = r
+		}
+	})
+	pr, ok := realByTy[typ]
+	if !ok {
+		if fallback == nil {
+			panic("no real " + typ + " in testdata/resources.json")
+		}
+		return fallback()
+	}
+	r := FromPlan(&plan.Plan{Resources: []plan.Resource{pr}})[0]
+	r.Inputs = deepCopy(r.Inputs).(map[string]any)
+	return r
+}
+
+// renamed returns r as another resource of the same type: new logical name, URN
+// and region (location input too, when it has one).
+func renamed(r Resource, name, region string) Resource {
+	r.Name = name
+	r.URN = r.URN[:strings.LastIndex(r.URN, "::")+2] + name
+	r.Region = region
+	if _, ok := r.Inputs["location"]; ok && region != "" {
+		r.Inputs["location"] = region
+	}
+	return r
+}
 
 const testStack = "prod"
 
@@ -40,7 +105,9 @@ func res(typ, name, region string, inputs map[string]any) Resource {
 	return Resource{URN: urn(typ, name), Type: typ, Name: name, Region: region, Custom: true, Inputs: inputs}
 }
 
-func storageAccount() Resource {
+func storageAccount() Resource { return real(TypeStorageAccount, handStorageAccount) }
+
+func handStorageAccount() Resource {
 	r := res(TypeStorageAccount, "global-storage-account", "", obj(`{
 		"accountName": "stbuildstarfallprod1a2b", "resourceGroupName": "rg-starfall-prod-global",
 		"location": "japaneast", "kind": "StorageV2", "sku": {"name": "Standard_RAGZRS"},
@@ -51,7 +118,9 @@ func storageAccount() Resource {
 	return r
 }
 
-func blobService() Resource {
+func blobService() Resource { return real(TypeBlobService, handBlobService) }
+
+func handBlobService() Resource {
 	return res(TypeBlobService, "global-storage-blob", "", obj(`{
 		"accountName": "stbuildstarfallprod1a2b", "blobServicesName": "default", "resourceGroupName": "rg-starfall-prod-global",
 		"deleteRetentionPolicy": {"enabled": true, "days": 30},
@@ -59,12 +128,21 @@ func blobService() Resource {
 		"isVersioningEnabled": true}`))
 }
 
-func blobContainer() Resource {
+func blobContainer() Resource { return real(TypeBlobContainer, handBlobContainer) }
+
+func handBlobContainer() Resource {
 	return res(TypeBlobContainer, "global-storage-patches", "", obj(`{
 		"accountName": "stbuildstarfallprod1a2b", "containerName": "patches", "publicAccess": "None"}`))
 }
 
-func cluster() Resource {
+func cluster() Resource { return real(TypeManagedCluster, handCluster) }
+
+// clusterIn is the real cluster as another region's.
+func clusterIn(region string) Resource {
+	return renamed(cluster(), region+"-cluster-aks", region)
+}
+
+func handCluster() Resource {
 	return res(TypeManagedCluster, "japaneast-cluster-aks", "japaneast", obj(`{
 		"resourceName": "aks-starfall-prod-jpe", "resourceGroupName": "rg-starfall-prod-jpe", "location": "japaneast",
 		"dnsPrefix": "starfall-prod-jpe", "kubernetesVersion": "1.33",
@@ -78,19 +156,38 @@ func cluster() Resource {
 		"agentPoolProfiles": [{"name": "system", "mode": "System", "vmSize": "Standard_D4s_v5",
 			"count": 3, "minCount": 3, "maxCount": 5, "enableAutoScaling": true,
 			"availabilityZones": ["1", "2", "3"], "vnetSubnetID": "/subscriptions/x/subnets/snet-system",
-			"nodeTaints": ["CriticalAddonsOnly=true:NoSchedule"]}]}`))
+			"nodeTaints": ["CriticalAddonsOnly=true:NoSchedule"]},
+			{"name": "game0", "mode": "User", "vmSize": "Standard_F16s_v2", "enableAutoScaling": true, "minCount": 40, "maxCount": 250,
+			"count": 40, "availabilityZones": ["1", "2", "3"], "enableNodePublicIP": true,
+			"nodePublicIPPrefixID": "/subscriptions/x/publicIPPrefixes/ippre-starfall-prod-jpe",
+			"vnetSubnetID": "/subscriptions/x/subnets/snet-game"}]}`))
 }
 
+// agentPool is an AgentPool resource made of the real cluster's first user pool.
 func agentPool() Resource {
-	return res(TypeAgentPool, "japaneast-cluster-game0", "japaneast", obj(`{
-		"agentPoolName": "game0", "resourceName": "aks-starfall-prod-jpe", "resourceGroupName": "rg-starfall-prod-jpe",
-		"mode": "User", "vmSize": "Standard_F16s_v2", "enableAutoScaling": true, "minCount": 40, "maxCount": 250,
-		"count": 40, "availabilityZones": ["1", "2", "3"], "enableNodePublicIP": true,
-		"nodePublicIPPrefixID": "/subscriptions/x/publicIPPrefixes/ippre-starfall-prod-jpe",
-		"vnetSubnetID": "/subscriptions/x/subnets/snet-game"}`))
+	c := cluster()
+	var pool map[string]any
+	profiles, _ := c.Inputs["agentPoolProfiles"].([]any)
+	for _, e := range profiles {
+		if m, ok := e.(map[string]any); ok && m["mode"] == "User" {
+			pool = deepCopy(m).(map[string]any)
+			break
+		}
+	}
+	if pool == nil {
+		panic("the real cluster has no user pool")
+	}
+	pool["agentPoolName"] = pool["name"]
+	delete(pool, "name")
+	pool["resourceName"] = c.Inputs["resourceName"]
+	pool["resourceGroupName"] = c.Inputs["resourceGroupName"]
+	r := res(TypeAgentPool, c.Region+"-cluster-"+fmt.Sprint(pool["agentPoolName"]), c.Region, pool)
+	return r
 }
 
-func gameNSG() Resource {
+func gameNSG() Resource { return real(TypeNSG, handGameNSG) }
+
+func handGameNSG() Resource {
 	return res(TypeNSG, "japaneast-network-game-nsg", "japaneast", obj(`{
 		"networkSecurityGroupName": "nsg-starfall-prod-jpe-game", "location": "japaneast",
 		"securityRules": [
@@ -102,19 +199,29 @@ func gameNSG() Resource {
 			 "sourceAddressPrefix": "Internet", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "*"}]}`))
 }
 
+// systemNSG is the real game NSG as a system subnet's: its Internet allow rules
+// removed, its deny rules kept.
 func systemNSG() Resource {
-	return res(TypeNSG, "japaneast-network-system-nsg", "japaneast", obj(`{
-		"networkSecurityGroupName": "nsg-starfall-prod-jpe-system", "location": "japaneast",
-		"securityRules": [
-			{"name": "allow-vnet", "direction": "Inbound", "access": "Allow", "protocol": "*", "priority": 100,
-			 "sourceAddressPrefix": "VirtualNetwork", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "*"}]}`))
+	r := renamed(gameNSG(), "japaneast-network-nsg-system", "japaneast")
+	r.Inputs["networkSecurityGroupName"] = "nsg-starfall-prod-jpe-system"
+	var kept []any
+	rules, _ := r.Inputs["securityRules"].([]any)
+	for _, e := range rules {
+		if m, ok := e.(map[string]any); ok && m["access"] == "Deny" {
+			kept = append(kept, m)
+		}
+	}
+	r.Inputs["securityRules"] = kept
+	return r
 }
 
 func securityRule(inputs string) Resource {
 	return res(TypeSecurityRule, "japaneast-network-extra-rule", "japaneast", obj(inputs))
 }
 
-func keyVault() Resource {
+func keyVault() Resource { return real(TypeKeyVault, handKeyVault) }
+
+func handKeyVault() Resource {
 	r := res(TypeKeyVault, "global-keyvault", "", obj(`{
 		"vaultName": "kv-starfall-prod-1a2b", "location": "japaneast", "resourceGroupName": "rg-starfall-prod-global",
 		"properties": {"tenantId": "33333333-3333-3333-3333-333333333333", "sku": {"family": "A", "name": "standard"},
@@ -125,7 +232,9 @@ func keyVault() Resource {
 	return r
 }
 
-func acrRegistry() Resource {
+func acrRegistry() Resource { return real(TypeRegistry, handRegistry) }
+
+func handRegistry() Resource {
 	r := res(TypeRegistry, "global-registry", "", obj(`{
 		"registryName": "acrstarfallprod1a2b", "location": "japaneast", "resourceGroupName": "rg-starfall-prod-global",
 		"sku": {"name": "Premium"}, "adminUserEnabled": false, "publicNetworkAccess": "Enabled", "zoneRedundancy": "Enabled"}`))
@@ -133,7 +242,9 @@ func acrRegistry() Resource {
 	return r
 }
 
-func route() Resource {
+func route() Resource { return real(TypeRoute, handRoute) }
+
+func handRoute() Resource {
 	return res(TypeRoute, "global-cdn-patches-route", "", obj(`{
 		"routeName": "patches", "endpointName": "fde-starfall-prod-patches", "profileName": "afd-starfall-prod",
 		"supportedProtocols": ["Http", "Https"], "httpsRedirect": "Enabled", "forwardingProtocol": "HttpsOnly",
@@ -147,7 +258,9 @@ func customDomain() Resource {
 		"tlsSettings": {"certificateType": "ManagedCertificate", "minimumTlsVersion": "TLS12"}}`))
 }
 
-func wafPolicy() Resource {
+func wafPolicy() Resource { return real(TypeFrontDoorWAF, handWAF) }
+
+func handWAF() Resource {
 	return res(TypeFrontDoorWAF, "global-cdn-waf", "", obj(`{
 		"policyName": "wafstarfallprod", "location": "global", "resourceGroupName": "rg-starfall-prod-global",
 		"sku": {"name": "Premium_AzureFrontDoor"},
@@ -155,63 +268,63 @@ func wafPolicy() Resource {
 }
 
 func afdEndpoint(name string) Resource {
-	return res(TypeAFDEndpoint, "global-cdn-"+name, "", obj(`{
-		"endpointName": "fde-starfall-prod-`+name+`", "profileName": "afd-starfall-prod", "location": "global", "enabledState": "Enabled"}`))
+	r := renamed(real(TypeAFDEndpoint, nil), "global-cdn-"+name, "")
+	r.Inputs["endpointName"] = "fde-" + name + "-starfall-prod"
+	return r
 }
 
 func securityPolicyFor(endpoints ...Resource) Resource {
+	r := real(TypeSecurityPolicy, nil)
 	var domains []any
 	var deps []string
 	for _, ep := range endpoints {
 		domains = append(domains, map[string]any{"id": "/subscriptions/x/providers/Microsoft.Cdn/aFDEndpoints/" + ep.Inputs["endpointName"].(string)})
 		deps = append(deps, ep.URN)
 	}
-	r := res(TypeSecurityPolicy, "global-cdn-security", "", map[string]any{
-		"securityPolicyName": "waf", "profileName": "afd-starfall-prod",
-		"parameters": map[string]any{
-			"type":         "WebApplicationFirewall",
-			"wafPolicy":    map[string]any{"id": "/subscriptions/x/frontDoorWebApplicationFirewallPolicies/wafstarfallprod"},
-			"associations": []any{map[string]any{"domains": domains, "patternsToMatch": []any{"/*"}}},
-		},
-	})
+	assoc, _ := lookup(r.Inputs, "parameters.associations")
+	list, _ := asList(assoc)
+	first, _ := asMap(list[0])
+	first["domains"] = domains
+	r.Inputs["parameters"].(map[string]any)["associations"] = []any{first}
 	r.Dependencies = deps
 	r.PropertyDependencies = map[string][]string{"parameters": deps}
 	return r
 }
 
 func vnet(region, cidr string) Resource {
-	return res(TypeVirtualNetwork, region+"-network-vnet", region, map[string]any{
-		"virtualNetworkName": "vnet-starfall-prod-" + region, "location": region,
-		"addressSpace": map[string]any{"addressPrefixes": []any{cidr}},
-	})
+	r := renamed(real(TypeVirtualNetwork, func() Resource {
+		return res(TypeVirtualNetwork, "x", "", map[string]any{"virtualNetworkName": "vnet-starfall-prod", "location": "x"})
+	}), region+"-network-vnet", region)
+	r.Inputs["virtualNetworkName"] = "vnet-starfall-prod-" + region
+	r.Inputs["addressSpace"] = map[string]any{"addressPrefixes": []any{cidr}}
+	return r
 }
 
 func entryIP(region string) Resource {
-	return res(TypePublicIP, region+"-entry-ip", region, map[string]any{
-		"publicIpAddressName": "pip-entry-starfall-prod-" + region, "location": region,
-		"dnsSettings": map[string]any{"domainNameLabel": "starfall-prod-" + region},
-	})
+	r := renamed(real(TypePublicIP, nil), region+"-entry-ip", region)
+	r.Inputs["publicIpAddressName"] = "pip-entry-starfall-prod-" + region
+	r.Inputs["dnsSettings"] = map[string]any{"domainNameLabel": "starfall-prod-" + region}
+	return r
 }
 
 func tmEndpoint(ip Resource) Resource {
-	r := res(TypeTrafficEndpoint, "global-routing-"+ip.Region, "", map[string]any{
-		"endpointName": ip.Region, "profileName": "tm-starfall-prod", "type": "azureEndpoints",
-		"targetResourceId": "/subscriptions/x/publicIPAddresses/" + ip.Inputs["publicIpAddressName"].(string),
-		"endpointStatus":   "Enabled",
-	})
+	r := renamed(real(TypeTrafficEndpoint, nil), "global-routing-ep-"+ip.Region, "")
+	r.Inputs["endpointName"] = ip.Region
+	r.Inputs["endpointLocation"] = ip.Region
+	r.Inputs["targetResourceId"] = "/subscriptions/x/publicIPAddresses/" + ip.Inputs["publicIpAddressName"].(string)
 	r.Dependencies = []string{ip.URN}
 	r.PropertyDependencies = map[string][]string{"targetResourceId": {ip.URN}}
 	return r
 }
 
 func afdOrigin(ip Resource) Resource {
-	r := res(TypeAFDOrigin, "global-cdn-api-"+ip.Region, "", map[string]any{
-		"originName": ip.Region, "originGroupName": "api", "profileName": "afd-starfall-prod",
-		"hostName":  "starfall-prod-" + ip.Region + "." + ip.Region + ".cloudapp.azure.com",
-		"httpsPort": 443.0, "enabledState": "Enabled",
-	})
+	r := renamed(real(TypeAFDOrigin, nil), "global-cdn-api-"+ip.Region, "")
+	host := "starfall-prod-" + ip.Region + "." + ip.Region + ".cloudapp.azure.com"
+	r.Inputs["originName"] = ip.Region
+	r.Inputs["hostName"] = host
+	r.Inputs["originHostHeader"] = host
 	r.Dependencies = []string{ip.URN}
-	r.PropertyDependencies = map[string][]string{"hostName": {ip.URN}}
+	r.PropertyDependencies = map[string][]string{"hostName": {ip.URN}, "originHostHeader": {ip.URN}}
 	return r
 }
 

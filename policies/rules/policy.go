@@ -58,7 +58,7 @@ func (p *Policy) AppliesTo(t string) bool {
 	if p.Resource == nil {
 		return false
 	}
-	return len(p.Types) == 0 || contains(p.Types, t)
+	return len(p.Types) == 0 || contains(p.Types, BaseType(t))
 }
 
 // Env is what rules know about the stack beyond its resources.

@@ -39,13 +39,19 @@ type Resource struct {
 	PropertyDependencies map[string][]string
 }
 
+// BaseType drops the API version from a type token (plan.BaseType):
+// "azure-native:containerservice/v20240801:ManagedCluster" is judged as
+// "azure-native:containerservice:ManagedCluster", so pinning an API version never
+// takes a resource out of the rules' sight.
+func BaseType(t string) string { return plan.BaseType(t) }
+
 // FromPlan converts the plan's resources to the rules' view.
 func FromPlan(p *plan.Plan) []Resource {
 	out := make([]Resource, 0, len(p.Resources))
 	for _, r := range p.Resources {
 		out = append(out, Resource{
 			URN:                  r.URN,
-			Type:                 plan.BaseType(r.Type),
+			Type:                 BaseType(r.Type),
 			Name:                 r.Name,
 			Parent:               r.Parent,
 			Region:               r.Region,

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gameplatform/platform/internal/plan"
 	"github.com/gameplatform/platform/internal/spec"
 )
 
@@ -42,7 +43,7 @@ var ruleCases = []ruleCase{
 	{policy: "storage-shared-key-disabled", name: "shared key default in staging", tier: spec.TierStaging, res: one(with(storageAccount(), "allowSharedKeyAccess", nil)), want: []string{"allowSharedKeyAccess is not set"}},
 	{policy: "storage-network-rules", name: "deny by default", res: one(storageAccount())},
 	{policy: "storage-network-rules", name: "allow in dev", tier: spec.TierDev, res: one(with(storageAccount(), "networkRuleSet.defaultAction", "Allow"))},
-	{policy: "storage-network-rules", name: "allow in prod", res: one(with(storageAccount(), "networkRuleSet.defaultAction", "Allow")), want: []string{`public access is open`}},
+	{policy: "storage-network-rules", name: "allow in prod", res: one(with(with(storageAccount(), "networkRuleSet.defaultAction", "Allow"), "publicNetworkAccess", "Enabled")), want: []string{`public access is open`}},
 	{policy: "storage-network-rules", name: "no rules", res: one(with(storageAccount(), "networkRuleSet", nil)), want: []string{"networkRuleSet is not set"}},
 	{policy: "storage-network-rules", name: "no bypass", res: one(with(storageAccount(), "networkRuleSet.bypass", "None")), want: []string{`bypass is "None"`}},
 
@@ -158,7 +159,7 @@ var ruleCases = []ruleCase{
 	{policy: "allowed-vm-sizes", name: "F64 in dev", tier: spec.TierDev, res: one(with(agentPool(), "vmSize", "Standard_F64s_v2")), want: []string{`vmSize "Standard_F64s_v2" is not allowed for dev`}},
 	{policy: "allowed-vm-sizes", name: "GPU size", res: one(with(agentPool(), "vmSize", "Standard_NC6")), want: []string{`"Standard_NC6" is not allowed`}},
 	{policy: "node-count-cap", name: "within cap", res: []Resource{cluster(), agentPool()}},
-	{policy: "node-count-cap", name: "over dev cap", tier: spec.TierDev, res: one(agentPool()), want: []string{"can grow to 250 nodes; expected at most 20 in dev"}},
+	{policy: "node-count-cap", name: "over dev cap", tier: spec.TierDev, res: one(with(agentPool(), "maxCount", 250.0)), want: []string{"can grow to 250 nodes; expected at most 20 in dev"}},
 	{policy: "node-count-cap", name: "fixed count over cap", res: one(with(with(agentPool(), "enableAutoScaling", false), "count", 1200.0)), want: []string{"can grow to 1200 nodes"}},
 	{policy: "naming-convention", name: "platform names", res: []Resource{storageAccount(), cluster(), keyVault(), acrRegistry(), wafPolicy()}},
 	{policy: "naming-convention", name: "no game in name", res: one(with(cluster(), "resourceName", "aks-prod-jpe")), want: []string{`lacks the game "starfall"`}},
@@ -179,20 +180,20 @@ var ruleCases = []ruleCase{
 	{policy: "no-overlapping-address-spaces", name: "overlap", res: []Resource{vnet("japaneast", "10.100.0.0/16"), vnet("japanwest", "10.100.128.0/17")}, want: []string{"address space 10.100.128.0/17 overlaps 10.100.0.0/16"}},
 	{policy: "no-overlapping-address-spaces", name: "not a CIDR", res: []Resource{vnet("japaneast", "10.100.0.0/33")}, want: []string{"is not a CIDR"}},
 	{policy: "no-overlapping-address-spaces", name: "unknown", res: []Resource{vnet("japaneast", Unknown)}, want: []string{"unknown at preview"}},
-	{policy: "region-stamp-complete", name: "full stamps", env: regions("japaneast", "japanwest"), res: []Resource{vnet("japaneast", "10.100.0.0/16"), cluster(), vnet("japanwest", "10.101.0.0/16"), with(func() Resource { c := cluster(); c.Region = "japanwest"; c.URN += "w"; return c }(), "location", "japanwest")}},
-	{policy: "region-stamp-complete", name: "cluster missing", env: regions("japaneast", "japanwest"), res: []Resource{vnet("japaneast", "10.100.0.0/16"), cluster(), vnet("japanwest", "10.101.0.0/16")}, want: []string{"region japanwest has no AKS cluster"}},
-	{policy: "region-stamp-complete", name: "regions derived from resources", res: []Resource{cluster()}, want: []string{"region japaneast has no virtual network"}},
+	{policy: "region-stamp-complete", name: "full stamps", env: regions("japaneast", "japanwest"), res: []Resource{vnet("japaneast", "10.100.0.0/16"), clusterIn("japaneast"), vnet("japanwest", "10.101.0.0/16"), clusterIn("japanwest")}},
+	{policy: "region-stamp-complete", name: "cluster missing", env: regions("japaneast", "japanwest"), res: []Resource{vnet("japaneast", "10.100.0.0/16"), clusterIn("japaneast"), vnet("japanwest", "10.101.0.0/16")}, want: []string{"region japanwest has no AKS cluster"}},
+	{policy: "region-stamp-complete", name: "regions derived from resources", res: []Resource{clusterIn("japaneast")}, want: []string{"region japaneast has no virtual network"}},
 	{policy: "region-routing-complete", name: "endpoint and origin per region", env: regions("japaneast", "westus2"), res: routing("japaneast", "westus2")},
 	{policy: "region-routing-complete", name: "origin missing", env: regions("japaneast", "westus2"), res: routing("japaneast", "westus2")[:5], want: []string{"region westus2 has no Front Door origin"}},
 	{policy: "region-routing-complete", name: "global endpoint placed by host name", env: regions("japaneast"), res: []Resource{func() Resource {
 		r := tmEndpoint(entryIP("japaneast"))
 		r.Dependencies, r.PropertyDependencies = nil, nil
-		return with(r, "target", "starfall-prod-jpe.japaneast.cloudapp.azure.com")
+		return with(with(with(r, "target", "starfall-prod-jpe.japaneast.cloudapp.azure.com"), "endpointLocation", nil), "targetResourceId", nil)
 	}(), afdOrigin(entryIP("japaneast")), entryIP("japaneast")}},
 	{policy: "region-routing-complete", name: "target unknown", env: regions("japaneast"), res: []Resource{afdOrigin(entryIP("japaneast")), entryIP("japaneast"), func() Resource {
 		r := tmEndpoint(entryIP("japaneast"))
 		r.Dependencies, r.PropertyDependencies = nil, nil
-		return with(r, "target", Unknown)
+		return with(with(with(r, "target", Unknown), "targetResourceId", Unknown), "endpointLocation", nil)
 	}()}, want: []string{"no Traffic Manager endpoint whose region is known at preview"}},
 }
 
@@ -296,4 +297,70 @@ func init() {
 		cost(1000)(e)
 		e.CostNotPriced = []string{"urn:x"}
 	}, want: []string{"leaves out 1 resource(s) the cost model cannot price (urn:x)"}})
+}
+
+func trafficProfile(endpoints ...any) Resource {
+	r := real(TypeTrafficManager, nil)
+	r.Inputs["endpoints"] = endpoints
+	return r
+}
+
+func inlineEndpoint(region string) map[string]any {
+	return map[string]any{
+		"name": region, "endpointLocation": region, "endpointStatus": "Enabled",
+		"type":             "Microsoft.Network/trafficManagerProfiles/azureEndpoints",
+		"targetResourceId": "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/publicIPAddresss/" + region + "-entry-ip",
+	}
+}
+
+func init() {
+	origins := func(regions ...string) []Resource {
+		var out []Resource
+		for _, r := range regions {
+			ip := entryIP(r)
+			out = append(out, ip, afdOrigin(ip))
+		}
+		return out
+	}
+	ruleCases = append(ruleCases,
+		ruleCase{policy: "region-routing-complete", name: "inline profile endpoints", env: regions("japaneast", "westus2"),
+			res: append(origins("japaneast", "westus2"), trafficProfile(inlineEndpoint("japaneast"), inlineEndpoint("westus2")))},
+		ruleCase{policy: "region-routing-complete", name: "inline endpoint placed by its target IP", env: regions("japaneast"),
+			res: append(origins("japaneast"), trafficProfile(with(Resource{Inputs: inlineEndpoint("japaneast")}, "endpointLocation", nil).Inputs))},
+		ruleCase{policy: "region-routing-complete", name: "inline endpoint missing for a region", env: regions("japaneast", "westus2"),
+			res: append(origins("japaneast", "westus2"), trafficProfile(inlineEndpoint("japaneast"))), want: []string{"region westus2 has no Traffic Manager endpoint"}},
+		ruleCase{policy: "region-routing-complete", name: "inline endpoints unknown", env: regions("japaneast"),
+			res: append(origins("japaneast"), with(trafficProfile(), "endpoints", Unknown)), want: []string{"whose region is known at preview"}},
+	)
+}
+
+func TestBaseType(t *testing.T) {
+	for in, want := range map[string]string{
+		"azure-native:containerservice/v20240801:ManagedCluster": TypeManagedCluster,
+		"azure-native:storage:StorageAccount":                    TypeStorageAccount,
+		"gameplatform:stacks:Region":                             "gameplatform:stacks:Region",
+		"pulumi:providers:azure-native":                          "pulumi:providers:azure-native",
+	} {
+		if got := BaseType(in); got != want {
+			t.Errorf("BaseType(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// A versioned token is judged like its base type.
+	c := with(cluster(), "disableLocalAccounts", false)
+	pl := &plan.Plan{Resources: []plan.Resource{{URN: c.URN, Type: "azure-native:containerservice/v20240801:ManagedCluster", Name: c.Name, Custom: true, Inputs: c.Inputs}}}
+	rs := FromPlan(pl)
+	if got := CheckResource(Lookup("aks-local-accounts-disabled"), envFor(spec.TierDev), &rs[0]); len(got) != 1 {
+		t.Errorf("versioned cluster findings = %v", got)
+	}
+}
+
+// TestFixturesAreReal: every type the components register is judged in the table
+// tests through its real registration, not a hand-built stand-in.
+func TestFixturesAreReal(t *testing.T) {
+	real(TypeResourceGroup, func() Resource { return Resource{} })
+	for _, typ := range realTypes {
+		if _, ok := realByTy[typ]; !ok {
+			t.Errorf("testdata/resources.json has no %s; regenerate it with go test ./internal/engine -run Fixtures -update", typ)
+		}
+	}
 }

@@ -29,8 +29,8 @@ func init() {
 			Category:    Reliability,
 			Stack: func(e *Env, rs []Resource, rep *Reporter) {
 				checkPerRegion(e, rs, rep, []regionNeed{
-					{what: "virtual network", types: []string{TypeVirtualNetwork}},
-					{what: "AKS cluster", types: []string{TypeManagedCluster}},
+					{what: "virtual network", places: placesOfType(TypeVirtualNetwork)},
+					{what: "AKS cluster", places: placesOfType(TypeManagedCluster)},
 				})
 			},
 		},
@@ -40,8 +40,8 @@ func init() {
 			Category:    Reliability,
 			Stack: func(e *Env, rs []Resource, rep *Reporter) {
 				checkPerRegion(e, rs, rep, []regionNeed{
-					{what: "Traffic Manager endpoint", types: []string{TypeTrafficEndpoint}},
-					{what: "Front Door origin", types: []string{TypeAFDOrigin}},
+					{what: "Traffic Manager endpoint", places: trafficManagerPlaces},
+					{what: "Front Door origin", places: placesOfType(TypeAFDOrigin)},
 				})
 			},
 		},
@@ -103,10 +103,61 @@ func checkOverlap(e *Env, rs []Resource, rep *Reporter) {
 	}
 }
 
-// regionNeed is a kind of resource every region must have.
+// regionNeed is a kind of resource every region must have. places returns the
+// regions a resource provides it for, and whether some of them are unknown.
 type regionNeed struct {
-	what  string
-	types []string
+	what   string
+	places func(r *Resource, byURN map[string]*Resource) (regions []string, undecided bool)
+}
+
+// placesOfType provides a need for the region a resource of type t is in.
+func placesOfType(t string) func(*Resource, map[string]*Resource) ([]string, bool) {
+	return func(r *Resource, byURN map[string]*Resource) ([]string, bool) {
+		if r.Type != t {
+			return nil, false
+		}
+		reg, st := placeOf(r, byURN)
+		if st == present && reg != "" {
+			return []string{reg}, false
+		}
+		return nil, st == unknown
+	}
+}
+
+// trafficManagerPlaces finds Traffic Manager endpoints: Endpoint resources, and the
+// endpoints a Profile declares inline.
+func trafficManagerPlaces(r *Resource, byURN map[string]*Resource) ([]string, bool) {
+	switch r.Type {
+	case TypeTrafficEndpoint:
+		return placesOfType(TypeTrafficEndpoint)(r, byURN)
+	case TypeTrafficManager:
+	default:
+		return nil, false
+	}
+	v, st := r.get("endpoints")
+	if st == unknown {
+		return nil, true
+	}
+	list, _ := asList(v)
+	var out []string
+	undecided := false
+	for _, e := range list {
+		m, ok := asMap(e)
+		if !ok {
+			undecided = undecided || isOpaque(e)
+			continue
+		}
+		// An inline endpoint is judged as a resource of its own.
+		ep := &Resource{URN: r.URN, Type: TypeTrafficEndpoint, Name: r.Name, Inputs: m}
+		reg, st := placeOf(ep, byURN)
+		switch {
+		case st == present && reg != "":
+			out = append(out, reg)
+		case st == unknown:
+			undecided = true
+		}
+	}
+	return out, undecided
 }
 
 // regionalTargets are the types whose region tells where a global routing resource
@@ -145,8 +196,28 @@ func placeOf(r *Resource, byURN map[string]*Resource) (string, state) {
 			return reg, present
 		}
 	}
-	// A host name such as <label>.<region>.cloudapp.azure.com names its region.
+	// A target resource ID names a regional target by its name.
 	undecided := false
+	if v, st := r.get("targetResourceId"); st == unknown {
+		undecided = true
+	} else if id, ok := asString(v); ok && id != "" {
+		last := strings.ToLower(id[strings.LastIndex(id, "/")+1:])
+		for _, dr := range byURN {
+			if !contains(regionalTargets, dr.Type) {
+				continue
+			}
+			name := strings.ToLower(dr.Name)
+			for _, key := range []string{"publicIpAddressName", "resourceName", "agentPoolName"} {
+				if n, ok := dr.Inputs[key].(string); ok {
+					name = strings.ToLower(n)
+				}
+			}
+			if (name == last || strings.ToLower(dr.Name) == last) && regionOf(dr) != "" {
+				return regionOf(dr), present
+			}
+		}
+	}
+	// A host name such as <label>.<region>.cloudapp.azure.com names its region.
 	for _, key := range []string{"hostName", "target", "originHostHeader"} {
 		v, st := r.get(key)
 		if st == unknown {
@@ -191,16 +262,12 @@ func checkPerRegion(e *Env, rs []Resource, rep *Reporter, needs []regionNeed) {
 		have := map[string]bool{}
 		var undecided []string
 		for i := range rs {
-			r := &rs[i]
-			if !contains(need.types, r.Type) {
-				continue
-			}
-			reg, st := placeOf(r, byURN)
-			switch {
-			case st == present && reg != "":
+			regs, open := need.places(&rs[i], byURN)
+			for _, reg := range regs {
 				have[reg] = true
-			case st == unknown:
-				undecided = append(undecided, r.Name)
+			}
+			if open {
+				undecided = append(undecided, rs[i].Name)
 			}
 		}
 		sort.Strings(undecided)
