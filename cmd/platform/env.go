@@ -247,9 +247,9 @@ type envListFlags struct {
 // envRow is one environment of `env list` / `env expired`.
 type envRow struct {
 	requests.EnvInfo
-	// MonthlyUSD is the estimated monthly cost; nil when the environment cannot be
-	// planned (Error says why).
-	MonthlyUSD *float64 `json:"monthlyUSD"`
+	// MonthlyUSD is the estimated monthly cost; absent when the environment cannot be
+	// planned (Error says why) and in `env expired`, which does not plan.
+	MonthlyUSD *float64 `json:"monthlyUSD,omitempty"`
 	Expired    bool     `json:"expired"`
 	Error      string   `json:"error,omitempty"`
 }
@@ -345,7 +345,7 @@ func writeEnvRows(w io.Writer, rows []envRow, format string, now time.Time, expi
 		for _, r := range rows {
 			exp, _ := r.Expiry()
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", r.Name, r.Tier, r.Studio, r.Game, r.ExpiresOn,
-				-daysBetween(now, exp)-1, strings.Join(r.Regions, ","), strings.Join(r.Owners, ","))
+				-daysBetween(now, exp), strings.Join(r.Regions, ","), strings.Join(r.Owners, ","))
 		}
 		return tw.Flush()
 	}
@@ -438,7 +438,8 @@ func runEnvExpired(stdout, stderr io.Writer, f *envExpiredFlags, now time.Time) 
 		return &exitError{code: exitBadInput, err: fmt.Errorf("%d environment file(s) could not be read; their expiry is unknown", len(readErrs))}
 	}
 	if len(rows) > 0 {
-		return &exitError{code: exitExpired, err: fmt.Errorf("%d environment(s) past their expiry", len(rows))}
+		fmt.Fprintf(stderr, "%d environment(s) past their expiry: due for teardown\n", len(rows))
+		return &exitError{code: exitExpired, err: errors.New("")}
 	}
 	return nil
 }

@@ -304,7 +304,7 @@ func TestEnvExpired(t *testing.T) {
 		want     []string // substrings of stdout
 		notWant  []string
 	}{
-		{"one expired", []string{"--on", "2026-11-22"}, exitExpired, []string{"old-playtest", "2026-11-01", "20"}, []string{"prod", "staging"}},
+		{"one expired", []string{"--on", "2026-11-22"}, exitExpired, []string{"old-playtest", "2026-11-01", "  21  "}, []string{"prod", "staging"}},
 		{"the last day is not expired", []string{"--on", "2026-11-01"}, exitOK, []string{"No environment is past its expiry."}, []string{"old-playtest"}},
 		{"json", []string{"--on", "2026-11-22", "--format", "json"}, exitExpired, []string{`"name": "old-playtest"`, `"expired": true`}, []string{`"prod"`}},
 		{"bad date", []string{"--on", "tomorrow"}, exitBadInput, nil, nil},

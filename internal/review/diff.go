@@ -106,7 +106,8 @@ var keyFacts = []string{
 	"prefixLength", "addressPrefix", "kubernetesVersion", "zones", "availabilityZones",
 }
 
-// keyInputs lists a created resource's key facts as additions.
+// keyInputs lists a created resource's key facts as additions, and summarises the
+// elements of inline arrays that carry such facts (an AKS cluster's node pools).
 func keyInputs(in map[string]any) []PropertyChange {
 	var out []PropertyChange
 	for _, path := range keyFacts {
@@ -114,7 +115,46 @@ func keyInputs(in map[string]any) []PropertyChange {
 			out = append(out, PropertyChange{Path: path, Kind: "add", New: render(v, false)})
 		}
 	}
+	keys := make([]string, 0, len(in))
+	for k := range in {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		arr, ok := in[k].([]any)
+		if !ok || secretKey(k) {
+			continue
+		}
+		for i, e := range arr {
+			if facts := summarize(e, false); facts != "" {
+				out = append(out, PropertyChange{Path: k + "[" + strconv.Itoa(i) + "]", Kind: "add", New: facts})
+			}
+		}
+	}
 	return out
+}
+
+// summarize names an object by its name/id and key facts; "" when it has no key
+// fact (and named is false) or is not an object.
+func summarize(e any, named bool) string {
+	o, ok := e.(map[string]any)
+	if !ok {
+		return ""
+	}
+	var parts []string
+	facts := 0
+	for _, k := range append([]string{"name", "id"}, keyFacts...) {
+		if x := lookup(o, k); x != nil {
+			parts = append(parts, k+"="+render(x, secretKey(k)))
+			if k != "name" && k != "id" {
+				facts++
+			}
+		}
+	}
+	if facts == 0 && !(named && len(parts) > 0) {
+		return ""
+	}
+	return strings.Join(parts, " ")
 }
 
 // counted reports whether a resource is a deployed cloud object: component
@@ -323,15 +363,9 @@ func diffArray(typ, path string, oa, na []any, out *[]PropertyChange) bool {
 // Adding or removing an element is never judged a replacement of the resource.
 func elementChange(path, kind string, e any) PropertyChange {
 	v := render(e, false)
-	if o, ok := e.(map[string]any); ok && strings.HasSuffix(v, "…") {
-		var parts []string
-		for _, k := range append([]string{"name", "id"}, keyFacts...) {
-			if x := lookup(o, k); x != nil {
-				parts = append(parts, k+"="+render(x, secretKey(k)))
-			}
-		}
-		if len(parts) > 0 {
-			v = strings.Join(parts, " ")
+	if strings.HasSuffix(v, "…") {
+		if sum := summarize(e, true); sum != "" {
+			v = sum
 		}
 	}
 	pc := PropertyChange{Path: path, Kind: kind}
