@@ -102,7 +102,7 @@ func renderDeploy(w io.Writer, p *plan.Plan) {
 			wait := ""
 			switch s.WaitedFor {
 			case deploytime.WaitCluster:
-				wait = "  (waited for its AKS cluster: one operation per cluster)"
+				wait = "  (waited for its AKS cluster or identity: Azure runs one operation at a time there)"
 			case deploytime.WaitSlot:
 				wait = "  (waited for an engine slot: raise --parallel)"
 			}
@@ -164,7 +164,7 @@ func renderExplain(w io.Writer, p *plan.Plan) {
 		fmt.Fprintln(w, "duration table:", err)
 		return
 	}
-	fmt.Fprintf(w, "\nDeploy model: explicit dependencies + property dependencies + component children; children do not wait for a component parent; AgentPools serialize per AKS cluster; at most --parallel operations run at once (Pulumi's default is 4 x CPUs of the machine running `pulumi up`).\n")
+	fmt.Fprintf(w, "\nDeploy model: explicit dependencies + property dependencies + component children; children do not wait for a component parent; AgentPools serialize per AKS cluster and federated credentials per identity; at most --parallel operations run at once (Pulumi's default is 4 x CPUs of the machine running `pulumi up`).\n")
 	fmt.Fprintf(w, "Durations (internal/deploytime/durations.json, as of %s): %s\n", d.AsOf, d.Source)
 	used := map[string]bool{}
 	for _, r := range p.Resources {

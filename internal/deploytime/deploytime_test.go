@@ -285,3 +285,24 @@ func TestVersionedTokensKeepDurationsAndLocks(t *testing.T) {
 		t.Errorf("defaulted = %v", g.DefaultedTypes())
 	}
 }
+
+func TestFederatedCredentialsSerializePerIdentity(t *testing.T) {
+	const (
+		idType  = "azure-native:managedidentity:UserAssignedIdentity"
+		ficType = "azure-native:managedidentity:FederatedIdentityCredential"
+	)
+	d := durations()
+	d.Types[idType] = Entry{Seconds: 5, Basis: "x"}
+	d.Types[ficType] = Entry{Seconds: 5, Basis: "x"}
+	g, err := Build(&plan.Plan{Resources: []plan.Resource{
+		node("id1", idType), node("id2", idType),
+		node("a", ficType, "id1"), node("b", ficType, "id1"), node("c", ficType, "id2"),
+	}}, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// id1's two credentials run one after the other; id2's alongside.
+	if got := g.Schedule(0).Makespan; got != 15 {
+		t.Errorf("makespan = %v, want 15", got)
+	}
+}

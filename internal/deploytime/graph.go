@@ -14,6 +14,18 @@ const (
 	agentPoolType      = "azure-native:containerservice:AgentPool"
 )
 
+// serializeOn maps a type to the type of the resource its operations serialize on:
+// Azure rejects a second concurrent write with 409 Conflict, so operations of the
+// same owner run one at a time.
+//
+// NOTE: AKS runs one operation per cluster (a second node pool create fails with
+// OperationNotAllowed), and Entra ID accepts one federated identity credential write
+// per managed identity at a time (ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity).
+var serializeOn = map[string]string{
+	agentPoolType: managedClusterType,
+	"azure-native:managedidentity:FederatedIdentityCredential": "azure-native:managedidentity:UserAssignedIdentity",
+}
+
 // Node is one deployed (custom) resource: an operation of the engine.
 type Node struct {
 	URN string
@@ -24,7 +36,8 @@ type Node struct {
 	Defaulted bool
 	// Deps are the nodes that must finish before this one starts.
 	Deps []int
-	// Lock is the node index of the AKS cluster this operation serializes on, or -1.
+	// Lock is the node index of the resource this operation serializes on (an AgentPool's
+	// AKS cluster, see serializeOn), or -1.
 	Lock int
 }
 
@@ -43,7 +56,8 @@ type Graph struct {
 //     created) but not for a component parent, whose URN is known at registration:
 //     components are not deployed objects and take no time;
 //   - AgentPool resources lock the ManagedCluster they depend on: AKS runs one
-//     operation per cluster at a time, so pools of a cluster serialize.
+//     operation per cluster at a time, so pools of a cluster serialize (likewise
+//     federated identity credentials of one identity, see serializeOn).
 //
 // Dependencies on URNs that are not in the plan (providers, external resources)
 // are ignored. A cycle is an error naming the resources on it.
@@ -120,9 +134,9 @@ func Build(p *plan.Plan, d *Durations) (*Graph, error) {
 			n.Deps = append(n.Deps, j)
 		}
 		sort.Ints(n.Deps)
-		if n.Type == agentPoolType {
+		if owner, ok := serializeOn[n.Type]; ok {
 			for _, j := range n.Deps {
-				if g.Nodes[j].Type == managedClusterType {
+				if g.Nodes[j].Type == owner {
 					n.Lock = j
 					break
 				}

@@ -15,7 +15,7 @@ func DefaultParallelism() int { return 4 * runtime.NumCPU() }
 const (
 	WaitNone       = ""           // started at time 0
 	WaitDependency = "dependency" // its last dependency finished
-	WaitCluster    = "cluster"    // another operation on its AKS cluster finished
+	WaitCluster    = "cluster"    // another operation on its AKS cluster (or other serializing owner) finished
 	WaitSlot       = "slot"       // an engine slot (parallelism) became free
 )
 
@@ -38,7 +38,7 @@ type Schedule struct {
 // ready when all its dependencies have finished; ready operations start in the
 // order they became ready (ties in plan order) while fewer than parallelism are
 // running (0 = unbounded); an AgentPool waits, without holding a slot, while another
-// operation holds its cluster. Durations are the graph's.
+// operation holds its cluster (see serializeOn). Durations are the graph's.
 func (g *Graph) Schedule(parallelism int) *Schedule {
 	n := len(g.Nodes)
 	s := &Schedule{
