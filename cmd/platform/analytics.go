@@ -169,7 +169,7 @@ func renderExplain(w io.Writer, p *plan.Plan) {
 	used := map[string]bool{}
 	for _, r := range p.Resources {
 		if r.Custom {
-			used[r.Type] = true
+			used[plan.BaseType(r.Type)] = true
 		}
 	}
 	for _, typ := range d.TypeNames() {
