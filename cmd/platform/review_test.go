@@ -86,6 +86,8 @@ func TestReviewExitStatuses(t *testing.T) {
 			"Danger", "1 stateful or player-facing resource replaced or deleted"},
 		{"preview allowed", []string{"--preview", fixture("preview.staging.json"), "--allow-destructive"}, exitOK,
 			"Explicitly allowed", ""},
+		{"preview with plans for policy and cost", []string{"--preview", fixture("preview.staging.json"), "--base", clean, "--head", clean, "--allow-destructive"}, exitOK,
+			"| Cost per month | $", ""},
 		{"json", []string{"--preview", fixture("preview.staging.json"), "--format", "json", "--allow-destructive"}, exitOK,
 			`"source": "pulumi-preview"`, ""},
 		{"nothing to review", nil, exitBadInput, "", "nothing to review"},

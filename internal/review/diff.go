@@ -84,12 +84,56 @@ func FromPlans(base, head *plan.Plan, opts Options) (*Review, error) {
 		}
 	}
 
+	pairRenames(r.Changes, bi, hi)
 	r.Policy = diffPolicies(b.PolicyResults, h.PolicyResults)
 	r.Policy.Evaluated = true
 	r.Cost = diffCost(b, h)
 	r.Deploy = deployEstimate(b, h, h.Resources, r.Changes, parallelismOf(opts.Parallelism, head))
 	r.finish(opts.AllowDestructive)
 	return r, nil
+}
+
+// pairRenames marks a deletion and a creation that are the same Azure resource under
+// a new logical name: same type and the same ARM ID inputs (location and the "…Name"
+// inputs). Offline plans do not record aliases, so the pair is reported as what the
+// engine would do without one — a delete and a create — with the rename called out.
+func pairRenames(changes []Change, base, head map[string]*plan.Resource) {
+	identity := func(r *plan.Resource) string {
+		var parts []string
+		keys := make([]string, 0, len(r.Inputs))
+		for k := range r.Inputs {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if k == "location" || ((k == "name" || strings.HasSuffix(k, "Name")) && !notIdentifying[k]) {
+				if v, ok := r.Inputs[k].(string); ok && v != plan.UnknownValue {
+					parts = append(parts, k+"="+v)
+				}
+			}
+		}
+		if len(parts) == 0 {
+			return ""
+		}
+		return plan.BaseType(r.Type) + "|" + strings.Join(parts, "|")
+	}
+	created := map[string]int{}
+	for i, c := range changes {
+		if c.Op == OpCreate {
+			if id := identity(head[c.URN]); id != "" {
+				created[id] = i
+			}
+		}
+	}
+	for i, c := range changes {
+		if c.Op != OpDelete {
+			continue
+		}
+		if j, ok := created[identity(base[c.URN])]; ok && identity(base[c.URN]) != "" {
+			changes[i].RenamedTo = changes[j].Name
+			changes[j].RenamedFrom = c.Name
+		}
+	}
 }
 
 func orEmpty(p *plan.Plan) *plan.Plan {

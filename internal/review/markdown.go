@@ -136,6 +136,9 @@ func renderHead(r *Review) string {
 			if ch.Op == OpReplace {
 				forced = cell(strings.Join(ch.ReplaceReasons, "; "))
 			}
+			if ch.RenamedTo != "" {
+				forced = "logical rename to " + code(ch.RenamedTo) + " without <code>pulumi.Aliases</code>"
+			}
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n",
 				opLabel[ch.Op], code(ch.Name), code(shortToken(ch.Type)), ch.Region, cell(ch.DangerReason), forced)
 		}
@@ -355,6 +358,12 @@ func changeRow(c *Change) string {
 			break
 		}
 		props = append(props, propText(p))
+	}
+	if c.RenamedTo != "" {
+		props = append([]string{"**renamed** to " + code(c.RenamedTo) + ": the same Azure resource is deleted and re-created unless the new one declares <code>pulumi.Aliases</code>"}, props...)
+	}
+	if c.RenamedFrom != "" {
+		props = append([]string{"**renamed** from " + code(c.RenamedFrom)}, props...)
 	}
 	detail := strings.Join(props, "<br>")
 	if detail == "" {

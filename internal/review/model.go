@@ -92,6 +92,11 @@ type Change struct {
 	// ReplaceInferred is true when the replacement was inferred offline.
 	ReplaceInferred bool             `json:"replaceInferred,omitempty"`
 	Properties      []PropertyChange `json:"properties,omitempty"`
+	// RenamedFrom / RenamedTo pair a deletion and a creation of the same Azure
+	// resource under another logical name (same type, same ARM ID inputs): without
+	// pulumi.Aliases, Pulumi deletes and re-creates it.
+	RenamedFrom string `json:"renamedFrom,omitempty"`
+	RenamedTo   string `json:"renamedTo,omitempty"`
 }
 
 // PropertyChange is one changed input. Values are rendered (JSON-like, shortened)

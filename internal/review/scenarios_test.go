@@ -183,3 +183,34 @@ func TestGoldenCostIncrease(t *testing.T) {
 	}
 	golden(t, "cost-increase", md)
 }
+
+// TestRenameWithoutAlias renames the key vault's logical name: offline plans carry
+// no aliases, so the review shows a dangerous delete and a create of the same vault
+// and says it is a rename.
+func TestRenameWithoutAlias(t *testing.T) {
+	base, head := loadPlan(t, "staging.base"), loadPlan(t, "staging.base")
+	kv := findType(t, head, "azure-native:keyvault:Vault")
+	kv.URN = strings.Replace(kv.URN, "::"+kv.Name, "::global-keyvault-main", 1)
+	kv.Name = "global-keyvault-main"
+	r := fromPlans(t, base, head, Options{})
+	var del, cre *Change
+	for i := range r.Changes {
+		switch r.Changes[i].Op {
+		case OpDelete:
+			del = &r.Changes[i]
+		case OpCreate:
+			cre = &r.Changes[i]
+		}
+	}
+	if del == nil || cre == nil || r.Counts.Total() != 2 {
+		t.Fatalf("changes = %+v, want a delete and a create", r.Changes)
+	}
+	if del.RenamedTo != "global-keyvault-main" || cre.RenamedFrom != "global-keyvault-vault" || !del.Danger {
+		t.Errorf("delete %+v / create %+v, want a dangerous delete paired as a rename", del, cre)
+	}
+	md := RenderMarkdown(r, MarkdownOptions{})
+	checkComment(t, r, md)
+	if !strings.Contains(md, "logical rename to <code>global-keyvault-main</code>") {
+		t.Error("the danger table does not call out the rename")
+	}
+}
