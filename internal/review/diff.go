@@ -706,7 +706,7 @@ func diffCost(b, h *plan.Plan) *CostDelta {
 		return nil
 	}
 	d := &CostDelta{BeforeUSD: b.Cost.MonthlyUSD, AfterUSD: h.Cost.MonthlyUSD}
-	d.DeltaUSD = d.AfterUSD - d.BeforeUSD
+	d.DeltaUSD = math.Round((d.AfterUSD-d.BeforeUSD)*100) / 100 // cents, as the cost model reports
 	bi, hi := b.Index(), h.Index()
 	urns := map[string]bool{}
 	for u := range b.Cost.ByResource {
