@@ -22,7 +22,7 @@ require (
 	github.com/apparentlymart/go-textseg/v13 v13.0.0 // indirect
 	github.com/apparentlymart/go-textseg/v15 v15.0.0 // indirect
 	github.com/aymanbagabas/go-osc52/v2 v2.0.1 // indirect
-	github.com/blang/semver v3.5.1+incompatible // indirect
+	github.com/blang/semver v3.5.1+incompatible
 	github.com/bmatcuk/doublestar/v4 v4.10.0 // indirect
 	github.com/cenkalti/backoff/v5 v5.0.3 // indirect
 	github.com/cespare/xxhash/v2 v2.3.0 // indirect
@@ -84,21 +84,21 @@ require (
 	github.com/pkg/errors v0.9.1 // indirect
 	github.com/pkg/term v1.1.0 // indirect
 	github.com/pulumi/appdash v0.0.0-20231130102222-75f619a67231 // indirect
-	github.com/pulumi/pulumi-azure-native-sdk/authorization/v2 v2.92.0 // indirect
-	github.com/pulumi/pulumi-azure-native-sdk/cdn/v2 v2.92.0 // indirect
-	github.com/pulumi/pulumi-azure-native-sdk/containerregistry/v2 v2.90.0 // indirect
-	github.com/pulumi/pulumi-azure-native-sdk/containerservice/v2 v2.88.0 // indirect
-	github.com/pulumi/pulumi-azure-native-sdk/insights/v2 v2.90.0 // indirect
-	github.com/pulumi/pulumi-azure-native-sdk/keyvault/v2 v2.92.0 // indirect
-	github.com/pulumi/pulumi-azure-native-sdk/managedidentity/v2 v2.80.0 // indirect
-	github.com/pulumi/pulumi-azure-native-sdk/storage/v2 v2.92.0 // indirect
+	github.com/pulumi/pulumi-azure-native-sdk/authorization/v2 v2.92.0
+	github.com/pulumi/pulumi-azure-native-sdk/cdn/v2 v2.92.0
+	github.com/pulumi/pulumi-azure-native-sdk/containerregistry/v2 v2.90.0
+	github.com/pulumi/pulumi-azure-native-sdk/containerservice/v2 v2.88.0
+	github.com/pulumi/pulumi-azure-native-sdk/insights/v2 v2.90.0
+	github.com/pulumi/pulumi-azure-native-sdk/keyvault/v2 v2.92.0
+	github.com/pulumi/pulumi-azure-native-sdk/managedidentity/v2 v2.80.0
+	github.com/pulumi/pulumi-azure-native-sdk/storage/v2 v2.92.0
 	github.com/pulumi/pulumi-azure-native-sdk/v2 v2.92.0 // indirect
 	github.com/rhysd/actionlint v1.7.12
 	github.com/rivo/uniseg v0.4.7 // indirect
 	github.com/robfig/cron/v3 v3.0.1 // indirect
 	github.com/rogpeppe/go-internal v1.14.1 // indirect
 	github.com/santhosh-tekuri/jsonschema/v5 v5.0.0 // indirect
-	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3 // indirect
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/sergi/go-diff v1.4.0 // indirect
 	github.com/spf13/pflag v1.0.10 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
@@ -131,7 +131,7 @@ require (
 	golang.org/x/sync v0.22.0 // indirect
 	golang.org/x/sys v0.47.0 // indirect
 	golang.org/x/term v0.45.0 // indirect
-	golang.org/x/text v0.40.0 // indirect
+	golang.org/x/text v0.40.0
 	golang.org/x/tools v0.47.0 // indirect
 	google.golang.org/genproto/googleapis/api v0.0.0-20260414002931-afd174a4e478 // indirect
 	google.golang.org/genproto/googleapis/rpc v0.0.0-20260414002931-afd174a4e478 // indirect
