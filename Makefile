@@ -17,7 +17,7 @@ set_parallel = p="$(PARALLEL)"; [ -n "$$p" ] || p=$$($(BIN) deploy-parallelism -
 .PHONY: help build plan policy policy-list review test bench lint fmt vet tidy preview up destroy clean env-request env-list
 
 help: ## list the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 build: ## build the platform CLI (bin/platform) and the Pulumi program
 	$(GO) build -o $(BIN) ./cmd/platform
