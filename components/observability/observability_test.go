@@ -1,0 +1,69 @@
+package observability
+
+import (
+	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/gameplatform/platform/components/shared"
+	"github.com/gameplatform/platform/internal/plantest"
+	"github.com/gameplatform/platform/internal/spec"
+)
+
+func TestWorkspacePerTier(t *testing.T) {
+	for _, tc := range []struct {
+		tier      spec.Tier
+		retention float64
+		capped    bool
+	}{
+		{spec.TierDev, RetentionDev, true},
+		{spec.TierStaging, RetentionDev, true},
+		{spec.TierProd, RetentionProd, false},
+	} {
+		t.Run(string(tc.tier), func(t *testing.T) {
+			res := plantest.Run(func(ctx *pulumi.Context) error {
+				_, err := NewObservability(ctx, "obs", &Args{
+					Interface:         shared.Interface{Tier: tc.tier, Tags: map[string]string{"tier": string(tc.tier)}},
+					ResourceGroupName: pulumi.String("rg"),
+					Location:          "westeurope",
+					WorkspaceName:     "log-x",
+				})
+				return err
+			})
+			if res.Err != nil {
+				t.Fatal(res.Err)
+			}
+			ws := res.Get(t, "obs-logs")
+			if ws.Inputs["retentionInDays"] != tc.retention {
+				t.Errorf("retentionInDays = %v, want %v", ws.Inputs["retentionInDays"], tc.retention)
+			}
+			if sku, _ := ws.Inputs["sku"].(map[string]any); sku["name"] != "PerGB2018" {
+				t.Errorf("sku = %v", ws.Inputs["sku"])
+			}
+			_, capped := ws.Inputs["workspaceCapping"]
+			if capped != tc.capped {
+				t.Errorf("daily cap present = %v, want %v", capped, tc.capped)
+			}
+			if tags, _ := ws.Inputs["tags"].(map[string]any); tags["tier"] != string(tc.tier) {
+				t.Errorf("tags = %v", ws.Inputs["tags"])
+			}
+		})
+	}
+}
+
+func TestArgsAreValidated(t *testing.T) {
+	res := plantest.Run(func(ctx *pulumi.Context) error {
+		_, err := NewObservability(ctx, "obs", &Args{})
+		return err
+	})
+	if res.Err == nil || len(res.Resources) != 0 {
+		t.Fatalf("empty args: err=%v, %d resources registered", res.Err, len(res.Resources))
+	}
+	res = plantest.Run(func(ctx *pulumi.Context) error {
+		_, err := NewObservability(ctx, "obs", nil)
+		return err
+	})
+	if res.Err == nil {
+		t.Fatal("nil args accepted")
+	}
+}

@@ -1,0 +1,57 @@
+package shared
+
+import (
+	"testing"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/gameplatform/platform/internal/plantest"
+	"github.com/gameplatform/platform/internal/spec"
+)
+
+func TestStatefulOptionsProtectOnlyWhenAsked(t *testing.T) {
+	for _, protect := range []bool{false, true} {
+		res := plantest.Run(func(ctx *pulumi.Context) error {
+			i := Interface{Protect: protect}
+			_, err := Interface{}.NewDiagnosticSetting(ctx, "none", pulumi.String("/x"), AllLogs)
+			if err != nil {
+				return err
+			}
+			var c pulumi.ResourceState
+			return ctx.RegisterResource("test:index:Thing", "thing", nil, &c, i.StatefulOptions()...)
+		})
+		if res.Err != nil {
+			t.Fatal(res.Err)
+		}
+		r := res.Get(t, "thing")
+		if r.Protect != protect || r.RetainOnDelete != protect {
+			t.Errorf("Protect=%v: got protect=%v retainOnDelete=%v", protect, r.Protect, r.RetainOnDelete)
+		}
+		if res.Has("none-diag") {
+			t.Error("a diagnostic setting was registered without a workspace")
+		}
+	}
+}
+
+func TestDiagnosticSettingSendsLogsAndMetrics(t *testing.T) {
+	res := plantest.Run(func(ctx *pulumi.Context) error {
+		i := Interface{Tier: spec.TierProd, WorkspaceID: pulumi.String("/ws")}
+		_, err := i.NewDiagnosticSetting(ctx, "vault", pulumi.String("/vault"), Diagnostics{CategoryGroups: []string{"audit"}, Categories: []string{"AuditEvent"}, Metrics: true})
+		return err
+	})
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	d := res.Get(t, "vault-diag")
+	if d.Inputs["workspaceId"] != "/ws" || d.Inputs["resourceUri"] != "/vault" {
+		t.Errorf("targets = %v / %v", d.Inputs["workspaceId"], d.Inputs["resourceUri"])
+	}
+	logs, _ := d.Inputs["logs"].([]any)
+	if len(logs) != 2 || logs[0].(map[string]any)["categoryGroup"] != "audit" || logs[1].(map[string]any)["category"] != "AuditEvent" {
+		t.Errorf("logs = %v", d.Inputs["logs"])
+	}
+	metrics, _ := d.Inputs["metrics"].([]any)
+	if len(metrics) != 1 || metrics[0].(map[string]any)["category"] != "AllMetrics" {
+		t.Errorf("metrics = %v", d.Inputs["metrics"])
+	}
+}
