@@ -9,6 +9,7 @@ import (
 	"github.com/gameplatform/platform/components/shared"
 	"github.com/gameplatform/platform/internal/naming"
 	"github.com/gameplatform/platform/internal/plan"
+	"github.com/gameplatform/platform/internal/plantest"
 	"github.com/gameplatform/platform/internal/spec"
 )
 
@@ -31,19 +32,14 @@ func testArgs(tier spec.Tier) *Args {
 
 func run(t *testing.T, args *Args) map[string]plan.Resource {
 	t.Helper()
-	rec := plan.NewRecorder()
-	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
+	res := plantest.Run(func(ctx *pulumi.Context) error {
 		_, err := NewNetwork(ctx, "jpe-net", args)
 		return err
-	}, pulumi.WithMocks("game-platform", "test", rec))
-	if err != nil {
-		t.Fatal(err)
+	})
+	if res.Err != nil {
+		t.Fatal(res.Err)
 	}
-	out := map[string]plan.Resource{}
-	for _, r := range rec.Resources("game-platform", "test") {
-		out[r.Name] = r
-	}
-	return out
+	return res.ByName()
 }
 
 func TestNetworkInputs(t *testing.T) {

@@ -42,6 +42,15 @@ func (r Result) Get(t *testing.T, name string) plan.Resource {
 	return plan.Resource{}
 }
 
+// ByName returns the registered resources keyed by logical name.
+func (r Result) ByName() map[string]plan.Resource {
+	out := make(map[string]plan.Resource, len(r.Resources))
+	for _, res := range r.Resources {
+		out[res.Name] = res
+	}
+	return out
+}
+
 // Has reports whether a resource with the logical name was registered.
 func (r Result) Has(name string) bool {
 	for _, res := range r.Resources {
