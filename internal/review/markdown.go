@@ -236,20 +236,7 @@ func renderMermaid(r *Review) string {
 }
 
 func shortCounts(c Counts) string {
-	var parts []string
-	if c.Create > 0 {
-		parts = append(parts, fmt.Sprintf("+%d", c.Create))
-	}
-	if c.Update > 0 {
-		parts = append(parts, fmt.Sprintf("~%d", c.Update))
-	}
-	if c.Replace > 0 {
-		parts = append(parts, fmt.Sprintf("±%d", c.Replace))
-	}
-	if c.Delete > 0 {
-		parts = append(parts, fmt.Sprintf("-%d", c.Delete))
-	}
-	return strings.Join(parts, " ")
+	return formatCounts(c, [4]string{"+%d", "~%d", "±%d", "-%d"}, " ")
 }
 
 func mermaidText(s string) string {
@@ -327,20 +314,19 @@ func regionTitle(region string) string {
 }
 
 func countsText(c Counts) string {
+	return formatCounts(c, [4]string{"%d to create", "%d to update", "%d to replace", "%d to delete"}, ", ")
+}
+
+// formatCounts renders the non-zero create, update, replace and delete counts, in
+// that order, each with its format, joined by sep.
+func formatCounts(c Counts, formats [4]string, sep string) string {
 	var parts []string
-	if c.Create > 0 {
-		parts = append(parts, fmt.Sprintf("%d to create", c.Create))
+	for i, n := range [4]int{c.Create, c.Update, c.Replace, c.Delete} {
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf(formats[i], n))
+		}
 	}
-	if c.Update > 0 {
-		parts = append(parts, fmt.Sprintf("%d to update", c.Update))
-	}
-	if c.Replace > 0 {
-		parts = append(parts, fmt.Sprintf("%d to replace", c.Replace))
-	}
-	if c.Delete > 0 {
-		parts = append(parts, fmt.Sprintf("%d to delete", c.Delete))
-	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, sep)
 }
 
 func changeRow(c *Change) string {
