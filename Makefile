@@ -42,9 +42,12 @@ review: ## pull-request review comment: BASE=base.plan.json HEAD=head.plan.json 
 	@$(GO) build -o $(BIN) ./cmd/platform
 	@$(BIN) review $(if $(BASE),--base $(BASE)) $(if $(HEAD),--head $(HEAD)) $(if $(PREVIEW),--preview $(PREVIEW)) $(if $(FORMAT),--format $(FORMAT)) $(if $(ALLOW),--allow-destructive)
 
-test: ## go vet + the whole test suite with the race detector
+# The race detector runs on every package that starts goroutines and on every package
+# that does not link the azure-native SDK; scripts/test-packages says why and which.
+test: ## go vet + the whole test suite (race detector where goroutines start)
 	$(GO) vet ./...
-	$(GO) test -race -count=1 ./...
+	race=$$(scripts/test-packages race) && plain=$$(scripts/test-packages plain) && [ -n "$$race" ] && [ -n "$$plain" ] && \
+	  $(GO) test -race -count=1 $$race && $(GO) test -count=1 $$plain
 
 # Studio environment requests (README "Studio environment requests"). DRY_RUN=1 prints
 # the file instead of writing it.
