@@ -61,8 +61,8 @@ var DefaultAPIServerAuthorizedRanges = []string{"198.51.100.0/24"}
 // Input bounds of the schema, far beyond what the platform serves; they keep the
 // sizing arithmetic in range.
 const (
-	MinVCPUPerServer = 0.25
-	MaxPeakPlayers   = 10_000_000
+	MinVCPUPerServer = spec.MinVCPUPerServer
+	MaxPeakPlayers   = spec.MaxPeakPlayers
 )
 
 // Lifetime limits: a non-prod environment must expire, at most this many days from
