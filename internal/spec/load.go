@@ -190,13 +190,15 @@ func single(path, format string, args ...any) *multierror.Error {
 	return c.errs
 }
 
-// LoadFile reads, defaults and validates the spec of a stack from its config file.
-func LoadFile(path, stack string, now time.Time) (*Spec, *StackConfig, error) {
+// LoadFile reads, defaults and validates the spec of a stack from its config file;
+// others are the address blocks of the other environments (BlocksInDir), checked
+// together with everything else.
+func LoadFile(path, stack string, now time.Time, others ...Block) (*Spec, *StackConfig, error) {
 	sc, err := ReadStackFile(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	s, err := FromConfig(stack, path, sc.Values, now)
+	s, err := FromConfig(stack, path, sc.Values, now, others...)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -204,8 +206,10 @@ func LoadFile(path, stack string, now time.Time) (*Spec, *StackConfig, error) {
 }
 
 // FromConfig builds, defaults and validates a spec from namespaced config values, as
-// the Pulumi engine supplies them. Every problem is reported at once.
-func FromConfig(stack, source string, cfg map[string]string, now time.Time) (*Spec, error) {
+// the Pulumi engine supplies them. others are the address blocks of the other
+// environments (BlocksInDir); an overlap with one is reported with every other
+// problem, at once.
+func FromConfig(stack, source string, cfg map[string]string, now time.Time, others ...Block) (*Spec, error) {
 	var c collector
 	s := &Spec{Stack: stack, Source: source}
 	raw := map[string]json.RawMessage{}
@@ -265,7 +269,7 @@ func FromConfig(stack, source string, cfg map[string]string, now time.Time) (*Sp
 		return nil, &ConfigError{Source: source, Errs: single("", "internal error: decoding config: %v", err)}
 	}
 	s.applyDefaults(present)
-	if err := s.Validate(now); err != nil {
+	if err := s.validate(now, others); err != nil {
 		return nil, err
 	}
 	return s, nil

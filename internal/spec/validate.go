@@ -61,10 +61,16 @@ var (
 
 // Validate checks the spec and returns a *ConfigError listing every problem, or nil.
 // now decides whether an expiry date is in the past.
-func (s *Spec) Validate(now time.Time) error {
+func (s *Spec) Validate(now time.Time) error { return s.validate(now, nil) }
+
+// validate is Validate plus the address plan across environments: others are the
+// blocks of every environment (those of s.Stack itself are skipped).
+func (s *Spec) validate(now time.Time, others []Block) error {
 	var c collector
 	if !stackRE.MatchString(s.Stack) {
 		c.add("stack", "stack name %q must be 2-20 lowercase letters, digits or '-', starting with a letter", s.Stack)
+	} else if strings.Contains(s.Stack, "--") {
+		c.add("stack", "stack name %q must not contain consecutive hyphens (%s)", s.Stack, doubleHyphenReason)
 	}
 	validateIdent(&c, "studio", s.Studio)
 	validateIdent(&c, "game", s.Game)
@@ -85,6 +91,7 @@ func (s *Spec) Validate(now time.Time) error {
 	validateTags(&c, s)
 	validatePorts(&c, s.GamePorts)
 	validateRegions(&c, s)
+	checkAddressPlan(&c, s, others)
 	validateCluster(&c, s.Cluster)
 	if s.CDN.PatchCacheSeconds < 1 || s.CDN.PatchCacheSeconds > MaxPatchCacheSeconds {
 		c.add("cdn.patchCacheSeconds", "must be 1-%d seconds (366 days; leave it unset for the default %d), got %d",
@@ -103,8 +110,16 @@ func validateIdent(c *collector, path, v string) {
 	}
 	if !identRE.MatchString(v) {
 		c.add(path, "%q must be 3-20 lowercase letters, digits or '-', starting with a letter", v)
+	} else if strings.Contains(v, "--") {
+		c.add(path, "%q must not contain consecutive hyphens (%s)", v, doubleHyphenReason)
 	}
 }
+
+// doubleHyphenReason is why names exclude "--": they become segments of Azure
+// names, and Key Vault names (kv-<game>-<env>-…) may not hold consecutive hyphens.
+// Every name these rules accept yields valid Azure names that pass the naming
+// convention (a property test in policies/rules walks them).
+const doubleHyphenReason = "Key Vault names, which carry the game and environment, cannot"
 
 func validateTier(c *collector, t Tier) {
 	for _, ok := range Tiers {
