@@ -144,7 +144,7 @@ func TestCheckEachProblem(t *testing.T) {
 		{"expiry impossible date", "", repl("expiresOn: 2026-11-30", "expiresOn: 2026-11-31"), `expiresOn: "2026-11-31" is not a date (YYYY-MM-DD)`},
 		{"expiry in prod", "", repl("tier: dev", "tier: prod"), `expiresOn: prod environments do not expire; remove expiresOn`},
 		// document
-		{"not yaml", "", func(string) string { return "environment: [unclosed\n" }, `parsing YAML`},
+		{"not yaml", "", func(string) string { return "environment: [unclosed\n" }, `line 1: parsing YAML`},
 		{"empty", "", func(string) string { return "" }, `request is empty`},
 		{"not a mapping", "", func(string) string { return "- a\n- b\n" }, `request must be a YAML mapping of keys (environment, studio, game, …), got list`},
 		{"two documents", "", func(s string) string { return s + "---\nenvironment: x\n" }, `request holds more than one YAML document`},
@@ -281,5 +281,19 @@ func TestTextFieldsKeepTheirText(t *testing.T) {
 	long := strings.Replace(base, "costCenter: CC-1001", "costCenter: "+strings.Repeat("c", 300), 1)
 	if _, err := Check(baseSource, []byte(long), Context{Now: testNow}); err == nil || !strings.Contains(err.Error(), "costCenter: is 300 characters; at most 256 allowed") {
 		t.Errorf("300-character cost centre = %v", err)
+	}
+}
+
+func TestYAMLSyntaxErrorsNameTheirLine(t *testing.T) {
+	for _, tc := range []struct{ from, to, want string }{
+		{"tier: dev", "tier: dev: staging", ":5: parsing YAML: mapping values are not allowed in this context"},
+		{"owners:\n  - qa@nebulaforge.example", "owners: [qa@nebulaforge.example", ":6: parsing YAML: did not find expected ',' or ']'"},
+		{"costCenter: CC-1001", "\tcostCenter: CC-1001", ":8: parsing YAML: found a tab character"},
+	} {
+		doc := strings.Replace(base, tc.from, tc.to, 1)
+		_, err := Check(baseSource, []byte(doc), Context{Now: testNow})
+		if err == nil || !strings.Contains(err.Error(), "\n  "+baseSource+tc.want) {
+			t.Errorf("%q: error = %v, want %s%s", tc.to, err, baseSource, tc.want)
+		}
 	}
 }

@@ -74,13 +74,13 @@ func parse(source string, data []byte) (*Request, *problems, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, nil, configError(source, fieldErr("", "request is empty"))
 		}
-		return nil, nil, configError(source, fieldErr("", "parsing YAML: %v", yamlMessage(err)))
+		return nil, nil, configError(source, yamlSyntaxError(data, err))
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		return nil, nil, configError(source, fieldErr("", "request holds more than one YAML document; keep one per file"))
 	} else if !errors.Is(err, io.EOF) {
-		return nil, nil, configError(source, fieldErr("", "parsing YAML: %v", yamlMessage(err)))
+		return nil, nil, configError(source, yamlSyntaxError(data, err))
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
@@ -250,8 +250,17 @@ func nodeKind(n *yaml.Node) string {
 	return "an unknown node"
 }
 
-func yamlMessage(err error) string {
-	return strings.TrimPrefix(err.Error(), "yaml: ")
+// yamlSyntaxError reports a YAML syntax error at the line the problem is on
+// (spec.YAMLSyntaxError), re-parsing prefixes of data the way parse reads it.
+func yamlSyntaxError(data []byte, err error) *spec.FieldError {
+	return spec.YAMLSyntaxError(data, err, func(b []byte) error {
+		dec := yaml.NewDecoder(bytes.NewReader(b))
+		var n yaml.Node
+		if err := dec.Decode(&n); err != nil {
+			return err
+		}
+		return dec.Decode(&n)
+	})
 }
 
 func truncate(s string, n int) string {
