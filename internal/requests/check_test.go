@@ -115,6 +115,9 @@ func TestCheckEachProblem(t *testing.T) {
 		{"staging in uksouth", "", func(s string) string {
 			return strings.Replace(strings.Replace(strings.Replace(s, "tier: dev", "tier: staging", 1), "expiresOn: 2026-11-30", "expiresOn: 2027-01-21", 1), "name: japaneast", "name: uksouth", 1)
 		}, `regions[1].name: region "uksouth" is not open to staging environments (allowed: eastus2, japaneast, japanwest, koreacentral, northeurope, westeurope, westus2)`},
+		// An explicit zero is an error, never the default.
+		{"zero vcpu per server", "", add("vcpuPerServer: 0"), `vcpuPerServer: must be at least 0.25, got 0`},
+		{"zero players per server", "", repl("playersPerServer: 16", "playersPerServer: 0"), `playersPerServer: must be at least 1, got 0`},
 		{"vm size closed to tier", "", add("vmSize: Standard_F32s_v2"), `vmSize: VM size "Standard_F32s_v2" is not open to dev environments (allowed: Standard_D2s_v5, Standard_D4s_v5, Standard_D8s_v5, Standard_F16s_v2, Standard_F8s_v2)`},
 		{"region open to staging only", "", repl("name: japaneast", "name: koreacentral"), `regions[1].name: region "koreacentral" is not open to dev environments`},
 		{"duplicate region", "", repl("name: japaneast", "name: westeurope"), `regions[1].name: region "westeurope" is already listed as regions[0]`},
