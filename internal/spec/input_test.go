@@ -86,6 +86,16 @@ func TestUserNumbersCannotOverflow(t *testing.T) {
 	}
 	wantProblem(t, strings.Replace(threeRegions, "budgetMonthlyUSD: 100", "budgetMonthlyUSD: 1e300", 1),
 		"FILE: budgetMonthlyUSD: must be at most 1000000000")
+	for v, want := range map[string]string{
+		".nan": "FILE:7: budgetMonthlyUSD: is not a finite number", ".inf": "FILE:7: budgetMonthlyUSD: is not a finite number",
+		"NaN": `FILE: budgetMonthlyUSD: must be a number, got "NaN"`, "lots": `FILE: budgetMonthlyUSD: must be a number, got "lots"`,
+	} {
+		wantProblem(t, strings.Replace(threeRegions, "budgetMonthlyUSD: 100", "budgetMonthlyUSD: "+v, 1), want)
+	}
+	if _, err := FromConfig("test", "cfg", map[string]string{Namespace + ":budgetMonthlyUSD": "NaN"}, testNow); err == nil ||
+		!strings.Contains(err.Error(), `budgetMonthlyUSD: must be a number, got "NaN"`) {
+		t.Errorf("budget NaN from the engine: %v", err)
+	}
 	big := "\n  game-platform:cdn: {patchCacheSeconds: 9223372036854775807, rateLimitPerMinute: 9223372036854775807}\n"
 	wantProblem(t, threeRegions+big, "FILE: cdn.patchCacheSeconds: must be 1-31622400 seconds")
 	wantProblem(t, threeRegions+big, "FILE: cdn.rateLimitPerMinute: must be 10-2147483647 requests per minute")

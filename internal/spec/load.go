@@ -228,11 +228,13 @@ func FromConfig(stack, source string, cfg map[string]string, now time.Time, othe
 			js, _ := json.Marshal(v)
 			raw[key] = js
 		case "number":
-			if _, err := strconv.ParseFloat(v, 64); err != nil {
+			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 				c.add(key, "must be a number, got %q", v)
 				continue
 			}
-			raw[key] = json.RawMessage(v)
+			// Re-encoded: ParseFloat also reads forms JSON does not (+5, .5).
+			raw[key] = json.RawMessage(strconv.FormatFloat(f, 'g', -1, 64))
 		default:
 			raw[key] = json.RawMessage(v)
 		}
