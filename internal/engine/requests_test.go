@@ -113,3 +113,40 @@ func TestEveryRequestableTierRegionAndVMSizePassesThePack(t *testing.T) {
 		}
 	}
 }
+
+// A prod environment with a long name (and a long game) plans without a
+// naming-convention finding: the names the program gives it follow the convention
+// the pack checks (the property test in policies/rules covers the names at large).
+func TestLongProdNamesPassTheNamingPolicy(t *testing.T) {
+	sc := genStackConfig(t, spec.TierProd, 1)
+	sc.Values[spec.Namespace+":game"] = "starfall-legends-x9"
+	const stack = "season3-launch-eu"
+	s, err := spec.FromConfig(stack, "generated", sc.Values, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Evaluate(stack, sc, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := analyze(p, s); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range p.PolicyResults {
+		if r.Policy == "naming-convention" {
+			t.Errorf("%s: %s", r.EnforcementLevel, r.Message)
+		}
+	}
+	vaults := 0
+	for _, r := range p.Resources {
+		if r.Custom && rules.BaseType(r.Type) == rules.TypeKeyVault {
+			vaults++
+			if name, _ := r.Inputs["vaultName"].(string); !strings.HasPrefix(name, "kv-starfall-season3-") {
+				t.Errorf("vault name %q", name)
+			}
+		}
+	}
+	if vaults == 0 {
+		t.Error("the plan has no Key Vault: the test checks nothing")
+	}
+}
