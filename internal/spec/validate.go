@@ -238,7 +238,7 @@ func validateCapacity(c *collector, path string, cp Capacity, tier Tier) {
 			c.add(path+".peakPlayers", "%v", err)
 		}
 	}
-	if cp.Spot && tier == TierProd {
+	if cp.Spot && !SpotAllowed(tier) {
 		c.add(path+".spot", "spot VMs can be evicted mid-match and are not allowed in prod")
 	}
 }
