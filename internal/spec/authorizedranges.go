@@ -93,16 +93,22 @@ func ipFamily(is4 bool) string {
 }
 
 // ParseAuthorizedRange parses a CIDR, or a bare address as a single-address range
-// (as AKS accepts them), and returns it masked.
+// (as AKS accepts them), and returns it masked. An IPv4-mapped IPv6 range
+// (::ffff:0:0/96 and narrower) is the IPv4 range it maps.
 func ParseAuthorizedRange(s string) (netip.Prefix, error) {
 	s = strings.TrimSpace(s)
-	if p, err := netip.ParsePrefix(s); err == nil {
-		return p.Masked(), nil
+	p, err := netip.ParsePrefix(s)
+	if err != nil {
+		a, aerr := netip.ParseAddr(s)
+		if aerr != nil || a.Zone() != "" {
+			return netip.Prefix{}, fmt.Errorf("%q is not a valid CIDR", s)
+		}
+		p = netip.PrefixFrom(a, a.BitLen())
 	}
-	if a, err := netip.ParseAddr(s); err == nil && a.Zone() == "" {
-		return netip.PrefixFrom(a, a.BitLen()), nil
+	if p.Addr().Is4In6() && p.Bits() >= 96 {
+		p = netip.PrefixFrom(p.Addr().Unmap(), p.Bits()-96)
 	}
-	return netip.Prefix{}, fmt.Errorf("%q is not a valid CIDR", s)
+	return p.Masked(), nil
 }
 
 // JudgeAuthorizedRanges judges the authorized ranges of a public API server by the

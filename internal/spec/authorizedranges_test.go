@@ -33,6 +33,8 @@ func TestJudgeAuthorizedRanges(t *testing.T) {
 		{"a range inside another adds nothing", []string{"20.0.0.0/16", "20.0.1.0/24", "20.0.0.0/17"}, nil},
 		{"a range holding earlier ones counts once", []string{"20.0.1.0/24", "20.0.0.0/16"}, nil},
 		{"a broad range mostly private still counts its public part", []string{"0.0.0.0/4"}, map[int]string{0: "0.0.0.0/4 covers 234,881,024 public IPv4 addresses"}},
+		{"the IPv4 Internet written as mapped IPv6", []string{"::ffff:0.0.0.0/96"}, map[int]string{0: "0.0.0.0/0 opens the API server to the whole Internet"}},
+		{"a mapped IPv4 address", []string{"::ffff:20.1.2.3"}, nil},
 		{"not a CIDR", []string{"198.51.100.0/24", "office"}, map[int]string{1: `"office" is not a valid CIDR`}},
 	}
 	for _, tc := range cases {
