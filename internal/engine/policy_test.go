@@ -290,7 +290,9 @@ func pluginBreaks(t *testing.T, p *plan.Plan) []struct {
 			continue
 		}
 		switch b.catch {
-		case "storage-min-tls", "registry-admin-user-disabled", "required-tags", "frontdoor-waf-mode", "protect-stateful", "nsg-no-ssh-rdp-from-internet", "aks-local-accounts-disabled", "region-routing-complete":
+		case "storage-min-tls", "registry-admin-user-disabled", "required-tags", "frontdoor-waf-mode", "protect-stateful", "nsg-no-ssh-rdp-from-internet", "aks-local-accounts-disabled", "region-routing-complete",
+			// stack rules that follow parent components and property dependencies
+			"location-matches-region", "diagnostic-settings":
 		default:
 			continue
 		}

@@ -62,21 +62,52 @@ func checkLocationMatchesRegion(e *Env, rs []Resource, rep *Reporter) {
 // When the parent chain cannot be followed (a plan without its components), the
 // region recorded for the resource decides.
 func homeRegion(r *Resource, byURN map[string]*Resource) (region string, regional bool) {
+	if reg, ok := regionFromParents(r, byURN); ok {
+		return reg, reg != ""
+	}
+	return r.Region, r.Region != ""
+}
+
+// regionFromParents follows a resource's parents to the region component it sits
+// under: its name, "" for an environment-wide resource, ok false when the chain
+// leaves the resources given.
+func regionFromParents(r *Resource, byURN map[string]*Resource) (region string, ok bool) {
 	cur := r
 	for hops := 0; hops < 64; hops++ {
 		if cur.Type == plan.RegionComponentType {
 			return cur.Name, true
 		}
 		if cur.Parent == "" || urnType(cur.Parent) == "pulumi:pulumi:Stack" {
-			return "", false
+			return "", true
 		}
-		next, ok := byURN[cur.Parent]
-		if !ok {
-			break
+		next, found := byURN[cur.Parent]
+		if !found {
+			return "", false
 		}
 		cur = next
 	}
-	return r.Region, r.Region != ""
+	return "", false
+}
+
+// AttributeRegions sets each resource's Region to the region component it sits
+// under ("" for environment-wide resources), as the offline plan records it, where
+// the parent chain can be followed. The analyzer knows only a resource's location;
+// with the whole stack at hand, stack rules see the same regions in both places.
+func AttributeRegions(rs []Resource) {
+	byURN := make(map[string]*Resource, len(rs))
+	for i := range rs {
+		byURN[rs[i].URN] = &rs[i]
+	}
+	regions := make([]string, len(rs))
+	found := make([]bool, len(rs))
+	for i := range rs {
+		regions[i], found[i] = regionFromParents(&rs[i], byURN)
+	}
+	for i := range rs {
+		if found[i] {
+			rs[i].Region = regions[i]
+		}
+	}
 }
 
 // urnType returns the type token of a URN (the last element of its qualified type):

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"testing"
+
 	"github.com/gameplatform/platform/internal/plan"
 	"github.com/gameplatform/platform/internal/spec"
 )
@@ -210,4 +212,24 @@ func init() {
 		ruleCase{policy: "diagnostic-settings", name: "a URI naming another resource despite the dependency", res: []Resource{kv, with(kvDiag, "resourceUri", "/subscriptions/x/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/other")}, want: []string{"has no diagnostic setting"}},
 		ruleCase{policy: "diagnostic-settings", name: "URI unknown and untraced", res: []Resource{kv, withDeps(with(kvDiag, "resourceUri", Unknown), "resourceUri")}, want: []string{"no diagnostic setting is known to target it at preview"}},
 	)
+}
+
+// TestAttributeRegions: with the whole stack at hand, a resource's region is the
+// region component it sits under, whatever its location says; a resource whose
+// parents are not all given keeps the region it has.
+func TestAttributeRegions(t *testing.T) {
+	jpe := regionComponent("japaneast")
+	global := Resource{URN: "urn:pulumi:" + testStack + "::game-platform::gameplatform:stacks:Global::global", Type: "gameplatform:stacks:Global", Name: "global"}
+	stamp := under(atLocation(vnet("japaneast", "10.100.0.0/16"), "westus2"), jpe)
+	stamp.Region = "westus2" // as the analyzer sees it: its location
+	shared := under(storageAccount(), global)
+	shared.Region = "japaneast"
+	orphan := atLocation(vnet("koreacentral", "10.102.0.0/16"), "koreacentral")
+	rs := []Resource{jpe, global, stamp, shared, orphan}
+	AttributeRegions(rs)
+	for i, want := range []string{"japaneast", "", "japaneast", "", "koreacentral"} {
+		if rs[i].Region != want {
+			t.Errorf("%s: region %q, want %q", rs[i].Name, rs[i].Region, want)
+		}
+	}
 }
