@@ -38,9 +38,17 @@ func Run(ctx *pulumi.Context) error {
 		}
 	}
 	source := filepath.Join(EnvironmentsDir, "Pulumi."+ctx.Stack()+".yaml")
-	s, err := spec.FromConfig(ctx.Stack(), source, cfg, Now())
+	now := Now()
+	s, err := spec.FromConfig(ctx.Stack(), source, cfg, now)
 	if err != nil {
 		return err
+	}
+	// An expired environment still deploys and destroys (its teardown needs the
+	// program); the engine shows the warning in preview, up and refresh.
+	if notice := s.ExpiryNotice(now); notice != "" {
+		if err := ctx.Log.Warn(notice, nil); err != nil {
+			return err
+		}
 	}
 	return Deploy(ctx, s)
 }
