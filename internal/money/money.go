@@ -40,6 +40,15 @@ func USD(v float64) string {
 	return sign + "$" + group(whole) + "." + frac
 }
 
+// Whole formats v rounded to whole dollars, for tables where cents are noise:
+// $2,752,897, -$80.
+func Whole(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "n/a"
+	}
+	return strings.TrimSuffix(USD(math.Round(v)), ".00")
+}
+
 // Signed formats a change of v dollars with its sign: +$1,234.00, -$12.50, ±$0.00.
 func Signed(v float64) string {
 	s := USD(v)

@@ -41,6 +41,14 @@ func TestUSD(t *testing.T) {
 	}
 }
 
+func TestWhole(t *testing.T) {
+	for v, want := range map[float64]string{0: "$0", 0.4: "$0", 1750.5: "$1,751", 2752897.01: "$2,752,897", -80.5: "-$81", math.NaN(): "n/a"} {
+		if got := Whole(v); got != want {
+			t.Errorf("Whole(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
+
 func TestSigned(t *testing.T) {
 	cases := map[float64]string{
 		1234.5:   "+$1,234.50",
