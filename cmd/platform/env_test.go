@@ -44,7 +44,8 @@ func copyFile(t *testing.T, from, to string) {
 }
 
 // writeRequest writes a request named name into a fresh requests directory, with an
-// expiry a week from the real today so it also passes through run().
+// expiry a week after envTestNow, and pins the CLI's day (PLATFORM_TODAY) to
+// envTestNow so it also passes through run() on any date.
 func writeRequest(t *testing.T, name, extra string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), name+".yaml")
@@ -61,7 +62,8 @@ playersPerServer: 16
 spot: true
 budgetMonthlyUSD: 40000
 expiresOn: %s
-%s`, name, time.Now().AddDate(0, 0, 7).Format(time.DateOnly), extra)
+%s`, name, envTestNow.AddDate(0, 0, 7).Format(time.DateOnly), extra)
+	t.Setenv(envToday, envTestNow.Format(time.DateOnly))
 	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -112,14 +114,14 @@ func TestEnvRequestRoundTrip(t *testing.T) {
 			t.Errorf("summary lacks %q:\n%s", want, stdout)
 		}
 	}
-	s, _, err := spec.LoadFile(path, "roundtrip", time.Now())
+	s, _, err := spec.LoadFile(path, "roundtrip", envTestNow)
 	if err != nil {
 		t.Fatalf("written file does not load: %v", err)
 	}
 	if len(s.Regions) != 2 || s.Regions[0].AddressSpace != "10.0.0.0/20" || !s.Regions[1].Capacity.Spot {
 		t.Errorf("loaded spec regions = %+v", s.Regions)
 	}
-	res, err := engine.Plan(engine.Options{Dir: dir, Stack: "roundtrip"})
+	res, err := engine.Plan(engine.Options{Dir: dir, Stack: "roundtrip", Now: envTestNow})
 	if err != nil {
 		t.Fatalf("written environment does not plan: %v", err)
 	}
@@ -229,7 +231,7 @@ func TestEnvRequestInterrupted(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	var out, errOut bytes.Buffer
-	err := runEnvRequest(ctx, &out, &errOut, req, &envRequestFlags{dir: dir}, time.Now())
+	err := runEnvRequest(ctx, &out, &errOut, req, &envRequestFlags{dir: dir}, envTestNow)
 	var ee *exitError
 	if !errors.As(err, &ee) || ee.code != exitInterrupted {
 		t.Fatalf("err = %v, want exit %d", err, exitInterrupted)
@@ -344,6 +346,7 @@ func TestEnvExpired(t *testing.T) {
 }
 
 func TestEnvList(t *testing.T) {
+	t.Setenv(envToday, envTestNow.Format(time.DateOnly))
 	dir := expiredFixture(t)
 	// The prod file with an expiry is invalid on purpose in the fixture; restore it.
 	copyFile(t, spec.StackFile(envDir, "prod"), spec.StackFile(dir, "prod"))
