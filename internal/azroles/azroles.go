@@ -16,6 +16,8 @@ var builtIn = map[string]string{
 	"acdd72a7-3385-48ef-bd42-f606fba81ae7": "Reader",
 	"18d7d88d-d35e-4fb5-a5c3-7773c20a72d9": "User Access Administrator",
 	"f58310d9-a9f6-439a-9e8d-f62e7b41a168": "Role Based Access Control Administrator",
+	"a8889054-8d42-49c9-bc1c-52486c10e7cd": "Reservations Administrator",
+	"92b92042-07d9-4307-87f7-36a593fc5850": "Azure File Sync Administrator",
 	// Storage
 	"2a2b9908-6ea1-4ae2-8e65-a410df84e7d1": "Storage Blob Data Reader",
 	"ba92f5b4-2d11-453d-a403-e96b0029c9fe": "Storage Blob Data Contributor",
@@ -37,6 +39,28 @@ var builtIn = map[string]string{
 	"3913510d-42f4-4e42-8a64-420c390055eb": "Monitoring Metrics Publisher",
 	"749f88d5-cbae-40b8-bcfc-e573ddc772fa": "Monitoring Contributor",
 	"92aaf0da-9dab-42b6-94a3-d43ce8d16293": "Log Analytics Contributor",
+}
+
+// privileged are the built-in roles of Azure's "Privileged" category: each can manage
+// every resource in its scope or decide who has access to it.
+// Source: https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/privileged
+var privileged = []string{
+	"8e3af657-a8ff-443c-a75c-2fe8c4bcb635", // Owner
+	"b24988ac-6180-42a0-ab88-20f7382dd24c", // Contributor
+	"18d7d88d-d35e-4fb5-a5c3-7773c20a72d9", // User Access Administrator
+	"f58310d9-a9f6-439a-9e8d-f62e7b41a168", // Role Based Access Control Administrator
+	"a8889054-8d42-49c9-bc1c-52486c10e7cd", // Reservations Administrator
+	"92b92042-07d9-4307-87f7-36a593fc5850", // Azure File Sync Administrator
+}
+
+// Privileged returns the privileged built-in roles, definition GUID → name (a fresh
+// map the caller may keep).
+func Privileged() map[string]string {
+	out := make(map[string]string, len(privileged))
+	for _, id := range privileged {
+		out[id] = builtIn[id]
+	}
+	return out
 }
 
 // ID returns the role definition GUID of a roleDefinitionId, which is either the

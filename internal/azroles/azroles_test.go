@@ -20,3 +20,15 @@ func TestName(t *testing.T) {
 		t.Errorf("Describe = %q", got)
 	}
 }
+
+func TestPrivilegedRolesAreNamed(t *testing.T) {
+	p := Privileged()
+	if len(p) != len(privileged) || p["8e3af657-a8ff-443c-a75c-2fe8c4bcb635"] != "Owner" {
+		t.Errorf("Privileged() = %v", p)
+	}
+	for id, name := range p {
+		if name == "" {
+			t.Errorf("privileged role %s has no name in the catalogue", id)
+		}
+	}
+}

@@ -46,15 +46,8 @@ func Load(opts Options) (*spec.Spec, *spec.StackConfig, error) {
 		now = time.Now()
 	}
 	path := spec.StackFile(opts.Dir, opts.Stack)
-	s, sc, err := spec.LoadFile(path, opts.Stack, now)
-	if err != nil {
-		return nil, nil, err
-	}
 	blocks, _ := spec.BlocksInDir(opts.Dir)
-	if err := spec.CheckAddressPlan(s, blocks); err != nil {
-		return nil, nil, err
-	}
-	return s, sc, nil
+	return spec.LoadFile(path, opts.Stack, now, blocks...)
 }
 
 // Plan evaluates the program for one stack offline.
@@ -63,7 +56,7 @@ func Plan(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := Evaluate(opts.Stack, sc, opts.Now)
+	p, err := evaluate(opts.Stack, sc, opts.Now, opts.Dir)
 	if err != nil {
 		return nil, err
 	}
@@ -75,14 +68,25 @@ func Plan(opts Options) (*Result, error) {
 }
 
 // Evaluate runs stacks.Run with the given stack config under the recording mock
-// monitor and returns the plan of what it registered.
+// monitor and returns the plan of what it registered. The program checks no other
+// environment's address blocks (see Plan).
 func Evaluate(stack string, sc *spec.StackConfig, now time.Time) (*plan.Plan, error) {
+	return evaluate(stack, sc, now, "")
+}
+
+// evaluate is Evaluate with the program reading the other environments' address
+// blocks from dir, as it reads them from the project's stackConfigDir under the
+// Pulumi CLI.
+func evaluate(stack string, sc *spec.StackConfig, now time.Time, dir string) (*plan.Plan, error) {
 	rec := plan.NewRecorder()
 	if !now.IsZero() {
 		restore := stacks.Now
 		stacks.Now = func() time.Time { return now }
 		defer func() { stacks.Now = restore }()
 	}
+	restoreDir := stacks.EnvDir
+	stacks.EnvDir = dir
+	defer func() { stacks.EnvDir = restoreDir }()
 	withConfig := func(info *pulumi.RunInfo) {
 		info.Config = sc.Values
 		info.ConfigSecretKeys = sc.Secrets

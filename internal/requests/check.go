@@ -74,12 +74,15 @@ func check(r *Request, p *problems, c Context) []RegionSizing {
 		p.add("costCenter", "must not be blank")
 	}
 	checkExpiry(r, p, c.Now)
-	if r.Spot && r.Tier == spec.TierProd {
+	if r.Spot && !spec.SpotAllowed(r.Tier) {
 		p.add("spot", "spot VMs can be evicted mid-match and are not allowed in prod")
 	}
 	vm, vmOK := spec.VMSizes[r.VM()]
 	if !vmOK {
 		p.add("vmSize", "VM size %q is not in the platform catalogue%s", r.VMSize, spec.Suggest(r.VMSize, spec.VMSizeNames()))
+	} else if allowed := AllowedVMSizes(r.Tier); slices.Contains(spec.Tiers, r.Tier) && !slices.Contains(allowed, r.VM()) {
+		p.add("vmSize", "VM size %q is not open to %s environments (allowed: %s)", r.VM(), r.Tier, strings.Join(allowed, ", "))
+		vmOK = false
 	}
 	serverOK := r.PlayersPerServer > 0 && r.PlayersPerServer <= spec.MaxPlayersPerServer &&
 		r.VCPU() >= MinVCPUPerServer && r.VCPU() <= spec.MaxVCPUPerServer

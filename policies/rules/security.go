@@ -309,7 +309,7 @@ func checkAPIServer(e *Env, r *Resource, rep *Reporter) {
 	}
 	ranges, rst := r.get("apiServerAccessProfile.authorizedIPRanges")
 	if pst == unknown || rst == unknown || hasOpaque(ranges) {
-		rep.Report("%s: apiServerAccessProfile is unknown at preview, so the API server cannot be confirmed private or restricted; expected enablePrivateCluster true or authorizedIPRanges without 0.0.0.0/0", r.label())
+		rep.Report("%s: apiServerAccessProfile is unknown at preview, so the API server cannot be confirmed private or restricted; expected enablePrivateCluster true or authorizedIPRanges covering only the admin networks", r.label())
 		return
 	}
 	list, _ := asStrings(ranges)
@@ -317,10 +317,10 @@ func checkAPIServer(e *Env, r *Resource, rep *Reporter) {
 		rep.Report("%s: the API server is public with no authorizedIPRanges (open to the whole Internet); expected apiServerAccessProfile.enablePrivateCluster true or authorizedIPRanges listing the admin networks", r.label())
 		return
 	}
-	for _, cidr := range list {
-		if isAnySource(cidr) {
-			rep.Report("%s: apiServerAccessProfile.authorizedIPRanges contains %q (the whole Internet); expected only the admin networks' CIDRs", r.label(), cidr)
-		}
+	// Judged by the addresses the ranges cover, with the environment validation's
+	// own function: 0.0.0.0/1 plus 128.0.0.0/1 is as open as 0.0.0.0/0.
+	for _, f := range spec.JudgeAuthorizedRanges(list) {
+		rep.Report("%s: apiServerAccessProfile.authorizedIPRanges[%d]: %s; expected only the admin networks' CIDRs", r.label(), f.Index, f.Message)
 	}
 }
 
@@ -624,97 +624,6 @@ func checkRouteHTTPS(e *Env, r *Resource, rep *Reporter) {
 			rep.Report("%s: forwardingProtocol \"MatchRequest\" with HTTP served forwards plain HTTP to origins; expected \"HttpsOnly\"", r.label())
 		}
 	}
-}
-
-// checkWAFAttached reports Front Door endpoints no WAF security policy covers.
-func checkWAFAttached(e *Env, rs []Resource, rep *Reporter) {
-	var endpoints []*Resource
-	var policies []*Resource
-	for i := range rs {
-		switch rs[i].Type {
-		case TypeAFDEndpoint:
-			endpoints = append(endpoints, &rs[i])
-		case TypeSecurityPolicy:
-			policies = append(policies, &rs[i])
-		}
-	}
-	for _, ep := range endpoints {
-		covered, undecided := false, false
-		for _, sp := range policies {
-			switch covers(sp, ep) {
-			case present:
-				covered = true
-			case unknown:
-				undecided = true
-			}
-		}
-		switch {
-		case covered:
-		case undecided:
-			rep.ReportOn(ep.URN, "%s: the security policies' WAF associations are unknown at preview, so the endpoint cannot be confirmed covered; expected a cdn:SecurityPolicy of type WebApplicationFirewall associating this endpoint", ep.label())
-		default:
-			rep.ReportOn(ep.URN, "%s: no WAF security policy covers this endpoint; expected a cdn:SecurityPolicy of type WebApplicationFirewall whose associations include it", ep.label())
-		}
-	}
-}
-
-// covers reports whether a security policy attaches a WAF to an endpoint: present
-// yes, missing no, unknown cannot tell.
-func covers(sp, ep *Resource) state {
-	params, st := sp.get("parameters")
-	if st == unknown {
-		return unknown
-	}
-	pm, _ := asMap(params)
-	if t, _ := pm["type"].(string); t != "WebApplicationFirewall" {
-		return missing
-	}
-	if waf, st := lookup(pm, "wafPolicy.id"); st == missing {
-		return missing
-	} else if st == unknown || waf == nil {
-		return unknown
-	}
-	// The association refers to the endpoint by ID; the engine records which
-	// resources an input came from, which decides it even while IDs are unknown.
-	if urns, ok := sp.PropertyDependencies["parameters"]; ok {
-		if contains(urns, ep.URN) {
-			return present
-		}
-	} else if contains(sp.Dependencies, ep.URN) {
-		return present
-	}
-	assoc, st := lookup(pm, "associations")
-	if st == unknown {
-		return unknown
-	}
-	list, _ := asList(assoc)
-	undecided := false
-	name := endpointName(ep)
-	for _, a := range list {
-		am, _ := asMap(a)
-		domains, dst := lookup(am, "domains")
-		if dst == unknown {
-			undecided = true
-			continue
-		}
-		dl, _ := asList(domains)
-		for _, d := range dl {
-			dm, _ := asMap(d)
-			id, ist := lookup(dm, "id")
-			if ist == unknown {
-				undecided = true
-				continue
-			}
-			s, _ := asString(id)
-			if name != "" && strings.HasSuffix(strings.ToLower(s), "/"+strings.ToLower(name)) {
-				return present
-			}
-		}
-	}
-	if undecided {
-		return unknown
-	}
-	return missing
 }
 
 func endpointName(ep *Resource) string {
