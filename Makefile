@@ -39,7 +39,7 @@ plan: ## offline plan of ENV (default dev): summary, policies, capacity, cost, d
 	@$(GO) build -o $(BIN) ./cmd/platform
 	@$(BIN) plan --env $(ENV) $(if $(call switch,TREE),--tree)
 
-policy: ## run the policy pack on a freshly generated offline plan of ENV (exit 1 on a mandatory violation)
+policy: ## run the policy pack on a freshly generated offline plan of ENV (fails on a mandatory violation)
 	@$(GO) build -o $(BIN) ./cmd/platform
 	@mkdir -p .plans
 	@# The plan's own verdict (exit 1) is not repeated: policy check reports it next.
