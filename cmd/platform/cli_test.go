@@ -280,3 +280,19 @@ func TestFlagHelpHasNoBackquotes(t *testing.T) {
 		t.Errorf("review --help:\n%s", out)
 	}
 }
+
+func TestWrapLines(t *testing.T) {
+	long := "  Monthly cost: " + strings.Repeat("word ", 40)
+	got := wrapLines(long+"\n"+strings.Repeat("x", 250)+"\nshort\n", 60)
+	lines := strings.Split(got, "\n")
+	assertWidth(t, "wrapLines", got, 60)
+	if !strings.HasPrefix(lines[1], strings.Repeat(" ", len("  Monthly cost: "))+"word") {
+		t.Errorf("a labelled line does not hang under its value:\n%s", got)
+	}
+	if !strings.Contains(got, "\nshort\n") || strings.Count(got, "x") != 250 {
+		t.Errorf("text lost or changed:\n%s", got)
+	}
+	if wrapLines(long, 0) != long {
+		t.Error("width 0 changed the text")
+	}
+}

@@ -143,7 +143,7 @@ func thousandsInt(n int) string {
 }
 
 // labelled matches the label column of a summary line, "  Monthly cost: ".
-var labelled = regexp.MustCompile(`^ *[A-Z][A-Za-z -]*: {2,}`)
+var labelled = regexp.MustCompile(`^  [A-Z][A-Za-z -]{0,20}: +`)
 
 // wrapLines wraps every line longer than width columns at the last space that fits,
 // continuing with the line's indentation plus two spaces; a word longer than the
