@@ -7,11 +7,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/gameplatform/platform/internal/requests"
 	"github.com/gameplatform/platform/internal/spec"
 )
 
@@ -64,7 +66,9 @@ func TestShippedEnvironmentsPlanOnAnyDate(t *testing.T) {
 			if strings.Contains(out, "pulumi:pulumi:Stack") {
 				t.Errorf("%s: the resource tree is printed without --tree", env)
 			}
-			expired := day == testDays[3] && env != "dev" && env != "staging" && env != "prod"
+			info := envInfo(t, env)
+			today, _ := time.Parse(time.DateOnly, day)
+			expired := spec.ExpiredOn(info.Tier, info.ExpiresOn, today)
 			if got := strings.Contains(out, "  EXPIRED:      "+env+" expired on "); got != expired {
 				t.Errorf("%s on %s: EXPIRED notice %v, want %v", env, day, got, expired)
 			}
@@ -87,6 +91,22 @@ func TestExpiredEnvironmentCanBeDestroyed(t *testing.T) {
 			t.Errorf("on %s: exit %d, out %q\n%s", day, code, out, stderr)
 		}
 	}
+}
+
+// envInfo reads a shipped environment's tier and expiry.
+func envInfo(t *testing.T, name string) requests.EnvInfo {
+	t.Helper()
+	infos, errs := requests.Inventory(envDir)
+	if len(errs) > 0 {
+		t.Fatal(errs[0])
+	}
+	for _, e := range infos {
+		if e.Name == name {
+			return e
+		}
+	}
+	t.Fatalf("no environment %s", name)
+	return requests.EnvInfo{}
 }
 
 func writeList(t *testing.T, lines ...string) string {
