@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/gameplatform/platform/internal/money"
 	"github.com/gameplatform/platform/internal/spec"
 )
 
@@ -53,13 +54,13 @@ func checkBudget(e *Env, rs []Resource, rep *Reporter) {
 	case e.BudgetMonthlyUSD <= 0:
 		rep.Report("stack %q: no budget is known (budgetMonthlyUSD), so the cost cannot be confirmed within budget; expected the environment's budgetMonthlyUSD", e.Stack)
 	case e.CostMonthlyUSD == nil:
-		rep.Report("stack %q: no monthly cost estimate is available, so it cannot be confirmed within the budget of $%.2f", e.Stack, e.BudgetMonthlyUSD)
+		rep.Report("stack %q: no monthly cost estimate is available, so it cannot be confirmed within the budget of %s", e.Stack, money.USD(e.BudgetMonthlyUSD))
 	case *e.CostMonthlyUSD > e.BudgetMonthlyUSD:
-		rep.Report("stack %q: estimated monthly cost $%.2f exceeds the budget of $%.2f by $%.2f; expected at most $%.2f (reduce capacity or raise budgetMonthlyUSD)",
-			e.Stack, *e.CostMonthlyUSD, e.BudgetMonthlyUSD, *e.CostMonthlyUSD-e.BudgetMonthlyUSD, e.BudgetMonthlyUSD)
+		rep.Report("stack %q: estimated monthly cost %s exceeds the budget of %s by %s; expected at most %s (reduce capacity or raise budgetMonthlyUSD)",
+			e.Stack, money.USD(*e.CostMonthlyUSD), money.USD(e.BudgetMonthlyUSD), money.USD(*e.CostMonthlyUSD-e.BudgetMonthlyUSD), money.USD(e.BudgetMonthlyUSD))
 	case len(e.CostNotPriced) > 0:
-		rep.Report("stack %q: the estimate of $%.2f leaves out %d resource(s) the cost model cannot price (%s), so it cannot be confirmed within the budget of $%.2f",
-			e.Stack, *e.CostMonthlyUSD, len(e.CostNotPriced), strings.Join(e.CostNotPriced, ", "), e.BudgetMonthlyUSD)
+		rep.Report("stack %q: the estimate of %s leaves out %d resource(s) the cost model cannot price (%s), so it cannot be confirmed within the budget of %s",
+			e.Stack, money.USD(*e.CostMonthlyUSD), len(e.CostNotPriced), strings.Join(e.CostNotPriced, ", "), money.USD(e.BudgetMonthlyUSD))
 	}
 }
 
