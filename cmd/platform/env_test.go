@@ -70,28 +70,6 @@ expiresOn: %s
 	return path
 }
 
-func runCapture(t *testing.T, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	// Files, not pipes: a pipe nobody reads while the command runs blocks it once a
-	// large output (a plan's JSON or tree) fills the pipe's buffer.
-	dir := t.TempDir()
-	outF, err := os.Create(filepath.Join(dir, "stdout"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	errF, err := os.Create(filepath.Join(dir, "stderr"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	oldOut, oldErr := os.Stdout, os.Stderr
-	os.Stdout, os.Stderr = outF, errF
-	code = run(args)
-	os.Stdout, os.Stderr = oldOut, oldErr
-	outF.Close()
-	errF.Close()
-	return code, string(mustRead(t, outF.Name())), string(mustRead(t, errF.Name()))
-}
-
 func assertNoStaged(t *testing.T, dir string) {
 	t.Helper()
 	if left := requests.StagedFiles(dir); len(left) > 0 {

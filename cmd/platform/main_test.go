@@ -15,23 +15,6 @@ import (
 
 const envDir = "../../environments"
 
-// captureStderr runs f with os.Stderr redirected and returns what it wrote.
-func captureStderr(t *testing.T, f func()) string {
-	t.Helper()
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := os.Stderr
-	os.Stderr = w
-	f()
-	os.Stderr = old
-	w.Close()
-	var b bytes.Buffer
-	_, _ = b.ReadFrom(r)
-	return b.String()
-}
-
 func TestPlanJSONToFile(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "dev.plan.json")
 	var code int

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -11,25 +10,6 @@ import (
 
 	"github.com/gameplatform/platform/internal/plan"
 )
-
-// captureOutput runs the CLI with os.Stdout and os.Stderr redirected.
-func captureOutput(t *testing.T, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := os.Stdout
-	os.Stdout = w
-	var b bytes.Buffer
-	done := make(chan struct{})
-	go func() { _, _ = b.ReadFrom(r); close(done) }()
-	stderr = captureStderr(t, func() { code = run(args) })
-	os.Stdout = old
-	w.Close()
-	<-done
-	return code, b.String(), stderr
-}
 
 var (
 	devPlanOnce sync.Once
@@ -41,7 +21,7 @@ func devPlan(t *testing.T) []byte {
 	t.Helper()
 	devPlanOnce.Do(func() {
 		out := filepath.Join(os.TempDir(), "platform-policy-test-dev.plan.json")
-		code, _, stderr := captureOutput(t, "plan", "--env", "dev", "--dir", envDir, "--out", out)
+		code, _, stderr := runCapture(t, "plan", "--env", "dev", "--dir", envDir, "--out", out)
 		if code != exitOK {
 			t.Logf("plan exit %d: %s", code, stderr)
 			return
@@ -66,7 +46,7 @@ func writeFile(t *testing.T, name string, data []byte) string {
 
 func TestPolicyCheckCleanPlan(t *testing.T) {
 	path := writeFile(t, "dev.plan.json", devPlan(t))
-	code, stdout, stderr := captureOutput(t, "policy", "check", "--plan", path, "--dir", envDir)
+	code, stdout, stderr := runCapture(t, "policy", "check", "--plan", path, "--dir", envDir)
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
 	}
@@ -98,7 +78,7 @@ func TestPolicyCheckEditedPlan(t *testing.T) {
 	}
 	data, _ := json.Marshal(p)
 	path := writeFile(t, "edited.json", data)
-	code, stdout, _ := captureOutput(t, "policy", "check", "--plan", path, "--dir", envDir)
+	code, stdout, _ := runCapture(t, "policy", "check", "--plan", path, "--dir", envDir)
 	if code != exitViolation {
 		t.Errorf("exit %d, want %d", code, exitViolation)
 	}
@@ -108,7 +88,7 @@ func TestPolicyCheckEditedPlan(t *testing.T) {
 		}
 	}
 	// JSON output carries the same verdicts.
-	code, stdout, _ = captureOutput(t, "policy", "check", "--plan", path, "--dir", envDir, "--format", "json")
+	code, stdout, _ = runCapture(t, "policy", "check", "--plan", path, "--dir", envDir, "--format", "json")
 	var results []plan.PolicyResult
 	if err := json.Unmarshal([]byte(stdout), &results); err != nil || code != exitViolation {
 		t.Fatalf("exit %d, json %v:\n%s", code, err, stdout)
@@ -123,7 +103,7 @@ func TestPolicyCheckEditedPlan(t *testing.T) {
 		t.Errorf("no mandatory required-tags result on %s: %+v", edited, results)
 	}
 	// Without the environment file the tier comes from the plan's tags.
-	code, stdout, _ = captureOutput(t, "policy", "check", "--plan", path, "--dir", t.TempDir())
+	code, stdout, _ = runCapture(t, "policy", "check", "--plan", path, "--dir", t.TempDir())
 	if code != exitViolation || !strings.Contains(stdout, "tier and game taken from the plan's tags") || !strings.Contains(stdout, "not allowed for dev") {
 		t.Errorf("exit %d without environment file:\n%s", code, stdout)
 	}
@@ -140,7 +120,7 @@ func TestPolicyCheckMalformedPlan(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			path := writeFile(t, tc.name+".json", []byte(tc.body))
-			code, _, stderr := captureOutput(t, "policy", "check", "--plan", path)
+			code, _, stderr := runCapture(t, "policy", "check", "--plan", path)
 			if code != exitBadInput {
 				t.Errorf("exit %d, want %d", code, exitBadInput)
 			}
@@ -150,24 +130,24 @@ func TestPolicyCheckMalformedPlan(t *testing.T) {
 		})
 	}
 	fields := writeFile(t, "f.json", []byte(`{"schemaVersion": 1, "resources": [{"urn": "a"}, {"type": "t"}]}`))
-	_, _, stderr := captureOutput(t, "policy", "check", "--plan", fields)
+	_, _, stderr := runCapture(t, "policy", "check", "--plan", fields)
 	for _, want := range []string{"resources[0].type: missing", "resources[1].urn: missing"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
 	}
-	code, _, stderr := captureOutput(t, "policy", "check", "--plan", filepath.Join(t.TempDir(), "nope.json"))
+	code, _, stderr := runCapture(t, "policy", "check", "--plan", filepath.Join(t.TempDir(), "nope.json"))
 	if code != exitBadInput || !strings.Contains(stderr, "nope.json: no such plan file") {
 		t.Errorf("missing file: exit %d, %s", code, stderr)
 	}
-	code, _, stderr = captureOutput(t, "policy", "check")
+	code, _, stderr = runCapture(t, "policy", "check")
 	if code != exitBadInput || !strings.Contains(stderr, "--plan: a plan JSON file is required") {
 		t.Errorf("no --plan: exit %d, %s", code, stderr)
 	}
 }
 
 func TestPolicyList(t *testing.T) {
-	code, stdout, _ := captureOutput(t, "policy", "list")
+	code, stdout, _ := runCapture(t, "policy", "list")
 	if code != exitOK {
 		t.Fatalf("exit %d", code)
 	}

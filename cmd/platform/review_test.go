@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -14,27 +13,6 @@ import (
 )
 
 const reviewData = "../../internal/review/testdata"
-
-// captureStdout runs f with os.Stdout redirected and returns what it wrote.
-func captureStdout(t *testing.T, f func()) string {
-	t.Helper()
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := os.Stdout
-	os.Stdout = w
-	done := make(chan string)
-	go func() {
-		var b bytes.Buffer
-		_, _ = b.ReadFrom(r)
-		done <- b.String()
-	}()
-	f()
-	os.Stdout = old
-	w.Close()
-	return <-done
-}
 
 func fixture(name string) string { return filepath.Join(reviewData, name) }
 
@@ -100,11 +78,7 @@ func TestReviewExitStatuses(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			var code int
-			var stderr string
-			stdout := captureStdout(t, func() {
-				stderr = captureStderr(t, func() { code = run(append([]string{"review"}, tc.args...)) })
-			})
+			code, stdout, stderr := runCapture(t, append([]string{"review"}, tc.args...)...)
 			if code != tc.code {
 				t.Errorf("exit %d, want %d; stderr: %s", code, tc.code, stderr)
 			}
@@ -138,10 +112,7 @@ func TestReviewBadPlanNamesFileAndField(t *testing.T) {
 		write("trunc.json", string(good[:200])):                                                                  "trunc.json: not a plan JSON",
 	}
 	for path, want := range cases {
-		var code int
-		stderr := captureStderr(t, func() {
-			captureStdout(t, func() { code = run([]string{"review", "--base", fixture("staging.base.plan.json"), "--head", path}) })
-		})
+		code, _, stderr := runCapture(t, "review", "--base", fixture("staging.base.plan.json"), "--head", path)
 		if code != exitBadInput || !strings.Contains(stderr, want) {
 			t.Errorf("%s: exit %d, stderr %q, want 2 and %q", filepath.Base(path), code, stderr, want)
 		}
@@ -243,10 +214,7 @@ func TestReviewAffectedFromGit(t *testing.T) {
 	if code != exitOK || stdout != "dev\n" {
 		t.Errorf("exit %d, stdout %q, want dev", code, stdout)
 	}
-	var stderr string
-	captureStdout(t, func() {
-		stderr = captureStderr(t, func() { code = run([]string{"review", "affected", "--base", "no-such-ref"}) })
-	})
+	code, _, stderr := runCapture(t, "review", "affected", "--base", "no-such-ref")
 	if code != exitBadInput || !strings.Contains(stderr, "--base no-such-ref: git diff") {
 		t.Errorf("bad ref: exit %d, stderr %q", code, stderr)
 	}
