@@ -24,6 +24,8 @@ type planFlags struct {
 	explain bool
 	// parallel is the engine parallelism the deploy-time estimate assumes.
 	parallel int
+	// mode is how the program is evaluated: preview or applied.
+	mode string
 }
 
 func newPlanCmd() *cobra.Command {
@@ -35,6 +37,12 @@ func newPlanCmd() *cobra.Command {
 at once, each naming the file and field), evaluates the real Pulumi program under the
 SDK's mock resource monitor and prints what 'pulumi up' would create: a tree grouped by
 component and region and counts by type and region.
+
+--mode preview (the default) evaluates the program as 'pulumi preview' of a fresh
+stack does: resources being created have no ID and the values Azure computes (IDs,
+host names, principal IDs) are unknown, so policies see what the real preview shows
+them; --mode applied gives every resource an ID and placeholder computed outputs, as
+a deployed stack has.
 
 --format json writes the plan JSON contract (schemaVersion 1) with every resource's
 inputs as registered; --out FILE writes it to FILE (atomically) and keeps the text
@@ -59,6 +67,7 @@ report on stdout.`,
 	cmd.Flags().StringVar(&f.format, "format", "text", "output format: text or json")
 	cmd.Flags().StringVarP(&f.out, "out", "o", "", "also write the plan JSON to this file")
 	cmd.Flags().BoolVar(&f.explain, "explain", false, "print the prices, usage assumptions and durations behind the estimates")
+	cmd.Flags().StringVar(&f.mode, "mode", string(engine.DefaultMode), "evaluate as a fresh stack's preview (preview: computed values unknown) or as a deployed stack (applied)")
 	cmd.Flags().IntVarP(&f.parallel, "parallel", "p", 0, "engine parallelism the deploy-time estimate assumes (default: PULUMI_PARALLEL, else Pulumi's 4 x CPUs)")
 	return cmd
 }
@@ -70,7 +79,11 @@ func runPlan(stdout io.Writer, f *planFlags) error {
 	if f.parallel < 0 {
 		return badInput(fmt.Errorf("--parallel: %d must be 1 or more (0 for Pulumi's default)", f.parallel))
 	}
-	res, err := engine.Plan(engine.Options{Dir: f.dir, Stack: f.env, Parallelism: f.parallel})
+	mode, err := plan.ParseMode(f.mode)
+	if err != nil {
+		return badInput(fmt.Errorf("--mode: %w", err))
+	}
+	res, err := engine.Plan(engine.Options{Dir: f.dir, Stack: f.env, Parallelism: f.parallel, Mode: mode})
 	if err != nil {
 		return err
 	}
