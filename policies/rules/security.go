@@ -233,7 +233,7 @@ func requireMinNumber(rep *Reporter, r *Resource, path string, min, def float64,
 	v, st := r.get(path)
 	switch st {
 	case unknown:
-		rep.Report("%s: %s is unknown at preview, so it cannot be confirmed to be at least %g (%s)", r.label(), path, min, what)
+		rep.Undecided("%s: %s is unknown at preview, so it cannot be confirmed to be at least %g (%s)", r.label(), path, min, what)
 	case missing:
 		if def < min {
 			rep.Report("%s: %s is not set (Azure default %g); expected at least %g (%s)", r.label(), path, def, min, what)
@@ -262,7 +262,7 @@ func denyPublic(rep *Reporter, r *Resource, accessPath, defaultActionPath, why s
 		}
 	}
 	if ast == unknown || dst == unknown {
-		rep.Report("%s: %s or %s is unknown at preview, so public access cannot be confirmed off; expected %s \"Disabled\" or %s \"Deny\" (%s)", r.label(), accessPath, defaultActionPath, accessPath, defaultActionPath, why)
+		rep.Undecided("%s: %s or %s is unknown at preview, so public access cannot be confirmed off; expected %s \"Disabled\" or %s \"Deny\" (%s)", r.label(), accessPath, defaultActionPath, accessPath, defaultActionPath, why)
 		return
 	}
 	rep.Report("%s: public access is open (%s %s, %s %s); expected %s \"Disabled\" or %s \"Deny\" (%s)", r.label(), accessPath, describe(access, ast), defaultActionPath, describe(action, dst), accessPath, defaultActionPath, why)
@@ -279,7 +279,7 @@ func checkStorageNetwork(e *Env, r *Resource, rep *Reporter) {
 	rs, st := r.get("networkRuleSet")
 	switch st {
 	case unknown:
-		rep.Report("%s: networkRuleSet is unknown at preview, so its network rules cannot be confirmed; expected an explicit defaultAction with bypass \"AzureServices\"", r.label())
+		rep.Undecided("%s: networkRuleSet is unknown at preview, so its network rules cannot be confirmed; expected an explicit defaultAction with bypass \"AzureServices\"", r.label())
 		return
 	case missing:
 		rep.Report("%s: networkRuleSet is not set; expected explicit network rules (defaultAction, bypass \"AzureServices\")", r.label())
@@ -291,7 +291,7 @@ func checkStorageNetwork(e *Env, r *Resource, rep *Reporter) {
 	}
 	requireOneOf(rep, r, "networkRuleSet.defaultAction", []string{"Allow", "Deny"}, false, "network rules state their default")
 	if v, st := r.get("networkRuleSet.bypass"); st == unknown {
-		rep.Report("%s: networkRuleSet.bypass is unknown at preview; expected it to include \"AzureServices\"", r.label())
+		rep.Undecided("%s: networkRuleSet.bypass is unknown at preview; expected it to include \"AzureServices\"", r.label())
 	} else if s, _ := asString(v); st == present && !strings.Contains(s, "AzureServices") {
 		rep.Report("%s: networkRuleSet.bypass is %s; expected it to include \"AzureServices\" (platform services keep access)", r.label(), fmtValue(v))
 	}
@@ -309,7 +309,7 @@ func checkAPIServer(e *Env, r *Resource, rep *Reporter) {
 	}
 	ranges, rst := r.get("apiServerAccessProfile.authorizedIPRanges")
 	if pst == unknown || rst == unknown || hasOpaque(ranges) {
-		rep.Report("%s: apiServerAccessProfile is unknown at preview, so the API server cannot be confirmed private or restricted; expected enablePrivateCluster true or authorizedIPRanges without 0.0.0.0/0", r.label())
+		rep.Undecided("%s: apiServerAccessProfile is unknown at preview, so the API server cannot be confirmed private or restricted; expected enablePrivateCluster true or authorizedIPRanges without 0.0.0.0/0", r.label())
 		return
 	}
 	list, _ := asStrings(ranges)
@@ -329,7 +329,7 @@ func checkAKSSSH(e *Env, r *Resource, rep *Reporter) {
 	for _, p := range pools(r) {
 		v, st := p.get("enableNodePublicIP")
 		if st == unknown {
-			rep.Report("%s: %s enableNodePublicIP is unknown at preview, so SSH exposure cannot be judged; expected false, or a platform subnet (vnetSubnetID)", r.label(), p.path)
+			rep.Undecided("%s: %s enableNodePublicIP is unknown at preview, so SSH exposure cannot be judged; expected false, or a platform subnet (vnetSubnetID)", r.label(), p.path)
 			continue
 		}
 		if b, _ := asBool(v); st != present || !b {
@@ -344,7 +344,7 @@ func checkAKSSSH(e *Env, r *Resource, rep *Reporter) {
 		return
 	}
 	if v, st := r.get("linuxProfile.ssh.publicKeys"); st == unknown {
-		rep.Report("%s: linuxProfile.ssh is unknown at preview; expected no SSH key on a cluster with public nodes (%s)", r.label(), publicPool)
+		rep.Undecided("%s: linuxProfile.ssh is unknown at preview; expected no SSH key on a cluster with public nodes (%s)", r.label(), publicPool)
 	} else if l, _ := asList(v); st == present && len(l) > 0 {
 		rep.Report("%s: linuxProfile.ssh sets SSH keys while %s has public node IPs; expected no linuxProfile SSH key (use `kubectl debug` through the API server)", r.label(), publicPool)
 	}
@@ -365,13 +365,23 @@ func (n nsgRule) get(path string) (any, state) {
 	return lookup(n.inputs, path)
 }
 
-// nsgRules returns the rules a resource defines and the NSG's name.
+// nsgRules returns the rules a resource defines and the NSG's name; "" when it is
+// unknown at preview and no property dependency names the NSG.
 func nsgRules(r *Resource) (rules []nsgRule, nsgName string) {
 	switch r.Type {
 	case TypeSecurityRule:
 		nsgName = r.Name
 		if v, st := r.get("networkSecurityGroupName"); st == present {
 			nsgName, _ = asString(v)
+		} else if st == unknown {
+			// The NSG's name comes from the NSG resource, not yet created; its
+			// logical name is in the URN the property dependency records.
+			nsgName = ""
+			for _, u := range r.PropertyDependencies["networkSecurityGroupName"] {
+				if typ, name := urnTypeName(u); typ == TypeNSG {
+					nsgName = name
+				}
+			}
 		}
 		name := r.Name
 		if v, st := r.get("securityRuleName"); st == present {
@@ -525,6 +535,19 @@ func protocolOf(n nsgRule) (string, state) {
 	return s, present
 }
 
+// urnTypeName returns the type and logical name a URN names.
+func urnTypeName(urn string) (typ, name string) {
+	parts := strings.Split(urn, "::")
+	if len(parts) < 4 {
+		return "", ""
+	}
+	typ = parts[len(parts)-2]
+	if i := strings.LastIndex(typ, "$"); i >= 0 {
+		typ = typ[i+1:]
+	}
+	return BaseType(typ), parts[len(parts)-1]
+}
+
 // isGameNSG reports whether an NSG guards a game-server subnet (its name says "game").
 func isGameNSG(name string) bool {
 	return strings.Contains(strings.ToLower(name), "game")
@@ -538,7 +561,7 @@ func checkNSGInternet(e *Env, r *Resource, rep *Reporter) {
 	for _, n := range rules {
 		open, st := inboundFromInternet(n)
 		if st == unknown {
-			rep.Report("%s: %s is unknown at preview, so it cannot be confirmed not to open inbound traffic from the Internet; expected Internet inbound only to UDP %s and %d on game subnets", r.label(), n.label, game, ports.QoSPort)
+			rep.Undecided("%s: %s is unknown at preview, so it cannot be confirmed not to open inbound traffic from the Internet; expected Internet inbound only to UDP %s and %d on game subnets", r.label(), n.label, game, ports.QoSPort)
 			continue
 		}
 		if !open {
@@ -547,7 +570,11 @@ func checkNSGInternet(e *Env, r *Resource, rep *Reporter) {
 		proto, pst := protocolOf(n)
 		dps, dst := destPorts(n)
 		if pst == unknown || dst == unknown {
-			rep.Report("%s: %s allows inbound from the Internet with protocol/ports unknown at preview; expected only UDP %s and %d on game subnets", r.label(), n.label, game, ports.QoSPort)
+			rep.Undecided("%s: %s allows inbound from the Internet with protocol/ports unknown at preview; expected only UDP %s and %d on game subnets", r.label(), n.label, game, ports.QoSPort)
+			continue
+		}
+		if nsgName == "" {
+			rep.Undecided("%s: %s allows inbound from the Internet on an NSG whose name is unknown at preview, so it cannot be confirmed to guard a game subnet; expected Internet inbound only to UDP %s and %d on game subnets", r.label(), n.label, game, ports.QoSPort)
 			continue
 		}
 		if !isGameNSG(nsgName) {
@@ -577,7 +604,7 @@ func checkNSGAdminPorts(e *Env, r *Resource, rep *Reporter) {
 	for _, n := range rules {
 		open, st := inboundFromInternet(n)
 		if st == unknown {
-			rep.Report("%s: %s is unknown at preview, so it cannot be confirmed not to open SSH (22) or RDP (3389) to the Internet", r.label(), n.label)
+			rep.Undecided("%s: %s is unknown at preview, so it cannot be confirmed not to open SSH (22) or RDP (3389) to the Internet", r.label(), n.label)
 			continue
 		}
 		if !open {
@@ -586,7 +613,7 @@ func checkNSGAdminPorts(e *Env, r *Resource, rep *Reporter) {
 		proto, pst := protocolOf(n)
 		dps, dst := destPorts(n)
 		if pst == unknown || dst == unknown {
-			rep.Report("%s: %s allows inbound from the Internet with protocol/ports unknown at preview; expected never SSH (22) or RDP (3389)", r.label(), n.label)
+			rep.Undecided("%s: %s allows inbound from the Internet with protocol/ports unknown at preview; expected never SSH (22) or RDP (3389)", r.label(), n.label)
 			continue
 		}
 		if strings.EqualFold(proto, "Udp") || strings.EqualFold(proto, "Icmp") {
@@ -605,7 +632,7 @@ func checkNSGAdminPorts(e *Env, r *Resource, rep *Reporter) {
 func checkRouteHTTPS(e *Env, r *Resource, rep *Reporter) {
 	protocols := []string{"Http", "Https"} // NOTE: Azure's default serves both.
 	if v, st := r.get("supportedProtocols"); st == unknown || hasOpaque(v) {
-		rep.Report("%s: supportedProtocols is unknown at preview; expected [\"Https\"] or HTTP redirected to HTTPS", r.label())
+		rep.Undecided("%s: supportedProtocols is unknown at preview; expected [\"Https\"] or HTTP redirected to HTTPS", r.label())
 		return
 	} else if st == present {
 		protocols, _ = asStrings(v)
@@ -638,10 +665,14 @@ func checkWAFAttached(e *Env, rs []Resource, rep *Reporter) {
 			policies = append(policies, &rs[i])
 		}
 	}
+	byURN := make(map[string]*Resource, len(rs))
+	for i := range rs {
+		byURN[rs[i].URN] = &rs[i]
+	}
 	for _, ep := range endpoints {
 		covered, undecided := false, false
 		for _, sp := range policies {
-			switch covers(sp, ep) {
+			switch covers(sp, ep, byURN) {
 			case present:
 				covered = true
 			case unknown:
@@ -651,7 +682,7 @@ func checkWAFAttached(e *Env, rs []Resource, rep *Reporter) {
 		switch {
 		case covered:
 		case undecided:
-			rep.ReportOn(ep.URN, "%s: the security policies' WAF associations are unknown at preview, so the endpoint cannot be confirmed covered; expected a cdn:SecurityPolicy of type WebApplicationFirewall associating this endpoint", ep.label())
+			rep.UndecidedOn(ep.URN, "%s: the security policies' WAF associations are unknown at preview, so the endpoint cannot be confirmed covered; expected a cdn:SecurityPolicy of type WebApplicationFirewall associating this endpoint", ep.label())
 		default:
 			rep.ReportOn(ep.URN, "%s: no WAF security policy covers this endpoint; expected a cdn:SecurityPolicy of type WebApplicationFirewall whose associations include it", ep.label())
 		}
@@ -659,25 +690,38 @@ func checkWAFAttached(e *Env, rs []Resource, rep *Reporter) {
 }
 
 // covers reports whether a security policy attaches a WAF to an endpoint: present
-// yes, missing no, unknown cannot tell.
-func covers(sp, ep *Resource) state {
+// yes, missing no, unknown cannot tell. At preview the IDs of the WAF policy and of
+// the endpoints are unknown when they are being created; the property dependencies
+// of the security policy's parameters name the resources those IDs will come from.
+func covers(sp, ep *Resource, byURN map[string]*Resource) state {
 	params, st := sp.get("parameters")
 	if st == unknown {
 		return unknown
 	}
 	pm, _ := asMap(params)
-	if t, _ := pm["type"].(string); t != "WebApplicationFirewall" {
+	if t, st := lookup(pm, "type"); st == unknown {
+		return unknown
+	} else if s, _ := asString(t); s != "WebApplicationFirewall" {
 		return missing
 	}
+	deps, recorded := sp.PropertyDependencies["parameters"]
 	if waf, st := lookup(pm, "wafPolicy.id"); st == missing {
 		return missing
 	} else if st == unknown || waf == nil {
-		return unknown
+		fromWAF := false
+		for _, u := range deps {
+			if d := byURN[u]; d != nil && (d.Type == TypeFrontDoorWAF || d.Type == TypeCdnWAF) {
+				fromWAF = true
+			}
+		}
+		if !fromWAF {
+			return unknown
+		}
 	}
 	// The association refers to the endpoint by ID; the engine records which
 	// resources an input came from, which decides it even while IDs are unknown.
-	if urns, ok := sp.PropertyDependencies["parameters"]; ok {
-		if contains(urns, ep.URN) {
+	if recorded {
+		if contains(deps, ep.URN) {
 			return present
 		}
 	} else if contains(sp.Dependencies, ep.URN) {
@@ -688,20 +732,31 @@ func covers(sp, ep *Resource) state {
 		return unknown
 	}
 	list, _ := asList(assoc)
+	// With the property's dependencies recorded, an unknown ID comes from one of
+	// them, and the endpoint is not one; without them it could be this endpoint's.
 	undecided := false
-	name := endpointName(ep)
+	opaque := func() {
+		if !recorded {
+			undecided = true
+		}
+	}
+	name, nameState := endpointName(ep)
 	for _, a := range list {
 		am, _ := asMap(a)
 		domains, dst := lookup(am, "domains")
-		if dst == unknown {
-			undecided = true
+		if isOpaque(a) || dst == unknown {
+			opaque()
 			continue
 		}
 		dl, _ := asList(domains)
 		for _, d := range dl {
 			dm, _ := asMap(d)
 			id, ist := lookup(dm, "id")
-			if ist == unknown {
+			if isOpaque(d) || ist == unknown {
+				opaque()
+				continue
+			}
+			if nameState == unknown {
 				undecided = true
 				continue
 			}
@@ -717,11 +772,17 @@ func covers(sp, ep *Resource) state {
 	return missing
 }
 
-func endpointName(ep *Resource) string {
-	if v, st := ep.get("endpointName"); st == present {
+// endpointName returns the endpoint's Azure name: its endpointName input, else its
+// logical name; unknown when the input is unknown at preview.
+func endpointName(ep *Resource) (string, state) {
+	v, st := ep.get("endpointName")
+	switch st {
+	case unknown:
+		return "", unknown
+	case present:
 		if s, ok := asString(v); ok {
-			return s
+			return s, present
 		}
 	}
-	return ep.Name
+	return ep.Name, present
 }

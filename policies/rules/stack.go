@@ -58,8 +58,27 @@ func checkBudget(e *Env, rs []Resource, rep *Reporter) {
 		rep.Report("stack %q: estimated monthly cost $%.2f exceeds the budget of $%.2f by $%.2f; expected at most $%.2f (reduce capacity or raise budgetMonthlyUSD)",
 			e.Stack, *e.CostMonthlyUSD, e.BudgetMonthlyUSD, *e.CostMonthlyUSD-e.BudgetMonthlyUSD, e.BudgetMonthlyUSD)
 	case len(e.CostNotPriced) > 0:
-		rep.Report("stack %q: the estimate of $%.2f leaves out %d resource(s) the cost model cannot price (%s), so it cannot be confirmed within the budget of $%.2f",
-			e.Stack, *e.CostMonthlyUSD, len(e.CostNotPriced), strings.Join(e.CostNotPriced, ", "), e.BudgetMonthlyUSD)
+		// Resources priced once an input unknown at preview is known are undecided;
+		// any other unpriced resource can never be priced, which is a violation.
+		unknown := map[string]bool{}
+		for _, u := range e.CostNotPricedUnknown {
+			unknown[u] = true
+		}
+		var never, later []string
+		for _, u := range e.CostNotPriced {
+			if unknown[u] {
+				later = append(later, u)
+			} else {
+				never = append(never, u)
+			}
+		}
+		if len(never) > 0 {
+			rep.Report("stack %q: the estimate of $%.2f leaves out %d resource(s) the cost model cannot price (%s), so it cannot be confirmed within the budget of $%.2f",
+				e.Stack, *e.CostMonthlyUSD, len(never), strings.Join(never, ", "), e.BudgetMonthlyUSD)
+			return
+		}
+		rep.Undecided("stack %q: the estimate of $%.2f leaves out %d resource(s) whose price needs an input unknown at preview (%s), so it cannot yet be confirmed within the budget of $%.2f",
+			e.Stack, *e.CostMonthlyUSD, len(later), strings.Join(later, ", "), e.BudgetMonthlyUSD)
 	}
 }
 
@@ -76,7 +95,7 @@ func checkOverlap(e *Env, rs []Resource, rep *Reporter) {
 		}
 		v, st := r.get("addressSpace.addressPrefixes")
 		if st == unknown || hasOpaque(v) {
-			rep.ReportOn(r.URN, "%s: addressSpace is unknown at preview, so it cannot be confirmed not to overlap the stack's other networks", r.label())
+			rep.UndecidedOn(r.URN, "%s: addressSpace is unknown at preview, so it cannot be confirmed not to overlap the stack's other networks", r.label())
 			continue
 		}
 		list, _ := asStrings(v)
@@ -276,7 +295,7 @@ func checkPerRegion(e *Env, rs []Resource, rep *Reporter, needs []regionNeed) {
 				continue
 			}
 			if len(undecided) > 0 {
-				rep.Report("stack %q: region %s has no %s whose region is known at preview (undecided: %s); expected one %s per region", e.Stack, reg, need.what, strings.Join(undecided, ", "), need.what)
+				rep.Undecided("stack %q: region %s has no %s whose region is known at preview (undecided: %s); expected one %s per region", e.Stack, reg, need.what, strings.Join(undecided, ", "), need.what)
 				continue
 			}
 			rep.Report("stack %q: region %s has no %s; expected one %s per region (%s)", e.Stack, reg, need.what, need.what, fmt.Sprint(regions))
