@@ -190,6 +190,16 @@ var ruleCases = []ruleCase{
 	{policy: "region-stamp-complete", name: "regions derived from resources", res: []Resource{clusterIn("japaneast")}, want: []string{"region japaneast has no virtual network"}},
 	{policy: "region-routing-complete", name: "endpoint and origin per region", env: regions("japaneast", "westus2"), res: routing("japaneast", "westus2")},
 	{policy: "region-routing-complete", name: "origin missing", env: regions("japaneast", "westus2"), res: routing("japaneast", "westus2")[:5], want: []string{"region westus2 has no Front Door origin"}},
+	{policy: "region-routing-complete", name: "origin missing beside a storage origin whose host is unknown at preview", env: regions("japaneast", "westus2"), res: append(routing("japaneast", "westus2")[:5], storageOrigin(true)), want: []string{"region westus2 has no Front Door origin;"}},
+	{policy: "region-routing-complete", name: "origin missing beside an origin whose host is unknown and of unrecorded origin", env: regions("japaneast", "westus2"), res: append(routing("japaneast", "westus2")[:5], storageOrigin(false)), want: []string{"region westus2 has no Front Door origin whose region is known at preview"}},
+	{policy: "region-routing-complete", name: "entry IP's location unknown at preview", env: regions("japaneast", "westus2"), res: func() []Resource {
+		// The origin's host is the entry IP's FQDN, unknown at preview, and so is
+		// the entry IP's location; the Traffic Manager endpoint states its location.
+		rs := routing("japaneast", "westus2")
+		rs[3] = analyzerView(with(rs[3], "location", Unknown))
+		rs[5] = with(with(rs[5], "hostName", Unknown), "originHostHeader", Unknown)
+		return rs
+	}(), want: []string{"region westus2 has no Front Door origin whose region is known at preview"}},
 	{policy: "region-routing-complete", name: "global endpoint placed by host name", env: regions("japaneast"), res: []Resource{func() Resource {
 		r := tmEndpoint(entryIP("japaneast"))
 		r.Dependencies, r.PropertyDependencies = nil, nil
@@ -200,6 +210,17 @@ var ruleCases = []ruleCase{
 		r.Dependencies, r.PropertyDependencies = nil, nil
 		return with(with(with(r, "target", Unknown), "targetResourceId", Unknown), "endpointLocation", nil)
 	}()}, want: []string{"no Traffic Manager endpoint whose region is known at preview"}},
+}
+
+// storageOrigin is the patches origin at preview: its host is the storage account's
+// endpoint, unknown until the account exists; recorded says whether the property
+// dependency naming the account is there.
+func storageOrigin(recorded bool) Resource {
+	r := res(TypeAFDOrigin, "global-cdn-patches-origin", "", map[string]any{"originName": "storage", "hostName": Unknown})
+	if recorded {
+		r.PropertyDependencies = map[string][]string{"hostName": {storageAccount().URN}}
+	}
+	return r
 }
 
 // analyzerView is a resource as the pack sees it under the engine: its region is its

@@ -206,6 +206,7 @@ func placeOf(r *Resource, byURN map[string]*Resource) (string, state) {
 	for _, urns := range r.PropertyDependencies {
 		deps = append(deps, urns...)
 	}
+	targetUnplaced := false
 	for _, d := range deps {
 		dr, ok := byURN[d]
 		if !ok || !contains(regionalTargets, dr.Type) {
@@ -214,11 +215,18 @@ func placeOf(r *Resource, byURN map[string]*Resource) (string, state) {
 		if reg := regionOf(dr); reg != "" {
 			return reg, present
 		}
+		if _, st := dr.get("location"); st == unknown {
+			targetUnplaced = true // the target's own location is unknown at preview
+		}
 	}
+	// An input unknown at preview whose property dependencies are recorded comes
+	// from those resources, and none of them is a regional target (see above); only
+	// an unknown input of unrecorded origin leaves the region undecided.
+	unknownOrigin := func(key string) bool { return len(r.PropertyDependencies[key]) == 0 }
 	// A target resource ID names a regional target by its name.
-	undecided := false
+	undecided := targetUnplaced
 	if v, st := r.get("targetResourceId"); st == unknown {
-		undecided = true
+		undecided = undecided || unknownOrigin("targetResourceId")
 	} else if id, ok := asString(v); ok && id != "" {
 		last := strings.ToLower(id[strings.LastIndex(id, "/")+1:])
 		for _, dr := range byURN {
@@ -240,7 +248,7 @@ func placeOf(r *Resource, byURN map[string]*Resource) (string, state) {
 	for _, key := range []string{"hostName", "target", "originHostHeader"} {
 		v, st := r.get(key)
 		if st == unknown {
-			undecided = true
+			undecided = undecided || unknownOrigin(key)
 			continue
 		}
 		s, _ := asString(v)
