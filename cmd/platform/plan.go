@@ -79,9 +79,13 @@ func runPlan(stdout io.Writer, f *planFlags) error {
 	if f.parallel < 0 {
 		return badInput(fmt.Errorf("--parallel: %d must be 1 or more (0 for Pulumi's default)", f.parallel))
 	}
-	mode, err := plan.ParseMode(f.mode)
-	if err != nil {
-		return badInput(fmt.Errorf("--mode: %w", err))
+	mode := engine.DefaultMode
+	if f.mode != "" {
+		m, err := plan.ParseMode(f.mode)
+		if err != nil {
+			return badInput(fmt.Errorf("--mode: %w", err))
+		}
+		mode = m
 	}
 	res, err := engine.Plan(engine.Options{Dir: f.dir, Stack: f.env, Parallelism: f.parallel, Mode: mode})
 	if err != nil {
@@ -107,6 +111,7 @@ func runPlan(stdout io.Writer, f *planFlags) error {
 	renderCapacity(w, res.Spec)
 	renderAnalytics(w, p, f.explain)
 	plan.RenderPolicies(w, p.PolicyResults)
+	plan.RenderDeferred(w, p.PolicyDeferred)
 	if f.out != "" {
 		fmt.Fprintf(w, "\nPlan JSON written to %s\n", f.out)
 	}

@@ -3,6 +3,7 @@ package engine
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -27,27 +28,45 @@ var shipped = []string{"dev", "staging", "prod"}
 
 var (
 	plansOnce sync.Once
-	plans     map[string]*Result
+	plans     map[plan.Mode]map[string]*Result
 	plansErr  error
 )
 
+// shippedPlans are the shipped environments planned as deployed stacks
+// (plan.ModeApplied): the wiring tests read values Azure computes (IDs, host names,
+// principal IDs), placeholders of the right shape in that mode.
 func shippedPlans(t *testing.T) map[string]*Result {
 	t.Helper()
+	return shippedPlansIn(t, plan.ModeApplied)
+}
+
+// shippedPreviews are the shipped environments as a preview of a fresh stack sees
+// them (plan.ModePreview, the default): computed values unknown.
+func shippedPreviews(t *testing.T) map[string]*Result {
+	t.Helper()
+	return shippedPlansIn(t, plan.ModePreview)
+}
+
+func shippedPlansIn(t *testing.T, mode plan.Mode) map[string]*Result {
+	t.Helper()
 	plansOnce.Do(func() {
-		plans = map[string]*Result{}
-		for _, env := range shipped {
-			r, err := Plan(Options{Dir: envDir, Stack: env, Now: testNow})
-			if err != nil {
-				plansErr = err
-				return
+		plans = map[plan.Mode]map[string]*Result{}
+		for _, m := range plan.Modes {
+			plans[m] = map[string]*Result{}
+			for _, env := range shipped {
+				r, err := Plan(Options{Dir: envDir, Stack: env, Now: testNow, Mode: m})
+				if err != nil {
+					plansErr = fmt.Errorf("%s in %s mode: %w", env, m, err)
+					return
+				}
+				plans[m][env] = r
 			}
-			plans[env] = r
 		}
 	})
 	if plansErr != nil {
 		t.Fatalf("planning shipped environments: %v", plansErr)
 	}
-	return plans
+	return plans[mode]
 }
 
 func TestShippedEnvironmentsPlan(t *testing.T) {
