@@ -17,6 +17,12 @@ const EnvironmentsDir = "environments"
 // Now is the clock used to judge expiry dates; tests and the offline plan may pin it.
 var Now = time.Now
 
+// EnvDir is where the program reads every environment's address blocks from, to
+// check this stack's blocks against them: the stackConfigDir, relative to the
+// project directory the Pulumi CLI runs the program in. The offline plan points it
+// at its own directory; "" skips the check.
+var EnvDir = EnvironmentsDir
+
 // Run is the Pulumi program: it reads the stack's config, validates the environment
 // spec (every problem at once, before any resource is registered) and deploys it.
 func Run(ctx *pulumi.Context) error {
@@ -38,7 +44,12 @@ func Run(ctx *pulumi.Context) error {
 		}
 	}
 	source := filepath.Join(EnvironmentsDir, "Pulumi."+ctx.Stack()+".yaml")
-	s, err := spec.FromConfig(ctx.Stack(), source, cfg, Now())
+	var others []spec.Block
+	if EnvDir != "" {
+		// A file that cannot be read is reported by its own stack, not here.
+		others, _ = spec.BlocksInDir(EnvDir)
+	}
+	s, err := spec.FromConfig(ctx.Stack(), source, cfg, Now(), others...)
 	if err != nil {
 		return err
 	}

@@ -72,7 +72,7 @@ func TestBadInputExitsTwoNamingFileAndField(t *testing.T) {
 		{"typo", `Pulumi.typo.yaml: regions[0].name: unknown Azure region "westeurpe" (did you mean "westeurope"?)`},
 		{"overlap", `Pulumi.overlap.yaml: regions[1].addressSpace: 10.20.0.0/20 overlaps regions[0] (10.20.0.0/16)`},
 		{"missing", `Pulumi.missing.yaml: costCenter: is required`},
-		{"broken", `Pulumi.broken.yaml: parsing YAML`},
+		{"broken", `Pulumi.broken.yaml:2: parsing YAML: did not find expected node content`},
 		{"absent", `Pulumi.absent.yaml: stack config file does not exist`},
 	}
 	for _, tc := range cases {

@@ -28,6 +28,10 @@ const (
 	MaxNodesPerCluster = 5000
 	// MaxPoolsPerCluster is AKS's limit of node pools in one cluster.
 	MaxPoolsPerCluster = 100
+	// MaxPodsPerNode is AKS's limit of pods on one node (Azure CNI overlay), so no
+	// node runs more game servers than this however small they are.
+	// https://learn.microsoft.com/azure/aks/azure-cni-overlay#maximum-pods-per-node
+	MaxPodsPerNode = 250
 )
 
 // VM is a node VM size as the model needs it.
@@ -94,14 +98,16 @@ var (
 )
 
 // ServersPerNode returns how many game servers fit one node of vm, limited by both
-// vCPU and memory after the usable fraction.
+// vCPU and memory after the usable fraction, and by the pods a node may run.
 func ServersPerNode(vm VM, vcpuPerServer float64) int {
-	if vcpuPerServer <= 0 || vm.VCPU <= 0 {
-		return 0
+	if !(vcpuPerServer > 0) || vm.VCPU <= 0 || !(vm.MemoryGiB > 0) {
+		return 0 // also NaN
 	}
 	byCPU := math.Floor(float64(vm.VCPU)*UsableFraction/vcpuPerServer + 1e-9)
 	byMem := math.Floor(vm.MemoryGiB*UsableFraction/(vcpuPerServer*MemoryGiBPerServerVCPU) + 1e-9)
-	return int(math.Min(byCPU, byMem))
+	// Compare as floats before converting: a tiny server size gives a quotient far
+	// beyond int's range.
+	return int(math.Min(math.Min(byCPU, byMem), MaxPodsPerNode))
 }
 
 // Size derives a region's node pools from its demand. It returns an error, worded
@@ -112,7 +118,7 @@ func Size(d Demand, o Options) (Plan, error) {
 		return Plan{}, fmt.Errorf("must be greater than 0, got %d", d.PeakPlayers)
 	case d.PlayersPerServer <= 0:
 		return Plan{}, fmt.Errorf("players per server must be greater than 0, got %d", d.PlayersPerServer)
-	case d.VCPUPerServer <= 0:
+	case !(d.VCPUPerServer > 0): // also NaN
 		return Plan{}, fmt.Errorf("vCPU per server must be greater than 0, got %v", d.VCPUPerServer)
 	}
 	per := ServersPerNode(d.VM, d.VCPUPerServer)
@@ -121,19 +127,29 @@ func Size(d Demand, o Options) (Plan, error) {
 			d.VCPUPerServer, d.VM.Name, d.VM.VCPU, d.VM.MemoryGiB, UsableFraction*100)
 	}
 	p := Plan{ServersPerNode: per}
+	// ceilDiv cannot overflow and both quotients are at most PeakPlayers; the float
+	// arithmetic below only runs once the node count is known to fit a cluster.
 	p.Servers = ceilDiv(d.PeakPlayers, d.PlayersPerServer)
 	p.NodesAtPeak = ceilDiv(p.Servers, per)
-	p.MaxNodes = int(math.Ceil(float64(p.NodesAtPeak)*(1+Headroom) - 1e-9))
-	p.MinNodes = max(1, int(math.Ceil(float64(p.NodesAtPeak)*StandbyFraction-1e-9)))
 	sys := systemBoundsOther
 	if o.Prod {
 		sys = systemBoundsProd
 	}
 	p.SystemPool = Pool{Name: "system", VMSize: SystemVM.Name, Family: SystemVM.Family, VCPU: SystemVM.VCPU, MinNodes: sys[0], MaxNodes: sys[1]}
-	if limit := MaxNodesPerCluster - p.SystemPool.MaxNodes; p.MaxNodes > limit {
-		perCluster := int(float64(limit)/(1+Headroom)) * per * d.PlayersPerServer
+	limit := MaxNodesPerCluster - p.SystemPool.MaxNodes
+	if p.NodesAtPeak <= limit {
+		p.MaxNodes = int(math.Ceil(float64(p.NodesAtPeak)*(1+Headroom) - 1e-9))
+		p.MinNodes = max(1, int(math.Ceil(float64(p.NodesAtPeak)*StandbyFraction-1e-9)))
+	}
+	if p.NodesAtPeak > limit || p.MaxNodes > limit {
+		// Report the node count with headroom where it is representable.
+		need := p.MaxNodes
+		if p.NodesAtPeak > limit {
+			need = satAdd(p.NodesAtPeak, ceilDiv(p.NodesAtPeak, 4)) // ⌈n × (1 + Headroom)⌉
+		}
+		perCluster := int(math.Min(math.Floor(float64(limit)/(1+Headroom))*float64(per)*float64(d.PlayersPerServer), math.MaxInt32))
 		return Plan{}, fmt.Errorf("%d peak players need %d game nodes of %s with headroom (%d servers, %d per node), above the %d game nodes one cluster holds (AKS allows %d nodes, %d are system nodes); one cluster serves about %d players at this density: split the demand across regions or use a larger VM size",
-			d.PeakPlayers, p.MaxNodes, d.VM.Name, p.Servers, per, limit, MaxNodesPerCluster, p.SystemPool.MaxNodes, perCluster)
+			d.PeakPlayers, need, d.VM.Name, p.Servers, per, limit, MaxNodesPerCluster, p.SystemPool.MaxNodes, perCluster)
 	}
 	poolCap := o.poolCap()
 	n := ceilDiv(p.MaxNodes, poolCap)
@@ -196,4 +212,19 @@ func spread(total, n int) []int {
 	return out
 }
 
-func ceilDiv(a, b int) int { return (a + b - 1) / b }
+// ceilDiv is ⌈a/b⌉ for a ≥ 0, b > 0, without the overflow of (a+b-1)/b.
+func ceilDiv(a, b int) int {
+	q := a / b
+	if a%b != 0 {
+		q++
+	}
+	return q
+}
+
+// satAdd returns a+b for a, b ≥ 0, saturating at math.MaxInt instead of wrapping.
+func satAdd(a, b int) int {
+	if a > math.MaxInt-b {
+		return math.MaxInt
+	}
+	return a + b
+}

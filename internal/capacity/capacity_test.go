@@ -185,3 +185,67 @@ func TestSpread(t *testing.T) {
 		t.Error(diff)
 	}
 }
+
+func TestSizeNeverOverflows(t *testing.T) {
+	const maxInt = int(^uint(0) >> 1)
+	for _, d := range []Demand{
+		{PeakPlayers: maxInt, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16},
+		{PeakPlayers: maxInt, PlayersPerServer: 1, VCPUPerServer: 0.25, VM: f16},
+		{PeakPlayers: maxInt - 1, PlayersPerServer: maxInt, VCPUPerServer: 1e-300, VM: f16},
+		{PeakPlayers: 1000, PlayersPerServer: maxInt, VCPUPerServer: 2, VM: f16},
+	} {
+		p, err := Size(d, Options{Prod: true})
+		if d.PlayersPerServer == maxInt {
+			// One server holds everyone: one node, a valid plan.
+			if err != nil || p.NodesAtPeak != 1 || p.MaxNodes < 1 {
+				t.Errorf("Size(%+v) = %+v, %v", d, p, err)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), "above the 4994 game nodes one cluster holds") {
+			t.Errorf("Size(%+v) = %+v, %v; want the one-cluster limit", d, p, err)
+		}
+		if strings.Contains(err.Error(), "-") {
+			t.Errorf("negative figure (overflow) in %v", err)
+		}
+	}
+}
+
+func TestServersPerNodeIsBoundedByPods(t *testing.T) {
+	if got := ServersPerNode(f16, 1e-300); got != MaxPodsPerNode {
+		t.Errorf("ServersPerNode(F16, 1e-300) = %d, want the %d pods a node may run", got, MaxPodsPerNode)
+	}
+}
+
+// FuzzSize feeds the capacity model arbitrary demands: it must never panic, and a
+// plan it returns must be one AKS can run.
+func FuzzSize(f *testing.F) {
+	f.Add(2000, 16, 2.0, 8, 16.0, false, 20)
+	f.Add(int(^uint(0)>>1), 1, 0.25, 64, 128.0, true, 1000)
+	f.Add(1, 256, 1e-300, 2, 8.0, false, 0)
+	f.Add(150000, 16, 2.0, 16, 32.0, true, -5)
+	f.Fuzz(func(t *testing.T, players, perServer int, vcpu float64, vmVCPU int, vmMem float64, prod bool, poolCap int) {
+		d := Demand{PeakPlayers: players, PlayersPerServer: perServer, VCPUPerServer: vcpu,
+			VM: VM{Name: "fuzz", VCPU: vmVCPU, MemoryGiB: vmMem, Family: "f"}}
+		o := Options{Prod: prod, MaxNodesPerPool: poolCap}
+		p, err := Size(d, o)
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatal("empty error")
+			}
+			return
+		}
+		total, lo := 0, 0
+		for _, pool := range p.GamePools {
+			if pool.MaxNodes < 1 || pool.MinNodes < 1 || pool.MinNodes > pool.MaxNodes || pool.MaxNodes > o.poolCap() {
+				t.Fatalf("pool %+v out of bounds (cap %d)", pool, o.poolCap())
+			}
+			total += pool.MaxNodes
+			lo += pool.MinNodes
+		}
+		if total != p.MaxNodes || lo != p.MinNodes || p.MaxNodes+p.SystemPool.MaxNodes > MaxNodesPerCluster ||
+			len(p.GamePools)+1 > MaxPoolsPerCluster || p.ServersPerNode < 1 || p.ServersPerNode > MaxPodsPerNode {
+			t.Fatalf("plan %+v breaks an AKS limit", p)
+		}
+	})
+}

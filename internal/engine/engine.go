@@ -54,15 +54,8 @@ func Load(opts Options) (*spec.Spec, *spec.StackConfig, error) {
 		now = time.Now()
 	}
 	path := spec.StackFile(opts.Dir, opts.Stack)
-	s, sc, err := spec.LoadFile(path, opts.Stack, now)
-	if err != nil {
-		return nil, nil, err
-	}
 	blocks, _ := spec.BlocksInDir(opts.Dir)
-	if err := spec.CheckAddressPlan(s, blocks); err != nil {
-		return nil, nil, err
-	}
-	return s, sc, nil
+	return spec.LoadFile(path, opts.Stack, now, blocks...)
 }
 
 // Plan evaluates the program for one stack offline.
@@ -71,7 +64,7 @@ func Plan(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := EvaluateMode(opts.Stack, sc, opts.Now, opts.Mode)
+	p, err := evaluate(opts.Stack, sc, opts.Now, opts.Dir, opts.Mode)
 	if err != nil {
 		return nil, err
 	}
@@ -83,7 +76,8 @@ func Plan(opts Options) (*Result, error) {
 }
 
 // Evaluate runs stacks.Run with the given stack config under the recording mock
-// monitor in DefaultMode and returns the plan of what it registered.
+// monitor in DefaultMode and returns the plan of what it registered. The program
+// checks no other environment's address blocks (see Plan).
 func Evaluate(stack string, sc *spec.StackConfig, now time.Time) (*plan.Plan, error) {
 	return EvaluateMode(stack, sc, now, DefaultMode)
 }
@@ -92,6 +86,13 @@ func Evaluate(stack string, sc *spec.StackConfig, now time.Time) (*plan.Plan, er
 // program runs as in `pulumi preview` (DryRun) and resources being created get no ID
 // and no computed outputs, as from the engine in a preview of a fresh stack.
 func EvaluateMode(stack string, sc *spec.StackConfig, now time.Time, mode plan.Mode) (*plan.Plan, error) {
+	return evaluate(stack, sc, now, "", mode)
+}
+
+// evaluate is EvaluateMode with the program reading the other environments' address
+// blocks from dir, as it reads them from the project's stackConfigDir under the
+// Pulumi CLI.
+func evaluate(stack string, sc *spec.StackConfig, now time.Time, dir string, mode plan.Mode) (*plan.Plan, error) {
 	if mode == "" {
 		mode = DefaultMode
 	}
@@ -104,6 +105,9 @@ func EvaluateMode(stack string, sc *spec.StackConfig, now time.Time, mode plan.M
 		stacks.Now = func() time.Time { return now }
 		defer func() { stacks.Now = restore }()
 	}
+	restoreDir := stacks.EnvDir
+	stacks.EnvDir = dir
+	defer func() { stacks.EnvDir = restoreDir }()
 	withConfig := func(info *pulumi.RunInfo) {
 		info.Config = sc.Values
 		info.ConfigSecretKeys = sc.Secrets

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -286,5 +287,76 @@ func TestShippedEnvironmentsDoNotOverlap(t *testing.T) {
 				t.Errorf("%s/%s %s overlaps %s/%s %s", blocks[i].Env, blocks[i].Region, blocks[i].Prefix, blocks[j].Env, blocks[j].Region, blocks[j].Prefix)
 			}
 		}
+	}
+}
+
+// The address plan across environments is checked with every other problem, and by
+// the program itself as it runs under the Pulumi CLI (stacks.Run reading the
+// stackConfigDir), not only by the offline loader: both reject the same input with
+// the same problems.
+func TestAddressOverlapReportedWithEveryProblemOnBothPaths(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(filepath.Join(envDir, "Pulumi.dev.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks, _ := spec.BlocksInDir(envDir)
+	var devBlock string
+	for _, b := range blocks {
+		if b.Env == "dev" {
+			devBlock = b.Prefix.String()
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "Pulumi.dev.yaml"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// "copy" takes dev's block and also has a bad owner.
+	bad := strings.Replace(string(data), "@", "at", 1)
+	if bad == string(data) {
+		t.Fatal("no owner to break")
+	}
+	path := filepath.Join(dir, "Pulumi.copy.yaml")
+	if err := os.WriteFile(path, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wantOverlap := fmt.Sprintf(`regions[0].addressSpace: %s overlaps environment "dev" region`, devBlock)
+	check := func(name string, err error) {
+		t.Helper()
+		var ce *spec.ConfigError
+		if !errors.As(err, &ce) {
+			t.Fatalf("%s: err = %T %v, want *spec.ConfigError", name, err, err)
+		}
+		var overlap, owner bool
+		for _, p := range ce.Problems() {
+			overlap = overlap || strings.HasPrefix(p, wantOverlap)
+			owner = owner || strings.HasPrefix(p, "owners[0]: ")
+		}
+		if !overlap || !owner || !strings.Contains(ce.Error(), "Pulumi.copy.yaml") {
+			t.Errorf("%s: want the overlap and the owner problem together, got\n%v", name, ce)
+		}
+	}
+	_, _, err = Load(Options{Dir: dir, Stack: "copy", Now: testNow})
+	check("offline loader", err)
+
+	// The program under the engine: config values only, blocks read from EnvDir.
+	sc, err := spec.ReadStackFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = evaluate("copy", sc, testNow, dir, DefaultMode)
+	check("program", err)
+	// With a valid owner, the overlap alone refuses it; without the other
+	// environments the program accepts it, so the directory made the difference.
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if sc, err = spec.ReadStackFile(path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := evaluate("copy", sc, testNow, dir, DefaultMode); err == nil || !strings.Contains(err.Error(), wantOverlap) {
+		t.Errorf("program with other environments: %v", err)
+	}
+	if _, err := evaluate("copy", sc, testNow, "", DefaultMode); err != nil {
+		t.Errorf("program without other environments: %v", err)
 	}
 }

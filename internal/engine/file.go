@@ -15,15 +15,12 @@ func PlanFile(path, stack, dir string, now time.Time) (*Result, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	s, sc, err := spec.LoadFile(path, stack, now)
+	blocks, _ := spec.BlocksInDir(dir)
+	s, sc, err := spec.LoadFile(path, stack, now, blocks...)
 	if err != nil {
 		return nil, err
 	}
-	blocks, _ := spec.BlocksInDir(dir)
-	if err := spec.CheckAddressPlan(s, blocks); err != nil {
-		return nil, err
-	}
-	p, err := Evaluate(stack, sc, now)
+	p, err := evaluate(stack, sc, now, dir, DefaultMode)
 	if err != nil {
 		return nil, err
 	}

@@ -78,13 +78,30 @@ func (id Identity) ContainerRegistry() string {
 	return id.compact("acr", MaxContainerRegistry)
 }
 
-// KeyVault returns a vault name: 3-24 letters, digits and '-', starting with a letter.
+// KeyVault returns a vault name: 3-24 letters, digits and single hyphens, starting
+// with a letter: "kv-<game>-<env>-<hash>", with game and env shortened by
+// KeyVaultParts when they do not fit. The hash of the whole identity keeps shortened
+// names unique.
 func (id Identity) KeyVault() string {
-	n := "kv-" + id.Game + "-" + id.Env
-	if len(n) > MaxKeyVault-5 {
-		n = strings.TrimRight(n[:MaxKeyVault-5], "-")
+	g, e := KeyVaultParts(id.Game, id.Env)
+	return "kv-" + g + "-" + e + "-" + id.hash4()
+}
+
+// keyVaultRoom is what a vault name leaves for the game and environment parts:
+// MaxKeyVault less "kv-", the two separators and the 4-character hash.
+const keyVaultRoom = MaxKeyVault - len("kv-") - 2 - 4
+
+// KeyVaultParts returns the game and environment as a vault name carries them: whole
+// when both fit, else shortened deterministically — the environment keeps at least
+// half the room (it tells a game's vaults apart), the game the rest — and never
+// ending in '-'. The naming policy expects exactly these parts.
+func KeyVaultParts(game, env string) (string, string) {
+	if len(game)+len(env) <= keyVaultRoom {
+		return game, env
 	}
-	return n + "-" + id.hash4()
+	el := min(len(env), max(keyVaultRoom-len(game), keyVaultRoom/2))
+	gl := min(len(game), keyVaultRoom-el)
+	return strings.TrimRight(game[:gl], "-"), strings.TrimRight(env[:el], "-")
 }
 
 // ValidStorageAccount checks Azure's storage account name rule.

@@ -83,3 +83,24 @@ func TestContainerRegistryBoundary(t *testing.T) {
 		}
 	}
 }
+
+func TestKeyVaultShortensGameAndEnvironmentDeterministically(t *testing.T) {
+	for _, tc := range []struct {
+		game, env, wantG, wantE string
+	}{
+		{"starfall", "prod", "starfall", "prod"},
+		{"starfall", "season3", "starfall", "season3"},        // 15: fits whole
+		{"starfall", "season3-launch", "starfall", "season3"}, // env keeps half the room, '-' trimmed
+		{"abc", "a-very-long-env-name", "abc", "a-very-long"}, // the game is short: env gets the rest
+		{strings.Repeat("g", 20), "dev", "gggggggggggg", "dev"},
+	} {
+		g, e := KeyVaultParts(tc.game, tc.env)
+		if g != tc.wantG || e != tc.wantE {
+			t.Errorf("KeyVaultParts(%q, %q) = %q, %q; want %q, %q", tc.game, tc.env, g, e, tc.wantG, tc.wantE)
+		}
+		n := Identity{"s", tc.game, tc.env}.KeyVault()
+		if err := ValidKeyVault(n); err != nil || !strings.HasPrefix(n, "kv-"+g+"-"+e+"-") {
+			t.Errorf("KeyVault = %q (%v)", n, err)
+		}
+	}
+}

@@ -80,6 +80,9 @@ func check(r *Request, p *problems, c Context) []RegionSizing {
 	vm, vmOK := spec.VMSizes[r.VM()]
 	if !vmOK {
 		p.add("vmSize", "VM size %q is not in the platform catalogue%s", r.VMSize, spec.Suggest(r.VMSize, spec.VMSizeNames()))
+	} else if allowed := AllowedVMSizes(r.Tier); slices.Contains(spec.Tiers, r.Tier) && !slices.Contains(allowed, r.VM()) {
+		p.add("vmSize", "VM size %q is not open to %s environments (allowed: %s)", r.VM(), r.Tier, strings.Join(allowed, ", "))
+		vmOK = false
 	}
 	serverOK := r.PlayersPerServer > 0 && r.PlayersPerServer <= spec.MaxPlayersPerServer &&
 		r.VCPU() >= MinVCPUPerServer && r.VCPU() <= spec.MaxVCPUPerServer

@@ -109,7 +109,16 @@ func TestCheckEachProblem(t *testing.T) {
 		{"blank cost centre", "", repl("costCenter: CC-1001", `costCenter: "  "`), `costCenter: must not be blank`},
 		// regions
 		{"unknown region", "", repl("name: japaneast", "name: japaneest"), `regions[1].name: unknown Azure region "japaneest" (did you mean "japaneast"?)`},
-		{"region closed to tier", "", repl("name: japaneast", "name: uaenorth"), `regions[1].name: region "uaenorth" is not open to dev environments (allowed: eastus2, japaneast, northeurope, southeastasia, westeurope, westus2)`},
+		{"region closed to tier", "", repl("name: japaneast", "name: uaenorth"), `regions[1].name: region "uaenorth" is not open to dev environments (allowed: eastus2, japaneast, northeurope, westeurope, westus2)`},
+		// The tier's regions and VM sizes are the policy pack's (enforcement.yaml).
+		{"dev in southeastasia", "", repl("name: japaneast", "name: southeastasia"), `regions[1].name: region "southeastasia" is not open to dev environments (allowed: eastus2, japaneast, northeurope, westeurope, westus2)`},
+		{"staging in uksouth", "", func(s string) string {
+			return strings.Replace(strings.Replace(strings.Replace(s, "tier: dev", "tier: staging", 1), "expiresOn: 2026-11-30", "expiresOn: 2027-01-21", 1), "name: japaneast", "name: uksouth", 1)
+		}, `regions[1].name: region "uksouth" is not open to staging environments (allowed: eastus2, japaneast, japanwest, koreacentral, northeurope, westeurope, westus2)`},
+		// An explicit zero is an error, never the default.
+		{"zero vcpu per server", "", add("vcpuPerServer: 0"), `vcpuPerServer: must be at least 0.25, got 0`},
+		{"zero players per server", "", repl("playersPerServer: 16", "playersPerServer: 0"), `playersPerServer: must be at least 1, got 0`},
+		{"vm size closed to tier", "", add("vmSize: Standard_F32s_v2"), `vmSize: VM size "Standard_F32s_v2" is not open to dev environments (allowed: Standard_D2s_v5, Standard_D4s_v5, Standard_D8s_v5, Standard_F16s_v2, Standard_F8s_v2)`},
 		{"region open to staging only", "", repl("name: japaneast", "name: koreacentral"), `regions[1].name: region "koreacentral" is not open to dev environments`},
 		{"duplicate region", "", repl("name: japaneast", "name: westeurope"), `regions[1].name: region "westeurope" is already listed as regions[0]`},
 		{"too many regions", "", repl("regions:\n", "regions:\n  - {name: eastus2, peakPlayers: 10}\n  - {name: westus2, peakPlayers: 10}\n"), `regions: 4 regions requested; dev environments span at most 3`},
@@ -138,7 +147,7 @@ func TestCheckEachProblem(t *testing.T) {
 		{"expiry impossible date", "", repl("expiresOn: 2026-11-30", "expiresOn: 2026-11-31"), `expiresOn: "2026-11-31" is not a date (YYYY-MM-DD)`},
 		{"expiry in prod", "", repl("tier: dev", "tier: prod"), `expiresOn: prod environments do not expire; remove expiresOn`},
 		// document
-		{"not yaml", "", func(string) string { return "environment: [unclosed\n" }, `parsing YAML`},
+		{"not yaml", "", func(string) string { return "environment: [unclosed\n" }, `line 1: parsing YAML`},
 		{"empty", "", func(string) string { return "" }, `request is empty`},
 		{"not a mapping", "", func(string) string { return "- a\n- b\n" }, `request must be a YAML mapping of keys (environment, studio, game, …), got list`},
 		{"two documents", "", func(s string) string { return s + "---\nenvironment: x\n" }, `request holds more than one YAML document`},
@@ -193,7 +202,7 @@ func repl(old, new string) func(string) string {
 // each once, with the schema's and the platform's findings merged.
 func TestCheckReportsEveryProblemAtOnce(t *testing.T) {
 	doc := `environment: weekend
-studio: 12
+studio: [12]
 tier: dev
 owners: [qa@nebulaforge.example, not-an-email]
 costCenter: CC-1
@@ -208,7 +217,7 @@ colour: blue
 `
 	_, err := Check("environments/requests/weekend.yaml", []byte(doc), Context{Now: testNow, EnvDir: testEnvDir(t)})
 	want := []string{
-		`studio: must be a string, got a number`,
+		`studio: must be a string, got a list`,
 		`game: is required`,
 		`owners[1]: "not-an-email" is not a valid email address`,
 		`regions[0].name: unknown Azure region "japaneest" (did you mean "japaneast"?)`,
@@ -249,6 +258,45 @@ func TestShippedRequestsPass(t *testing.T) {
 		// EnvDir is left empty: the examples' own environments exist (generated from them).
 		if _, err := Check(f, data, Context{Now: testNow}); err != nil {
 			t.Errorf("%v", err)
+		}
+	}
+}
+
+// A text field holds the text as written, whatever YAML would read it as: a cost
+// centre of digits, an unquoted date, a studio named like a YAML 1.1 boolean.
+func TestTextFieldsKeepTheirText(t *testing.T) {
+	doc := strings.NewReplacer("costCenter: CC-1001", "costCenter: 0100", "studio: nebula-forge", "studio: off").Replace(base)
+	c, err := Check(baseSource, []byte(doc), Context{Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.CostCenter != "0100" || c.Studio != "off" || c.ExpiresOn != "2026-11-30" {
+		t.Errorf("costCenter %q, studio %q, expiresOn %q", c.CostCenter, c.Studio, c.ExpiresOn)
+	}
+	doc = strings.Replace(base, "costCenter: CC-1001", "costCenter: 1001\nspot: yes", 1)
+	_, err = Check(baseSource, []byte(doc), Context{Now: testNow})
+	if err == nil || !strings.Contains(err.Error(), "spot: must be true or false, got a string") {
+		t.Errorf("spot: yes = %v", err)
+	}
+	if err != nil && strings.Contains(err.Error(), "costCenter") {
+		t.Errorf("costCenter: 1001 rejected: %v", err)
+	}
+	long := strings.Replace(base, "costCenter: CC-1001", "costCenter: "+strings.Repeat("c", 300), 1)
+	if _, err := Check(baseSource, []byte(long), Context{Now: testNow}); err == nil || !strings.Contains(err.Error(), "costCenter: is 300 characters; at most 256 allowed") {
+		t.Errorf("300-character cost centre = %v", err)
+	}
+}
+
+func TestYAMLSyntaxErrorsNameTheirLine(t *testing.T) {
+	for _, tc := range []struct{ from, to, want string }{
+		{"tier: dev", "tier: dev: staging", ":5: parsing YAML: mapping values are not allowed in this context"},
+		{"owners:\n  - qa@nebulaforge.example", "owners: [qa@nebulaforge.example", ":6: parsing YAML: did not find expected ',' or ']'"},
+		{"costCenter: CC-1001", "\tcostCenter: CC-1001", ":8: parsing YAML: found a tab character"},
+	} {
+		doc := strings.Replace(base, tc.from, tc.to, 1)
+		_, err := Check(baseSource, []byte(doc), Context{Now: testNow})
+		if err == nil || !strings.Contains(err.Error(), "\n  "+baseSource+tc.want) {
+			t.Errorf("%q: error = %v, want %s%s", tc.to, err, baseSource, tc.want)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -73,13 +74,13 @@ func parse(source string, data []byte) (*Request, *problems, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, nil, configError(source, fieldErr("", "request is empty"))
 		}
-		return nil, nil, configError(source, fieldErr("", "parsing YAML: %v", yamlMessage(err)))
+		return nil, nil, configError(source, yamlSyntaxError(data, err))
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		return nil, nil, configError(source, fieldErr("", "request holds more than one YAML document; keep one per file"))
 	} else if !errors.Is(err, io.EOF) {
-		return nil, nil, configError(source, fieldErr("", "parsing YAML: %v", yamlMessage(err)))
+		return nil, nil, configError(source, yamlSyntaxError(data, err))
 	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
@@ -89,7 +90,7 @@ func parse(source string, data []byte) (*Request, *problems, error) {
 		return nil, nil, configError(source, fieldErr("", "request must be a YAML mapping of keys (environment, studio, game, …), got %s", nodeKind(root)))
 	}
 	p := &problems{}
-	value, err := toJSON(root, nil, 0)
+	value, err := toJSON(root, nil, 0, reflect.TypeOf(Request{}))
 	if err != nil {
 		return nil, nil, configError(source, fieldErr(err.path, "%s", err.msg))
 	}
@@ -139,8 +140,10 @@ type nodeError struct{ path, msg string }
 
 // toJSON converts a YAML node tree into JSON values (map[string]any, []any, string,
 // json.Number, bool, nil). Anchors and aliases are refused: a request has no use for
-// them and they would let a small file expand into a huge one.
-func toJSON(n *yaml.Node, path []string, depth int) (any, *nodeError) {
+// them and they would let a small file expand into a huge one. t is the Go type the
+// node decodes into (nil when unknown): a plain scalar of a text field stays the text
+// as written, so `costCenter: 1001` or `costCenter: 0100` is that text, not a number.
+func toJSON(n *yaml.Node, path []string, depth int, t reflect.Type) (any, *nodeError) {
 	at := joinPath(path)
 	if depth > maxDepth {
 		return nil, &nodeError{at, fmt.Sprintf("nested deeper than %d levels", maxDepth)}
@@ -158,7 +161,7 @@ func toJSON(n *yaml.Node, path []string, depth int) (any, *nodeError) {
 			if _, dup := m[k.Value]; dup {
 				return nil, &nodeError{joinPath(append(path, k.Value)), "key is set twice"}
 			}
-			cv, err := toJSON(v, append(path, k.Value), depth+1)
+			cv, err := toJSON(v, append(path, k.Value), depth+1, fieldType(t, k.Value))
 			if err != nil {
 				return nil, err
 			}
@@ -168,7 +171,7 @@ func toJSON(n *yaml.Node, path []string, depth int) (any, *nodeError) {
 	case yaml.SequenceNode:
 		a := make([]any, len(n.Content))
 		for i, c := range n.Content {
-			cv, err := toJSON(c, append(path, strconv.Itoa(i)), depth+1)
+			cv, err := toJSON(c, append(path, strconv.Itoa(i)), depth+1, fieldType(t, strconv.Itoa(i)))
 			if err != nil {
 				return nil, err
 			}
@@ -176,9 +179,27 @@ func toJSON(n *yaml.Node, path []string, depth int) (any, *nodeError) {
 		}
 		return a, nil
 	case yaml.ScalarNode:
+		if t != nil && t.Kind() == reflect.String && n.Style&(yaml.TaggedStyle) == 0 {
+			switch n.ShortTag() {
+			case "!!int", "!!float", "!!bool":
+				return n.Value, nil
+			}
+		}
 		return scalar(n, at)
 	}
 	return nil, &nodeError{at, fmt.Sprintf("unsupported YAML node (%s)", nodeKind(n))}
+}
+
+// fieldType is the Go type below t at one path segment, nil when unknown.
+func fieldType(t reflect.Type, seg string) reflect.Type {
+	if t == nil {
+		return nil
+	}
+	ft, ok := spec.JSONFieldType(t, seg)
+	if !ok {
+		return nil
+	}
+	return ft
 }
 
 func scalar(n *yaml.Node, at string) (any, *nodeError) {
@@ -229,8 +250,17 @@ func nodeKind(n *yaml.Node) string {
 	return "an unknown node"
 }
 
-func yamlMessage(err error) string {
-	return strings.TrimPrefix(err.Error(), "yaml: ")
+// yamlSyntaxError reports a YAML syntax error at the line the problem is on
+// (spec.YAMLSyntaxError), re-parsing prefixes of data the way parse reads it.
+func yamlSyntaxError(data []byte, err error) *spec.FieldError {
+	return spec.YAMLSyntaxError(data, err, func(b []byte) error {
+		dec := yaml.NewDecoder(bytes.NewReader(b))
+		var n yaml.Node
+		if err := dec.Decode(&n); err != nil {
+			return err
+		}
+		return dec.Decode(&n)
+	})
 }
 
 func truncate(s string, n int) string {

@@ -22,6 +22,11 @@ type problem struct {
 	// overridable marks a schema finding that Check words better (an enum of the
 	// catalogue, a bound, a missing expiry): dropped when Check speaks of the field.
 	overridable bool
+	// length marks a length finding, dropped when the same field breaks its pattern
+	// (whose message states the length too).
+	length bool
+	// pattern marks a finding that the field breaks its pattern.
+	pattern bool
 }
 
 // problems merges the schema's findings with Check's. Where both speak of the same
@@ -40,9 +45,13 @@ func (p *problems) add(path, format string, args ...any) {
 func (p *problems) list() []problem {
 	wrongType := map[string]bool{}
 	semantic := map[string]bool{}
+	patterned := map[string]bool{}
 	for _, s := range p.schema {
 		if s.typeErr {
 			wrongType[s.path] = true
+		}
+		if s.pattern {
+			patterned[s.path] = true
 		}
 	}
 	for _, s := range p.semantic {
@@ -50,7 +59,7 @@ func (p *problems) list() []problem {
 	}
 	var out []problem
 	for _, s := range p.schema {
-		if s.overridable && semantic[s.path] {
+		if s.overridable && semantic[s.path] || s.length && patterned[s.path] {
 			continue
 		}
 		out = append(out, s)

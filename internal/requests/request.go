@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/policies/rules"
 )
 
 // Request is a studio's environment request, as written in
@@ -61,8 +62,8 @@ var DefaultAPIServerAuthorizedRanges = []string{"198.51.100.0/24"}
 // Input bounds of the schema, far beyond what the platform serves; they keep the
 // sizing arithmetic in range.
 const (
-	MinVCPUPerServer = 0.25
-	MaxPeakPlayers   = 10_000_000
+	MinVCPUPerServer = spec.MinVCPUPerServer
+	MaxPeakPlayers   = spec.MaxPeakPlayers
 )
 
 // Lifetime limits: a non-prod environment must expire, at most this many days from
@@ -101,26 +102,27 @@ func MaxRegions(t spec.Tier) int {
 	return MaxRegionsProd
 }
 
-// Non-prod environments run where the platform holds shared non-prod quota; prod may
-// use every region of the catalogue (spec.Regions).
-var (
-	// DevRegions are the regions open to dev environments.
-	DevRegions = []string{"eastus2", "westus2", "westeurope", "northeurope", "japaneast", "southeastasia"}
-	// StagingRegions are the regions open to staging environments.
-	StagingRegions = append([]string{"eastus", "centralus", "canadacentral", "uksouth", "japanwest", "koreacentral", "australiaeast", "brazilsouth"}, DevRegions...)
-)
-
-// AllowedRegions returns the regions open to the tier, sorted.
+// AllowedRegions returns the regions open to the tier, sorted: the policy pack's
+// settings.allowedRegions (policies/rules/enforcement.yaml), so a request that passes
+// never fails the pack's allowed-regions policy.
 func AllowedRegions(t spec.Tier) []string {
-	var out []string
-	switch t {
-	case spec.TierDev:
-		out = append(out, DevRegions...)
-	case spec.TierStaging:
-		out = append(out, StagingRegions...)
-	default:
-		out = spec.RegionNames()
+	return tierList(t, func(s rules.Settings) map[spec.Tier][]string { return s.AllowedRegions })
+}
+
+// AllowedVMSizes returns the game-node VM sizes open to the tier, sorted: the policy
+// pack's settings.vmSizes, which the allowed-vm-sizes policy enforces.
+func AllowedVMSizes(t spec.Tier) []string {
+	return tierList(t, func(s rules.Settings) map[spec.Tier][]string { return s.VMSizes })
+}
+
+func tierList(t spec.Tier, pick func(rules.Settings) map[spec.Tier][]string) []string {
+	cfg, err := rules.DefaultConfig()
+	if err != nil {
+		// The shipped configuration is validated by its own tests; an unreadable one
+		// opens nothing.
+		return nil
 	}
+	out := append([]string(nil), pick(cfg.Settings)[t]...)
 	sort.Strings(out)
 	return out
 }

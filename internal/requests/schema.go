@@ -119,7 +119,7 @@ func describe(e *jsonschema.ValidationError) []problem {
 	case *kind.FalseSchema:
 		return []problem{{path: at, msg: "is not allowed here", overridable: true}}
 	case *kind.Pattern:
-		return []problem{{path: at, msg: patternMessage(e.InstanceLocation, fmt.Sprint(k.Got)), overridable: at == "expiresOn"}}
+		return []problem{{path: at, msg: patternMessage(e.InstanceLocation, fmt.Sprint(k.Got)), overridable: at == "expiresOn", pattern: true}}
 	case *kind.Minimum:
 		return []problem{{path: at, msg: fmt.Sprintf("must be at least %s, got %s", ratString(k.Want), ratString(k.Got)), overridable: true}}
 	case *kind.Maximum:
@@ -129,9 +129,12 @@ func describe(e *jsonschema.ValidationError) []problem {
 	case *kind.MinItems:
 		return []problem{{path: at, msg: fmt.Sprintf("needs at least %d item(s), got %d", k.Want, k.Got), overridable: true}}
 	case *kind.MinLength:
-		return []problem{{path: at, msg: "must not be empty"}}
+		if k.Want <= 1 {
+			return []problem{{path: at, msg: "must not be empty"}}
+		}
+		return []problem{{path: at, msg: fmt.Sprintf("is %d characters; at least %d required", k.Got, k.Want), length: true}}
 	case *kind.MaxLength:
-		return []problem{{path: at, msg: fmt.Sprintf("is %d characters; at most %d allowed", k.Got, k.Want)}}
+		return []problem{{path: at, msg: fmt.Sprintf("is %d characters; at most %d allowed", k.Got, k.Want), length: true}}
 	}
 	return []problem{{path: at, msg: e.ErrorKind.LocalizedString(printer)}}
 }
@@ -177,9 +180,9 @@ func patternMessage(loc []string, got string) string {
 	}
 	switch field {
 	case "environment":
-		return fmt.Sprintf("%q must be 2-20 lowercase letters, digits or '-', starting with a letter and ending with a letter or digit", got)
+		return fmt.Sprintf("%q must be 2-20 lowercase letters, digits or single '-' (no \"--\"), starting with a letter and ending with a letter or digit", got)
 	case "studio", "game":
-		return fmt.Sprintf("%q must be 3-20 lowercase letters, digits or '-', starting with a letter and ending with a letter or digit", got)
+		return fmt.Sprintf("%q must be 3-20 lowercase letters, digits or single '-' (no \"--\"), starting with a letter and ending with a letter or digit", got)
 	case "expiresOn":
 		return fmt.Sprintf("%q is not a date (YYYY-MM-DD)", got)
 	}

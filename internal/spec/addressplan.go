@@ -57,6 +57,11 @@ func BlocksInDir(dir string) ([]Block, []error) {
 // environment, so any two environments can be peered.
 func CheckAddressPlan(s *Spec, others []Block) error {
 	var c collector
+	checkAddressPlan(&c, s, others)
+	return c.err(s.Source)
+}
+
+func checkAddressPlan(c *collector, s *Spec, others []Block) {
 	for i, r := range s.Regions {
 		p, err := netip.ParsePrefix(r.AddressSpace)
 		if err != nil {
@@ -72,5 +77,4 @@ func CheckAddressPlan(s *Spec, others []Block) error {
 			}
 		}
 	}
-	return c.err(s.Source)
 }

@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -11,13 +12,21 @@ import (
 type FieldError struct {
 	Path string // e.g. "regions[1].addressSpace"
 	Msg  string
+	// Line is the 1-based line of the file the problem is on, when known (YAML
+	// syntax errors); 0 otherwise.
+	Line int
 }
 
 func (e *FieldError) Error() string {
-	if e.Path == "" {
-		return e.Msg
+	var b strings.Builder
+	if e.Line > 0 {
+		fmt.Fprintf(&b, "line %d: ", e.Line)
 	}
-	return e.Path + ": " + e.Msg
+	if e.Path != "" {
+		b.WriteString(e.Path + ": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
 }
 
 // ConfigError is a spec that cannot be used: it names the file (or source) and
@@ -35,6 +44,12 @@ func (e *ConfigError) Error() string {
 		b.WriteString("s")
 	}
 	for _, err := range e.Errs.Errors {
+		var fe *FieldError
+		if errors.As(err, &fe) && fe.Line > 0 {
+			// file:line: the form editors and terminals jump to.
+			fmt.Fprintf(&b, "\n  %s:%d: %s", e.Source, fe.Line, (&FieldError{Path: fe.Path, Msg: fe.Msg}).Error())
+			continue
+		}
 		fmt.Fprintf(&b, "\n  %s: %s", e.Source, err)
 	}
 	return b.String()
@@ -57,6 +72,11 @@ type collector struct{ errs *multierror.Error }
 
 func (c *collector) add(path, format string, args ...any) {
 	c.errs = multierror.Append(c.errs, &FieldError{Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+// addLine records a problem at a known line of the file.
+func (c *collector) addLine(line int, path, format string, args ...any) {
+	c.errs = multierror.Append(c.errs, &FieldError{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
 func (c *collector) err(source string) error {

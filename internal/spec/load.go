@@ -5,8 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -59,12 +62,22 @@ func ReadStackFile(path string) (*StackConfig, error) {
 		}
 		return nil, &ConfigError{Source: path, Errs: single("", "reading stack config: %v", err)}
 	}
+	return ParseStackFile(path, data)
+}
+
+// ParseStackFile is ReadStackFile on the content of a stack config file; path names
+// it in errors.
+func ParseStackFile(path string, data []byte) (*StackConfig, error) {
 	var doc struct {
 		Config map[string]yaml.Node `yaml:"config"`
 	}
+	parse := func(b []byte) error { return yaml.NewDecoder(bytes.NewReader(b)).Decode(&yaml.Node{}) }
+	if err := parse(data); err != nil && !errors.Is(err, io.EOF) {
+		return nil, &ConfigError{Source: path, Errs: multierror.Append(nil, YAMLSyntaxError(data, err, parse))}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&doc); err != nil {
-		return nil, &ConfigError{Source: path, Errs: single("", "parsing YAML: %v", err)}
+	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
+		return nil, &ConfigError{Source: path, Errs: single("", "%s", yamlDecodeMessage(err))}
 	}
 	sc := &StackConfig{Values: map[string]string{}}
 	keys := make([]string, 0, len(doc.Config))
@@ -79,6 +92,7 @@ func ReadStackFile(path string) (*StackConfig, error) {
 		if !strings.Contains(k, ":") {
 			full = Namespace + ":" + k
 		}
+		field := strings.TrimPrefix(full, Namespace+":")
 		if node.Kind == yaml.MappingNode && len(node.Content) == 2 && node.Content[0].Value == "secure" {
 			sc.Values[full] = "offline-secret-placeholder"
 			sc.Secrets = append(sc.Secrets, full)
@@ -86,19 +100,35 @@ func ReadStackFile(path string) (*StackConfig, error) {
 		}
 		var v any
 		if err := node.Decode(&v); err != nil {
-			c.add("config."+k, "decoding value: %v", err)
+			c.add(field, "%s", yamlDecodeMessage(err))
 			continue
 		}
-		if s, ok := v.(string); ok {
-			sc.Values[full] = s
+		v, bad := engineValue(v, field)
+		if bad != "" {
+			c.addLine(node.Line, bad, "is not a finite number; JSON (and so Pulumi config) cannot hold it")
 			continue
 		}
-		js, err := json.Marshal(normalizeYAML(v))
-		if err != nil {
-			c.add("config."+k, "encoding value: %v", err)
+		if v == nil {
+			continue // `key:` with no value: unset
+		}
+		text, isText := v.(string)
+		if !isText {
+			js, err := json.Marshal(v)
+			if err != nil {
+				c.add(field, "encoding value: %v", err)
+				continue
+			}
+			text = string(js)
+		}
+		// A scalar of a text key that the engine passes as other text than the file
+		// holds: `costCenter: 0100` is the number 64 to YAML, and "64" to the program.
+		if strings.HasPrefix(full, Namespace+":") && ConfigKeys[field] == "string" && node.Kind == yaml.ScalarNode &&
+			text != node.Value && node.ShortTag() != "!!str" && node.ShortTag() != "!!timestamp" && node.ShortTag() != "!!null" {
+			c.addLine(node.Line, field, "YAML reads %s as the %s %s, so Pulumi passes %q; quote it (\"%s\") if the text is meant",
+				node.Value, strings.TrimPrefix(node.ShortTag(), "!!"), text, text, node.Value)
 			continue
 		}
-		sc.Values[full] = string(js)
+		sc.Values[full] = text
 	}
 	if err := c.err(path); err != nil {
 		return nil, err
@@ -106,22 +136,52 @@ func ReadStackFile(path string) (*StackConfig, error) {
 	return sc, nil
 }
 
-// normalizeYAML turns yaml.v3's map[string]any / []any trees into JSON-encodable values.
-func normalizeYAML(v any) any {
+// yamlDecodeMessage words a yaml.v3 decode (not syntax) error: its lines are right.
+func yamlDecodeMessage(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n  ")
+	return "parsing YAML: " + msg
+}
+
+// engineValue turns a yaml.v3 value into what the Pulumi engine hands the program
+// (sdk/go/common/resource/config: object.unmarshalObject): maps with any keys become
+// string-keyed, a timestamp becomes its time.Time.String() text, scalars stay as they
+// are (top-level ones are rendered as JSON text by the caller). NaN and infinities
+// cannot be passed as JSON: for one, bad is its path.
+func engineValue(v any, path string) (_ any, bad string) {
 	switch t := v.(type) {
 	case map[string]any:
 		for k, e := range t {
-			t[k] = normalizeYAML(e)
+			ev, bad := engineValue(e, joinField(path, k))
+			if bad != "" {
+				return nil, bad
+			}
+			t[k] = ev
 		}
-		return t
+		return t, ""
+	case map[any]any:
+		m := make(map[string]any, len(t))
+		for k, e := range t {
+			m[fmt.Sprint(k)] = e
+		}
+		return engineValue(m, path)
 	case []any:
 		for i, e := range t {
-			t[i] = normalizeYAML(e)
+			ev, bad := engineValue(e, fmt.Sprintf("%s[%d]", path, i))
+			if bad != "" {
+				return nil, bad
+			}
+			t[i] = ev
 		}
-		return t
-	default:
-		return v
+		return t, ""
+	case time.Time:
+		return t.String(), ""
+	case float64:
+		if math.IsNaN(t) || math.IsInf(t, 0) {
+			return nil, path
+		}
 	}
+	return v, ""
 }
 
 func single(path, format string, args ...any) *multierror.Error {
@@ -130,13 +190,15 @@ func single(path, format string, args ...any) *multierror.Error {
 	return c.errs
 }
 
-// LoadFile reads, defaults and validates the spec of a stack from its config file.
-func LoadFile(path, stack string, now time.Time) (*Spec, *StackConfig, error) {
+// LoadFile reads, defaults and validates the spec of a stack from its config file;
+// others are the address blocks of the other environments (BlocksInDir), checked
+// together with everything else.
+func LoadFile(path, stack string, now time.Time, others ...Block) (*Spec, *StackConfig, error) {
 	sc, err := ReadStackFile(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	s, err := FromConfig(stack, path, sc.Values, now)
+	s, err := FromConfig(stack, path, sc.Values, now, others...)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -144,8 +206,10 @@ func LoadFile(path, stack string, now time.Time) (*Spec, *StackConfig, error) {
 }
 
 // FromConfig builds, defaults and validates a spec from namespaced config values, as
-// the Pulumi engine supplies them. Every problem is reported at once.
-func FromConfig(stack, source string, cfg map[string]string, now time.Time) (*Spec, error) {
+// the Pulumi engine supplies them. others are the address blocks of the other
+// environments (BlocksInDir); an overlap with one is reported with every other
+// problem, at once.
+func FromConfig(stack, source string, cfg map[string]string, now time.Time, others ...Block) (*Spec, error) {
 	var c collector
 	s := &Spec{Stack: stack, Source: source}
 	raw := map[string]json.RawMessage{}
@@ -164,64 +228,53 @@ func FromConfig(stack, source string, cfg map[string]string, now time.Time) (*Sp
 			js, _ := json.Marshal(v)
 			raw[key] = js
 		case "number":
-			if _, err := strconv.ParseFloat(v, 64); err != nil {
+			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+			if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 				c.add(key, "must be a number, got %q", v)
 				continue
 			}
-			raw[key] = json.RawMessage(v)
+			// Re-encoded: ParseFloat also reads forms JSON does not (+5, .5).
+			raw[key] = json.RawMessage(strconv.FormatFloat(f, 'g', -1, 64))
 		default:
 			raw[key] = json.RawMessage(v)
 		}
 	}
-	whole, _ := json.Marshal(raw)
-	// Decode key by key so one malformed key does not hide problems in the others.
-	for key, msg := range raw {
-		one, _ := json.Marshal(map[string]json.RawMessage{key: msg})
-		dec := json.NewDecoder(bytes.NewReader(one))
-		dec.DisallowUnknownFields()
-		var probe Spec
-		if err := dec.Decode(&probe); err != nil {
-			c.add(key, "%s", describeJSONError(err))
+	if v, ok := raw["expiresOn"]; ok {
+		var d string
+		if json.Unmarshal(v, &d) == nil {
+			raw["expiresOn"], _ = json.Marshal(NormalizeDate(d))
 		}
+	}
+	// Check every key against the model first, so one malformed key does not hide
+	// problems in the others and each problem names its precise path.
+	present := map[string]bool{}
+	fields := jsonFields(reflect.TypeOf(Spec{}))
+	for _, key := range sortedKeys(raw) {
+		dec := json.NewDecoder(bytes.NewReader(raw[key]))
+		dec.UseNumber()
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			c.add(key, "is not valid JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
+			continue
+		}
+		if dec.More() {
+			c.add(key, "is not valid JSON: more than one value")
+			continue
+		}
+		checkJSON(&c, present, key, v, fields[key].Type)
 	}
 	if c.errs != nil {
 		return nil, c.err(source)
 	}
+	whole, _ := json.Marshal(raw)
 	if err := json.Unmarshal(whole, s); err != nil {
 		return nil, &ConfigError{Source: source, Errs: single("", "internal error: decoding config: %v", err)}
 	}
-	s.Default()
-	if err := s.Validate(now); err != nil {
+	s.applyDefaults(present)
+	if err := s.validate(now, others); err != nil {
 		return nil, err
 	}
 	return s, nil
-}
-
-func describeJSONError(err error) string {
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		field := te.Field
-		return fmt.Sprintf("field %q must be %s, got %s", field, jsonKind(te.Type.Kind().String()), te.Value)
-	}
-	msg := err.Error()
-	msg = strings.TrimPrefix(msg, "json: ")
-	return msg
-}
-
-func jsonKind(goKind string) string {
-	switch goKind {
-	case "int", "int64", "float64":
-		return "a number"
-	case "string":
-		return "a string"
-	case "slice":
-		return "a list"
-	case "map", "struct":
-		return "an object"
-	case "bool":
-		return "true or false"
-	}
-	return goKind
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"fmt"
 	"time"
 )
 
@@ -106,32 +107,38 @@ const (
 	DefaultRateLimitPerMinute = 1000
 )
 
-// Default fills in documented defaults; it never overrides a set value.
-func (s *Spec) Default() {
-	if s.GamePorts.Start == 0 && s.GamePorts.End == 0 {
-		s.GamePorts.Start, s.GamePorts.End = DefaultGamePortStart, DefaultGamePortEnd
+// Default fills in documented defaults where a field holds its zero value; it never
+// overrides a set value. Specs read from config use applyDefaults instead, which
+// tells an explicit zero (an error) from an unset field.
+func (s *Spec) Default() { s.applyDefaults(nil) }
+
+// applyDefaults fills in the documented default of every field that is unset:
+// absent from present (the paths the config set, see checkJSON) and still zero. An
+// explicit 0 stays 0 for validation to reject by name; an empty string counts as
+// unset for the optional string fields.
+func (s *Spec) applyDefaults(present map[string]bool) {
+	set := func(path string) bool { return present[path] }
+	defInt := func(path string, v *int, def int) {
+		if *v == 0 && !set(path) {
+			*v = def
+		}
 	}
-	if s.GamePorts.QoSPort == 0 {
-		s.GamePorts.QoSPort = DefaultQoSPort
-	}
+	defInt("gamePorts.start", &s.GamePorts.Start, DefaultGamePortStart)
+	defInt("gamePorts.end", &s.GamePorts.End, DefaultGamePortEnd)
+	defInt("gamePorts.qosPort", &s.GamePorts.QoSPort, DefaultQoSPort)
 	for i := range s.Regions {
 		c := &s.Regions[i].Capacity
-		if c.PlayersPerServer == 0 {
-			c.PlayersPerServer = DefaultPlayersPerServer
-		}
-		if c.VCPUPerServer == 0 {
+		path := fmt.Sprintf("regions[%d].capacity.", i)
+		defInt(path+"playersPerServer", &c.PlayersPerServer, DefaultPlayersPerServer)
+		if c.VCPUPerServer == 0 && !set(path+"vcpuPerServer") {
 			c.VCPUPerServer = DefaultVCPUPerServer
 		}
 		if c.VMSize == "" {
 			c.VMSize = DefaultVMSize
 		}
 	}
-	if s.CDN.PatchCacheSeconds == 0 {
-		s.CDN.PatchCacheSeconds = DefaultPatchCacheSeconds
-	}
-	if s.CDN.RateLimitPerMinute == 0 {
-		s.CDN.RateLimitPerMinute = DefaultRateLimitPerMinute
-	}
+	defInt("cdn.patchCacheSeconds", &s.CDN.PatchCacheSeconds, DefaultPatchCacheSeconds)
+	defInt("cdn.rateLimitPerMinute", &s.CDN.RateLimitPerMinute, DefaultRateLimitPerMinute)
 }
 
 // IsProd reports whether the spec is a production environment.

@@ -77,7 +77,7 @@ func TestValidateEachBadInput(t *testing.T) {
 		{"zero budget", func(s *Spec) { s.BudgetMonthlyUSD = 0 }, `budgetMonthlyUSD: must be greater than 0, got 0`},
 		{"bad domain", func(s *Spec) { s.Domain = "not a domain" }, `domain: "not a domain" is not a valid DNS zone name`},
 		{"reserved tag", func(s *Spec) { s.Tags = map[string]string{"tier": "x"} }, `tags.tier: "tier" is set by the platform`},
-		{"bad tag name", func(s *Spec) { s.Tags = map[string]string{"a/b": "x"} }, `tags.a/b: tag name must be 1-512 characters`},
+		{"bad tag name", func(s *Spec) { s.Tags = map[string]string{"a/b": "x"} }, `tags.a/b: tag name must be 1-128 characters`},
 		{"zero players", func(s *Spec) { s.Regions[0].Capacity.PeakPlayers = 0 }, `regions[0].capacity.peakPlayers: must be greater than 0, got 0`},
 		{"players per server", func(s *Spec) { s.Regions[0].Capacity.PlayersPerServer = 1000 }, `regions[0].capacity.playersPerServer: must be 1-256, got 1000`},
 		{"unknown vm size", func(s *Spec) { s.Regions[0].Capacity.VMSize = "Standard_F16s_v3" }, `regions[0].capacity.vmSize: VM size "Standard_F16s_v3" is not in the platform catalogue (did you mean "Standard_F16s_v2"?)`},
@@ -210,8 +210,8 @@ func TestLoadFileErrors(t *testing.T) {
 	}{
 		{"yaml does not parse", "config:\n  game-platform:studio: [unclosed\n", "parsing YAML"},
 		{"unknown key", strings.Replace(goodFile, "game-platform:domain", "game-platform:domian", 1), `domian: unknown config key "game-platform:domian"`},
-		{"unknown nested field", strings.Replace(goodFile, "peakPlayers: 100", "peakPlayer: 100", 1), `regions: unknown field "peakPlayer"`},
-		{"wrong type", strings.Replace(goodFile, "peakPlayers: 100", "peakPlayers: lots", 1), `regions: field "regions.capacity.peakPlayers" must be a number, got string`},
+		{"unknown nested field", strings.Replace(goodFile, "peakPlayers: 100", "peakPlayer: 100", 1), `regions[0].capacity.peakPlayer: unknown key (did you mean "peakPlayers"?)`},
+		{"wrong type", strings.Replace(goodFile, "peakPlayers: 100", "peakPlayers: lots", 1), `regions[0].capacity.peakPlayers: must be a whole number, got the string "lots"`},
 		{"budget not a number", strings.Replace(goodFile, "budgetMonthlyUSD: 100", "budgetMonthlyUSD: plenty", 1), `budgetMonthlyUSD: must be a number, got "plenty"`},
 		{"missing field", strings.Replace(goodFile, "  game-platform:costCenter: CC-1\n", "", 1), "costCenter: is required"},
 	}

@@ -19,6 +19,32 @@ const (
 	MaxGamePort         = 65535
 	MaxPlayersPerServer = 256
 	MaxVCPUPerServer    = 64
+	// MinVCPUPerServer is the smallest game server the platform sizes for.
+	MinVCPUPerServer = 0.25
+	// MaxPeakPlayers bounds a region's demand far above what one cluster holds (5000
+	// nodes) at any density the VM catalogue allows; it keeps the sizing arithmetic
+	// in range before the capacity model says how much fits.
+	MaxPeakPlayers = 10_000_000
+	// MaxBudgetMonthlyUSD bounds the budget (far above any environment's cost) so it
+	// stays exact in money arithmetic and formatting.
+	MaxBudgetMonthlyUSD = 1e9
+	// MaxPatchCacheSeconds is Front Door's longest cache duration (366 days).
+	MaxPatchCacheSeconds = 366 * 86400
+	// MinRateLimitPerMinute and MaxRateLimitPerMinute bound the WAF's per-IP
+	// threshold: below 10 blocks ordinary clients; the API field is an int32.
+	MinRateLimitPerMinute = 10
+	MaxRateLimitPerMinute = 1<<31 - 1
+)
+
+// Azure's tag limits, https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations:
+// at most 50 tag name/value pairs per resource, names of at most 512 characters
+// (128 on storage accounts, which carry the environment's tags too) without
+// < > % & \ ? /, not starting with azure, windows or microsoft (reserved), names
+// case-insensitive; values of at most 256 characters.
+const (
+	MaxTags        = 50
+	MaxTagNameLen  = 128
+	MaxTagValueLen = 256
 )
 
 // PlatformAddressPlan is the private range every environment's region blocks come
@@ -35,10 +61,16 @@ var (
 
 // Validate checks the spec and returns a *ConfigError listing every problem, or nil.
 // now decides whether an expiry date is in the past.
-func (s *Spec) Validate(now time.Time) error {
+func (s *Spec) Validate(now time.Time) error { return s.validate(now, nil) }
+
+// validate is Validate plus the address plan across environments: others are the
+// blocks of every environment (those of s.Stack itself are skipped).
+func (s *Spec) validate(now time.Time, others []Block) error {
 	var c collector
 	if !stackRE.MatchString(s.Stack) {
 		c.add("stack", "stack name %q must be 2-20 lowercase letters, digits or '-', starting with a letter", s.Stack)
+	} else if strings.Contains(s.Stack, "--") {
+		c.add("stack", "stack name %q must not contain consecutive hyphens (%s)", s.Stack, doubleHyphenReason)
 	}
 	validateIdent(&c, "studio", s.Studio)
 	validateIdent(&c, "game", s.Game)
@@ -48,21 +80,25 @@ func (s *Spec) Validate(now time.Time) error {
 		c.add("costCenter", "is required (the finance cost centre billed for this environment)")
 	}
 	validateExpiry(&c, s, now)
-	if s.BudgetMonthlyUSD <= 0 {
+	if !(s.BudgetMonthlyUSD > 0) {
 		c.add("budgetMonthlyUSD", "must be greater than 0, got %v", s.BudgetMonthlyUSD)
+	} else if s.BudgetMonthlyUSD > MaxBudgetMonthlyUSD {
+		c.add("budgetMonthlyUSD", "must be at most %.0f, got %v", MaxBudgetMonthlyUSD, s.BudgetMonthlyUSD)
 	}
 	if !domainRE.MatchString(s.Domain) {
 		c.add("domain", "%q is not a valid DNS zone name (lowercase, e.g. play.starfall.example)", s.Domain)
 	}
-	validateTags(&c, s.Tags)
+	validateTags(&c, s)
 	validatePorts(&c, s.GamePorts)
 	validateRegions(&c, s)
+	checkAddressPlan(&c, s, others)
 	validateCluster(&c, s.Cluster)
-	if s.CDN.PatchCacheSeconds < 0 {
-		c.add("cdn.patchCacheSeconds", "must not be negative, got %d", s.CDN.PatchCacheSeconds)
+	if s.CDN.PatchCacheSeconds < 1 || s.CDN.PatchCacheSeconds > MaxPatchCacheSeconds {
+		c.add("cdn.patchCacheSeconds", "must be 1-%d seconds (366 days; leave it unset for the default %d), got %d",
+			MaxPatchCacheSeconds, DefaultPatchCacheSeconds, s.CDN.PatchCacheSeconds)
 	}
-	if s.CDN.RateLimitPerMinute < 10 {
-		c.add("cdn.rateLimitPerMinute", "must be at least 10, got %d", s.CDN.RateLimitPerMinute)
+	if s.CDN.RateLimitPerMinute < MinRateLimitPerMinute || s.CDN.RateLimitPerMinute > MaxRateLimitPerMinute {
+		c.add("cdn.rateLimitPerMinute", "must be %d-%d requests per minute, got %d", MinRateLimitPerMinute, MaxRateLimitPerMinute, s.CDN.RateLimitPerMinute)
 	}
 	return c.err(s.Source)
 }
@@ -74,8 +110,16 @@ func validateIdent(c *collector, path, v string) {
 	}
 	if !identRE.MatchString(v) {
 		c.add(path, "%q must be 3-20 lowercase letters, digits or '-', starting with a letter", v)
+	} else if strings.Contains(v, "--") {
+		c.add(path, "%q must not contain consecutive hyphens (%s)", v, doubleHyphenReason)
 	}
 }
+
+// doubleHyphenReason is why names exclude "--": they become segments of Azure
+// names, and Key Vault names (kv-<game>-<env>-…) may not hold consecutive hyphens.
+// Every name these rules accept yields valid Azure names that pass the naming
+// convention (a property test in policies/rules walks them).
+const doubleHyphenReason = "Key Vault names, which carry the game and environment, cannot"
 
 func validateTier(c *collector, t Tier) {
 	for _, ok := range Tiers {
@@ -128,21 +172,38 @@ func validateExpiry(c *collector, s *Spec, now time.Time) {
 	}
 }
 
-func validateTags(c *collector, tags map[string]string) {
-	for _, k := range sortedKeys(tags) {
-		v := tags[k]
+func validateTags(c *collector, s *Spec) {
+	reserved := map[string]bool{}
+	for _, k := range RequiredTagKeys {
+		reserved[k] = true
+	}
+	reserved["expires-on"] = true
+	seen := map[string]string{}
+	for _, k := range sortedKeys(s.Tags) {
+		v := s.Tags[k]
 		path := "tags." + k
+		lower := strings.ToLower(k)
 		switch {
-		case k == "" || len(k) > 512 || tagBadRE.MatchString(k):
-			c.add(path, "tag name must be 1-512 characters without < > %% & \\ ? /")
-		case len(v) > 256:
-			c.add(path, "tag value is %d characters; Azure allows 256", len(v))
+		case k == "" || len(k) > MaxTagNameLen || tagBadRE.MatchString(k):
+			c.add(path, "tag name must be 1-%d characters without < > %% & \\ ? /", MaxTagNameLen)
+		case strings.HasPrefix(lower, "azure") || strings.HasPrefix(lower, "windows") || strings.HasPrefix(lower, "microsoft"):
+			c.add(path, "tag names starting with azure, windows or microsoft are reserved by Azure")
+		case reserved[lower]:
+			c.add(path, "%q is set by the platform from the environment identity; remove it from tags", k)
+		case seen[lower] != "":
+			c.add(path, "Azure tag names are case-insensitive: %q is the same tag as %q", k, seen[lower])
 		}
-		for _, reserved := range RequiredTagKeys {
-			if k == reserved {
-				c.add(path, "%q is set by the platform from the environment identity; remove it from tags", k)
-			}
+		seen[lower] = k
+		if len(v) > MaxTagValueLen {
+			c.add(path, "tag value is %d characters; Azure allows %d", len(v), MaxTagValueLen)
 		}
+	}
+	// Identity fields become tag values (StandardTags).
+	if len(s.CostCenter) > MaxTagValueLen {
+		c.add("costCenter", "is %d characters; it becomes the cost-center tag and Azure allows %d", len(s.CostCenter), MaxTagValueLen)
+	}
+	if n := len(s.StandardTags()); n > MaxTags {
+		c.add("tags", "%d tags with the platform's own %d; Azure allows %d per resource", n, n-len(s.Tags), MaxTags)
 	}
 }
 
@@ -219,12 +280,14 @@ func ValidateAddressBlock(cidr string) (netip.Prefix, error) {
 func validateCapacity(c *collector, path string, cp Capacity, tier Tier) {
 	if cp.PeakPlayers <= 0 {
 		c.add(path+".peakPlayers", "must be greater than 0, got %d", cp.PeakPlayers)
+	} else if cp.PeakPlayers > MaxPeakPlayers {
+		c.add(path+".peakPlayers", "must be at most %d (far more than one cluster holds: split the demand across regions), got %d", MaxPeakPlayers, cp.PeakPlayers)
 	}
 	if cp.PlayersPerServer <= 0 || cp.PlayersPerServer > MaxPlayersPerServer {
 		c.add(path+".playersPerServer", "must be 1-%d, got %d", MaxPlayersPerServer, cp.PlayersPerServer)
 	}
-	if cp.VCPUPerServer <= 0 || cp.VCPUPerServer > MaxVCPUPerServer {
-		c.add(path+".vcpuPerServer", "must be greater than 0 and at most %d, got %v", MaxVCPUPerServer, cp.VCPUPerServer)
+	if !(cp.VCPUPerServer >= MinVCPUPerServer) || cp.VCPUPerServer > MaxVCPUPerServer {
+		c.add(path+".vcpuPerServer", "must be %v-%d, got %v", MinVCPUPerServer, MaxVCPUPerServer, cp.VCPUPerServer)
 	}
 	vm, ok := VMSizes[cp.VMSize]
 	if !ok {
@@ -232,8 +295,8 @@ func validateCapacity(c *collector, path string, cp Capacity, tier Tier) {
 	} else if cp.VCPUPerServer > float64(vm.VCPU) {
 		c.add(path+".vcpuPerServer", "%v vCPU per server does not fit a %s (%d vCPU)", cp.VCPUPerServer, vm.Name, vm.VCPU)
 	}
-	if ok && cp.PeakPlayers > 0 && cp.PlayersPerServer > 0 && cp.PlayersPerServer <= MaxPlayersPerServer &&
-		cp.VCPUPerServer > 0 && cp.VCPUPerServer <= float64(vm.VCPU) {
+	if ok && cp.PeakPlayers > 0 && cp.PeakPlayers <= MaxPeakPlayers && cp.PlayersPerServer > 0 && cp.PlayersPerServer <= MaxPlayersPerServer &&
+		cp.VCPUPerServer >= MinVCPUPerServer && cp.VCPUPerServer <= float64(vm.VCPU) {
 		if _, err := capacity.Size(cp.Demand(), CapacityOptions(tier)); err != nil {
 			c.add(path+".peakPlayers", "%v", err)
 		}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/gameplatform/platform/internal/naming"
 )
 
 func init() {
@@ -220,6 +222,11 @@ func checkNaming(e *Env, r *Resource, rep *Reporter) {
 	if !hyphenatedName.MatchString(name) {
 		rep.Report("%s: %s %q is not lowercase letters, digits and hyphens; expected <abbr>-<game>-<env>[-<region>]", r.label(), kind.key, name)
 		return
+	}
+	if r.Type == TypeKeyVault {
+		// Vault names are 24 characters at most: the convention shortens the game
+		// and environment the one way naming.KeyVaultParts does.
+		game, env = naming.KeyVaultParts(strings.ToLower(game), strings.ToLower(env))
 	}
 	segs := "-" + name + "-"
 	var lacks []string
