@@ -57,6 +57,9 @@ func newRegion(ctx *pulumi.Context, s *spec.Spec, r spec.Region, id naming.Ident
 	if err != nil {
 		return nil, fmt.Errorf("creating entry public IP in %s: %w", r.Name, err)
 	}
+	if _, err := base.NewDiagnosticSetting(ctx, r.Name+"-entry-ip", ip.ID().ToStringOutput(), shared.AllLogs, pulumi.Parent(reg)); err != nil {
+		return nil, err
+	}
 	zonal := s.IsProd() && info.Zones
 	net, err := network.NewNetwork(ctx, r.Name+"-network", &network.Args{
 		Interface:         base,

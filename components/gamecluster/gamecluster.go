@@ -251,7 +251,9 @@ func NewGameCluster(ctx *pulumi.Context, name string, args *Args, opts ...pulumi
 	if _, err := grant("kubelet-acrpull", RoleAcrPull, kubelet.PrincipalId, args.RegistryID); err != nil {
 		return nil, err
 	}
-	if _, err := args.NewDiagnosticSetting(ctx, name+"-aks", cluster.ID().ToStringOutput(), shared.Diagnostics{Categories: DiagnosticCategories, Metrics: true}, parent); err != nil {
+	// Every control-plane log category, kube-audit included: it is the only record of
+	// who read which secret or exec'd into which pod.
+	if _, err := args.NewDiagnosticSetting(ctx, name+"-aks", cluster.ID().ToStringOutput(), shared.AllLogs, parent); err != nil {
 		return nil, err
 	}
 

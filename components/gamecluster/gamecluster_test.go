@@ -163,8 +163,10 @@ func TestProdCluster(t *testing.T) {
 	if !strings.HasPrefix(roles["jpe-cluster-cp-mi-operator"], RoleManagedIdentityOperator+" /subscriptions/") || len(roles) != 4 {
 		t.Errorf("roles = %v", roles)
 	}
-	if _, ok := res["jpe-cluster-aks-diag"]; !ok {
+	if d, ok := res["jpe-cluster-aks-diag"]; !ok {
 		t.Error("no diagnostic setting for the cluster")
+	} else if logs, _ := d.Inputs["logs"].([]any); len(logs) != 1 || logs[0].(map[string]any)["categoryGroup"] != "allLogs" {
+		t.Errorf("cluster diagnostic logs = %v, want every category (the allLogs group, kube-audit included)", d.Inputs["logs"])
 	}
 }
 

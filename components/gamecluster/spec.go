@@ -44,11 +44,6 @@ const (
 	RoleManagedIdentityOperator = "f1a07417-d97a-45cb-824c-7a7467783830"
 )
 
-// Diagnostics categories sent to the workspace: the API server and its admin-level
-// audit (not the very chatty full kube-audit), the controllers, the autoscaler and
-// Entra ID authentication (guard).
-var DiagnosticCategories = []string{"kube-apiserver", "kube-audit-admin", "kube-controller-manager", "kube-scheduler", "cluster-autoscaler", "guard"}
-
 // SKUTier returns the AKS pricing tier of an environment tier: Standard (the
 // financially backed API-server SLA, control plane scaled for large clusters) in
 // prod and staging, Free in dev. Staging runs the load tests and release
@@ -92,7 +87,7 @@ type Pool struct {
 // outside prod; asking for it in prod is an error (the environment model rejects
 // it first).
 func Pools(p capacity.Plan, t spec.Tier, regionHasZones, spot bool) ([]Pool, error) {
-	if spot && t == spec.TierProd {
+	if spot && !spec.SpotAllowed(t) {
 		return nil, fmt.Errorf("spot game pools are not allowed in prod")
 	}
 	if len(p.GamePools) == 0 {

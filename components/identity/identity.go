@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"strings"
 
 	azauth "github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
 	azmsi "github.com/pulumi/pulumi-azure-native-sdk/managedidentity/v2"
@@ -138,23 +137,22 @@ func (a *Args) validate() error {
 // MaxFederations is Azure's limit of federated credentials per identity.
 const MaxFederations = 20
 
-// RoleDefinitionID returns the subscription-qualified ID of a built-in role for an
-// assignment at scope (a resource ID under /subscriptions/<id>/…).
-func RoleDefinitionID(scope, role string) (string, error) {
-	rest, ok := strings.CutPrefix(scope, "/subscriptions/")
-	sub, _, _ := strings.Cut(rest, "/")
-	if !ok || sub == "" {
-		return "", fmt.Errorf("role assignment scope %q is not a resource ID under /subscriptions/", scope)
-	}
-	return "/subscriptions/" + sub + "/providers/Microsoft.Authorization/roleDefinitions/" + role, nil
+// RoleDefinitionID returns the subscription-qualified ID of a built-in role.
+func RoleDefinitionID(subscription, role string) string {
+	return "/subscriptions/" + subscription + "/providers/Microsoft.Authorization/roleDefinitions/" + role
 }
 
 // NewRoleAssignment assigns role to a service principal at scope, as a resource named
 // name. The assignment's GUID derives from the project, stack and name, so it is
 // stable across runs.
+//
+// NOTE: the role definition ID is built from the deploying subscription (known at
+// preview, as the client configuration is read then), not from the scope's ID
+// (unknown until the scope exists), so a preview already shows which role is
+// granted and the policy pack can judge it. Every scope lives in that subscription.
 func NewRoleAssignment(ctx *pulumi.Context, name string, principalID pulumi.StringInput, g Grant, opts ...pulumi.ResourceOption) (*azauth.RoleAssignment, error) {
-	roleID := g.Scope.ToStringOutput().ApplyT(func(scope string) (string, error) {
-		return RoleDefinitionID(scope, g.Role)
+	roleID := azauth.GetClientConfigOutput(ctx).SubscriptionId().ApplyT(func(sub string) string {
+		return RoleDefinitionID(sub, g.Role)
 	}).(pulumi.StringOutput)
 	ra, err := azauth.NewRoleAssignment(ctx, name, &azauth.RoleAssignmentArgs{
 		RoleAssignmentName: pulumi.String(naming.DeterministicGUID(ctx.Project() + "/" + ctx.Stack() + "/" + name)),

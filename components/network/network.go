@@ -136,6 +136,9 @@ func NewNetwork(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.Res
 	if err != nil {
 		return nil, fmt.Errorf("creating NAT public IP %q: %w", name+"-nat-ip", err)
 	}
+	if _, err := args.NewDiagnosticSetting(ctx, name+"-nat-ip", natIP.ID().ToStringOutput(), shared.AllLogs, parent); err != nil {
+		return nil, err
+	}
 	nat, err := aznetwork.NewNatGateway(ctx, name+"-nat", &aznetwork.NatGatewayArgs{
 		ResourceGroupName:    args.ResourceGroupName,
 		Location:             pulumi.String(args.Location),
@@ -166,6 +169,9 @@ func NewNetwork(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.Res
 	if err != nil {
 		return nil, fmt.Errorf("creating game public IP prefix %q: %w", name+"-game-prefix", err)
 	}
+	if _, err := args.NewDiagnosticSetting(ctx, name+"-game-prefix", prefix.ID().ToStringOutput(), shared.AllLogs, parent); err != nil {
+		return nil, err
+	}
 
 	vnetName := id.Regional("vnet", code)
 	subnetArgs := aznetwork.SubnetTypeArray{}
@@ -195,6 +201,9 @@ func NewNetwork(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.Res
 	}, parent)
 	if err != nil {
 		return nil, fmt.Errorf("creating virtual network %q: %w", name+"-vnet", err)
+	}
+	if _, err := args.NewDiagnosticSetting(ctx, name+"-vnet", vnet.ID().ToStringOutput(), shared.AllLogs, parent); err != nil {
+		return nil, err
 	}
 
 	c.VNetID = vnet.ID()

@@ -92,6 +92,18 @@ func TestNetworkInputs(t *testing.T) {
 		}
 	}
 
+	// Every resource of the network that emits resource logs sends all of them.
+	for _, n := range []string{"jpe-net-vnet", "jpe-net-nat-ip", "jpe-net-game-prefix"} {
+		d, ok := res[n+"-diag"]
+		if !ok {
+			t.Errorf("%s has no diagnostic setting", n)
+			continue
+		}
+		if logs, _ := d.Inputs["logs"].([]any); len(logs) != 1 || logs[0].(map[string]any)["categoryGroup"] != "allLogs" {
+			t.Errorf("%s diagnostic logs = %v, want the allLogs group", n, d.Inputs["logs"])
+		}
+	}
+
 	prefix := res["jpe-net-game-prefix"]
 	if prefix.Inputs["prefixLength"] != float64(26) || !prefix.Protect || !prefix.RetainOnDelete {
 		t.Errorf("prod prefix: length %v protect %v retain %v; want /26 for 53 nodes, protected", prefix.Inputs["prefixLength"], prefix.Protect, prefix.RetainOnDelete)

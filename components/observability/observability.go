@@ -91,6 +91,13 @@ func NewObservability(ctx *pulumi.Context, name string, args *Args, opts ...pulu
 	if err != nil {
 		return nil, fmt.Errorf("creating log analytics workspace %q: %w", name+"-logs", err)
 	}
+	// The workspace's own logs (query audit, jobs, summary rules) go to itself: the
+	// environment has no other sink, and they are what an investigation reads first.
+	self := args.Interface
+	self.WorkspaceID = ws.ID().ToStringOutput()
+	if _, err := self.NewDiagnosticSetting(ctx, name+"-logs", ws.ID().ToStringOutput(), shared.AllLogs, pulumi.Parent(c)); err != nil {
+		return nil, err
+	}
 	c.WorkspaceID = ws.ID()
 	c.WorkspaceName = ws.Name
 	c.CustomerID = ws.CustomerId

@@ -47,6 +47,14 @@ func TestWorkspacePerTier(t *testing.T) {
 			if tags, _ := ws.Inputs["tags"].(map[string]any); tags["tier"] != string(tc.tier) {
 				t.Errorf("tags = %v", ws.Inputs["tags"])
 			}
+			// The workspace's own logs go to itself.
+			d := res.Get(t, "obs-logs-diag")
+			if d.Inputs["workspaceId"] != d.Inputs["resourceUri"] || d.Inputs["resourceUri"] == nil {
+				t.Errorf("workspace diagnostics: resourceUri %v, workspaceId %v; want the workspace for both", d.Inputs["resourceUri"], d.Inputs["workspaceId"])
+			}
+			if logs, _ := d.Inputs["logs"].([]any); len(logs) != 1 || logs[0].(map[string]any)["categoryGroup"] != "allLogs" {
+				t.Errorf("workspace diagnostic logs = %v", d.Inputs["logs"])
+			}
 		})
 	}
 }

@@ -17,21 +17,14 @@ const TypeToken = "gameplatform:registry:Registry"
 
 // SKUs.
 const (
-	SKUBasic    = "Basic"
-	SKUStandard = "Standard"
-	SKUPremium  = "Premium"
+	SKUBasic    = spec.RegistrySKUBasic
+	SKUStandard = spec.RegistrySKUStandard
+	SKUPremium  = spec.RegistrySKUPremium
 )
 
-// SKU returns the registry SKU of a tier.
-func SKU(t spec.Tier) string {
-	switch t {
-	case spec.TierProd:
-		return SKUPremium
-	case spec.TierStaging:
-		return SKUStandard
-	}
-	return SKUBasic
-}
+// SKU returns the registry SKU of a tier (spec.RegistrySKU, which the policy pack's
+// registry-sku rule reads too).
+func SKU(t spec.Tier) string { return spec.RegistrySKU(t) }
 
 // ReplicaLocations returns where a registry homed in home is replicated: every other
 // region of the environment when the SKU supports geo-replication (Premium), none

@@ -5,6 +5,10 @@ import "github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 // Computed outputs of the regional stamp's resources: the registry's login server
 // and the managed cluster's API FQDN and OIDC issuer URL.
 func init() {
+	// Public IPs spell their name input "publicIp…", which the generic guess
+	// ("publicIPAddressName") misses; their IDs end in that name, as Azure's do.
+	NameKeys["azure-native:network:PublicIPAddress"] = "publicIpAddressName"
+	NameKeys["azure-native:network:PublicIPPrefix"] = "publicIpPrefixName"
 	Computed["azure-native:containerregistry:Registry"] = func(name string, _ resource.PropertyMap) resource.PropertyMap {
 		return resource.PropertyMap{"loginServer": resource.NewProperty(name + ".azurecr.io")}
 	}

@@ -74,7 +74,7 @@ func check(r *Request, p *problems, c Context) []RegionSizing {
 		p.add("costCenter", "must not be blank")
 	}
 	checkExpiry(r, p, c.Now)
-	if r.Spot && r.Tier == spec.TierProd {
+	if r.Spot && !spec.SpotAllowed(r.Tier) {
 		p.add("spot", "spot VMs can be evicted mid-match and are not allowed in prod")
 	}
 	vm, vmOK := spec.VMSizes[r.VM()]

@@ -301,7 +301,7 @@ func validateCapacity(c *collector, path string, cp Capacity, tier Tier) {
 			c.add(path+".peakPlayers", "%v", err)
 		}
 	}
-	if cp.Spot && tier == TierProd {
+	if cp.Spot && !SpotAllowed(tier) {
 		c.add(path+".spot", "spot VMs can be evicted mid-match and are not allowed in prod")
 	}
 }
@@ -313,15 +313,8 @@ func validateCluster(c *collector, cl ClusterSettings) {
 	if !cl.PrivateAPIServer && len(cl.APIServerAuthorizedRanges) == 0 {
 		c.add("cluster.apiServerAuthorizedRanges", "a public API server needs authorized ranges; list your operator CIDRs or set cluster.privateApiServer: true")
 	}
-	for i, r := range cl.APIServerAuthorizedRanges {
-		p, err := netip.ParsePrefix(r)
-		path := fmt.Sprintf("cluster.apiServerAuthorizedRanges[%d]", i)
-		switch {
-		case err != nil:
-			c.add(path, "%q is not a valid CIDR", r)
-		case p.Bits() == 0:
-			c.add(path, "%s opens the API server to the whole Internet", p)
-		}
+	for _, f := range JudgeAuthorizedRanges(cl.APIServerAuthorizedRanges) {
+		c.add(fmt.Sprintf("cluster.apiServerAuthorizedRanges[%d]", f.Index), "%s", f.Message)
 	}
 	for i, g := range cl.AdminGroupObjectIDs {
 		if !uuidRE.MatchString(g) {

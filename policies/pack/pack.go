@@ -108,6 +108,7 @@ func NewPackAt(cfg *rules.Config, env *rules.Env, preview bool, note func(string
 					for i, ar := range args.Resources {
 						rs[i] = FromAnalyzer(ar)
 					}
+					rules.AttributeRegions(rs)
 					e := *env
 					if p.Category == rules.Cost && e.CostMonthlyUSD == nil {
 						if err := estimateCost(&e, rs); err != nil {
@@ -147,7 +148,9 @@ func toPolicyx(l rules.Level) policyx.EnforcementLevel {
 }
 
 // FromAnalyzer converts an analyzer resource to the rules' view. Its region is its
-// location input (the analyzer knows nothing of the program's region subtrees).
+// location input (one resource alone says nothing of the program's region
+// subtrees; stack policies then attribute regions from the parent chain with
+// rules.AttributeRegions).
 func FromAnalyzer(ar policyx.AnalyzerResource) rules.Resource {
 	r := rules.Resource{
 		URN:                  ar.URN,

@@ -75,6 +75,9 @@ type Env struct {
 	GamePorts spec.PortRange
 	// BudgetMonthlyUSD is the environment's budget; 0 when none is known.
 	BudgetMonthlyUSD float64
+	// RateLimitPerMinute is the environment's WAF rate limit per client IP
+	// (cdn.rateLimitPerMinute); 0 when not known.
+	RateLimitPerMinute int
 	// CostMonthlyUSD is the cost model's estimate; nil when none was made.
 	CostMonthlyUSD *float64
 	// CostNotPriced are the URNs of resources the estimate leaves out because the
@@ -97,6 +100,8 @@ func EnvFromSpec(s *spec.Spec, cfg *Config) *Env {
 		GamePorts:        s.GamePorts,
 		BudgetMonthlyUSD: s.BudgetMonthlyUSD,
 		Settings:         cfg.Settings,
+
+		RateLimitPerMinute: s.CDN.RateLimitPerMinute,
 	}
 }
 

@@ -309,7 +309,7 @@ func checkAPIServer(e *Env, r *Resource, rep *Reporter) {
 	}
 	ranges, rst := r.get("apiServerAccessProfile.authorizedIPRanges")
 	if pst == unknown || rst == unknown || hasOpaque(ranges) {
-		rep.Undecided("%s: apiServerAccessProfile is unknown at preview, so the API server cannot be confirmed private or restricted; expected enablePrivateCluster true or authorizedIPRanges without 0.0.0.0/0", r.label())
+		rep.Undecided("%s: apiServerAccessProfile is unknown at preview, so the API server cannot be confirmed private or restricted; expected enablePrivateCluster true or authorizedIPRanges covering only the admin networks", r.label())
 		return
 	}
 	list, _ := asStrings(ranges)
@@ -317,10 +317,10 @@ func checkAPIServer(e *Env, r *Resource, rep *Reporter) {
 		rep.Report("%s: the API server is public with no authorizedIPRanges (open to the whole Internet); expected apiServerAccessProfile.enablePrivateCluster true or authorizedIPRanges listing the admin networks", r.label())
 		return
 	}
-	for _, cidr := range list {
-		if isAnySource(cidr) {
-			rep.Report("%s: apiServerAccessProfile.authorizedIPRanges contains %q (the whole Internet); expected only the admin networks' CIDRs", r.label(), cidr)
-		}
+	// Judged by the addresses the ranges cover, with the environment validation's
+	// own function: 0.0.0.0/1 plus 128.0.0.0/1 is as open as 0.0.0.0/0.
+	for _, f := range spec.JudgeAuthorizedRanges(list) {
+		rep.Report("%s: apiServerAccessProfile.authorizedIPRanges[%d]: %s; expected only the admin networks' CIDRs", r.label(), f.Index, f.Message)
 	}
 }
 
@@ -653,136 +653,11 @@ func checkRouteHTTPS(e *Env, r *Resource, rep *Reporter) {
 	}
 }
 
-// checkWAFAttached reports Front Door endpoints no WAF security policy covers.
-func checkWAFAttached(e *Env, rs []Resource, rep *Reporter) {
-	var endpoints []*Resource
-	var policies []*Resource
-	for i := range rs {
-		switch rs[i].Type {
-		case TypeAFDEndpoint:
-			endpoints = append(endpoints, &rs[i])
-		case TypeSecurityPolicy:
-			policies = append(policies, &rs[i])
-		}
-	}
-	byURN := make(map[string]*Resource, len(rs))
-	for i := range rs {
-		byURN[rs[i].URN] = &rs[i]
-	}
-	for _, ep := range endpoints {
-		covered, undecided := false, false
-		for _, sp := range policies {
-			switch covers(sp, ep, byURN) {
-			case present:
-				covered = true
-			case unknown:
-				undecided = true
-			}
-		}
-		switch {
-		case covered:
-		case undecided:
-			rep.UndecidedOn(ep.URN, "%s: the security policies' WAF associations are unknown at preview, so the endpoint cannot be confirmed covered; expected a cdn:SecurityPolicy of type WebApplicationFirewall associating this endpoint", ep.label())
-		default:
-			rep.ReportOn(ep.URN, "%s: no WAF security policy covers this endpoint; expected a cdn:SecurityPolicy of type WebApplicationFirewall whose associations include it", ep.label())
-		}
-	}
-}
-
-// covers reports whether a security policy attaches a WAF to an endpoint: present
-// yes, missing no, unknown cannot tell. At preview the IDs of the WAF policy and of
-// the endpoints are unknown when they are being created; the property dependencies
-// of the security policy's parameters name the resources those IDs will come from.
-func covers(sp, ep *Resource, byURN map[string]*Resource) state {
-	params, st := sp.get("parameters")
-	if st == unknown {
-		return unknown
-	}
-	pm, _ := asMap(params)
-	if t, st := lookup(pm, "type"); st == unknown {
-		return unknown
-	} else if s, _ := asString(t); s != "WebApplicationFirewall" {
-		return missing
-	}
-	deps, recorded := sp.PropertyDependencies["parameters"]
-	if waf, st := lookup(pm, "wafPolicy.id"); st == missing {
-		return missing
-	} else if st == unknown || waf == nil {
-		fromWAF := false
-		for _, u := range deps {
-			if d := byURN[u]; d != nil && (d.Type == TypeFrontDoorWAF || d.Type == TypeCdnWAF) {
-				fromWAF = true
-			}
-		}
-		if !fromWAF {
-			return unknown
-		}
-	}
-	// The association refers to the endpoint by ID; the engine records which
-	// resources an input came from, which decides it even while IDs are unknown.
-	if recorded {
-		if contains(deps, ep.URN) {
-			return present
-		}
-	} else if contains(sp.Dependencies, ep.URN) {
-		return present
-	}
-	assoc, st := lookup(pm, "associations")
-	if st == unknown {
-		return unknown
-	}
-	list, _ := asList(assoc)
-	// With the property's dependencies recorded, an unknown ID comes from one of
-	// them, and the endpoint is not one; without them it could be this endpoint's.
-	undecided := false
-	opaque := func() {
-		if !recorded {
-			undecided = true
-		}
-	}
-	name, nameState := endpointName(ep)
-	for _, a := range list {
-		am, _ := asMap(a)
-		domains, dst := lookup(am, "domains")
-		if isOpaque(a) || dst == unknown {
-			opaque()
-			continue
-		}
-		dl, _ := asList(domains)
-		for _, d := range dl {
-			dm, _ := asMap(d)
-			id, ist := lookup(dm, "id")
-			if isOpaque(d) || ist == unknown {
-				opaque()
-				continue
-			}
-			if nameState == unknown {
-				undecided = true
-				continue
-			}
-			s, _ := asString(id)
-			if name != "" && strings.HasSuffix(strings.ToLower(s), "/"+strings.ToLower(name)) {
-				return present
-			}
-		}
-	}
-	if undecided {
-		return unknown
-	}
-	return missing
-}
-
-// endpointName returns the endpoint's Azure name: its endpointName input, else its
-// logical name; unknown when the input is unknown at preview.
-func endpointName(ep *Resource) (string, state) {
-	v, st := ep.get("endpointName")
-	switch st {
-	case unknown:
-		return "", unknown
-	case present:
+func endpointName(ep *Resource) string {
+	if v, st := ep.get("endpointName"); st == present {
 		if s, ok := asString(v); ok {
-			return s, present
+			return s
 		}
 	}
-	return ep.Name, present
+	return ep.Name
 }

@@ -91,12 +91,20 @@ func run() error {
 }
 
 // trim keeps the global part and one region of a plan, with the analyses restricted
-// to what is kept.
+// to what is kept. Environment-wide resources placed in a dropped region (a workload
+// identity or registry replica serving it) go with that region.
 func trim(p *plan.Plan, region string) *plan.Plan {
+	dropped := map[string]bool{}
+	for _, r := range p.Resources {
+		if r.Region != "" && r.Region != region {
+			dropped[r.Region] = true
+		}
+	}
 	keep := map[string]bool{}
 	var rs []plan.Resource
 	for _, r := range p.Resources {
-		if r.Region == "" || r.Region == region {
+		loc, _ := r.Inputs["location"].(string)
+		if (r.Region == "" && !dropped[strings.ToLower(strings.ReplaceAll(loc, " ", ""))]) || r.Region == region {
 			keep[r.URN] = true
 			rs = append(rs, r)
 		}
