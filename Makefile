@@ -14,6 +14,18 @@ PARALLEL ?=
 # set_parallel sets the shell variable p to PARALLEL, or to the model's suggestion.
 set_parallel = p="$(PARALLEL)"; [ -n "$$p" ] || p=$$($(BIN) deploy-parallelism --env $(STACK)) || exit 2
 
+# Switches (ALLOW, DRY_RUN, …) mean what they say: 1, true, yes (any case) turn them
+# on; 0, false, no or empty turn them off; anything else stops make with an error
+# naming the switch. $(call switch,NAME) is "1" when on, "" when off.
+switch_on  := 1 true yes TRUE YES True Yes
+switch_off := 0 false no FALSE NO False No
+switch = $(strip $(if $(filter $(switch_on),$(strip $($(1)))),1,$(if $(filter-out $(switch_off),$(strip $($(1)))),$(error $(1)=$($(1)) is not a switch: use 1/true/yes or 0/false/no))))
+
+# Exit status: make exits 2 whenever a command fails, whatever the command's own
+# status; it prints that status ("make: *** [Makefile:NN: plan] Error 1"). Scripts and
+# CI that need 0/1/2 (ok / policy violation or blocked review / bad input) run
+# bin/platform directly (README "Exit status").
+
 .PHONY: help build plan policy policy-list review test bench lint fmt vet tidy preview up destroy clean env-request env-list
 
 help: ## list the targets
@@ -23,24 +35,29 @@ build: ## build the platform CLI (bin/platform) and the Pulumi program
 	$(GO) build -o $(BIN) ./cmd/platform
 	$(GO) build -o bin/game-platform .
 
-plan: ## offline plan of ENV (default dev): tree, counts, policies, cost, deploy time
+plan: ## offline plan of ENV (default dev): summary, policies, capacity, cost, deploy time; TREE=1 adds every resource
 	@$(GO) build -o $(BIN) ./cmd/platform
-	@$(BIN) plan --env $(ENV)
+	@$(BIN) plan --env $(ENV) $(if $(call switch,TREE),--tree)
 
-policy: ## run the policy pack on a freshly generated offline plan of ENV (exit 1 on a mandatory violation)
+policy: ## run the policy pack on a freshly generated offline plan of ENV (fails on a mandatory violation)
 	@$(GO) build -o $(BIN) ./cmd/platform
 	@mkdir -p .plans
-	@$(BIN) plan --env $(ENV) --out .plans/$(ENV).plan.json > /dev/null; rc=$$?; [ $$rc -le 1 ] || exit $$rc
+	@# The plan's own verdict (exit 1) is not repeated: policy check reports it next.
+	@$(BIN) plan --env $(ENV) --out .plans/$(ENV).plan.json > /dev/null 2> .plans/$(ENV).plan.err; rc=$$?; \
+	if [ $$rc -gt 1 ]; then cat .plans/$(ENV).plan.err >&2; rm -f .plans/$(ENV).plan.err; exit $$rc; fi; rm -f .plans/$(ENV).plan.err
 	@$(BIN) policy check --plan .plans/$(ENV).plan.json
 
 policy-list: ## every policy with its description and enforcement level per tier
 	@$(GO) build -o $(BIN) ./cmd/platform
 	@$(BIN) policy list
 
-review: ## pull-request review comment: BASE=base.plan.json HEAD=head.plan.json (or PREVIEW=preview.json); FORMAT=json, ALLOW=1
+review: ## pull-request review comment: BASE=base.plan.json HEAD=head.plan.json (or PREVIEW=preview.json); FORMAT=json, ALLOW=1 (allow destructive)
 	@if [ -z "$(HEAD)$(PREVIEW)" ]; then echo "usage: make review BASE=base.plan.json HEAD=head.plan.json  (or PREVIEW=pulumi-preview.json)"; exit 2; fi
 	@$(GO) build -o $(BIN) ./cmd/platform
-	@$(BIN) review $(if $(BASE),--base $(BASE)) $(if $(HEAD),--head $(HEAD)) $(if $(PREVIEW),--preview $(PREVIEW)) $(if $(FORMAT),--format $(FORMAT)) $(if $(ALLOW),--allow-destructive)
+	@$(BIN) review $(if $(BASE),--base $(BASE)) $(if $(HEAD),--head $(HEAD)) $(if $(PREVIEW),--preview $(PREVIEW)) $(if $(FORMAT),--format $(FORMAT)) $(if $(call switch,ALLOW),--allow-destructive)
+
+vet: ## go vet
+	$(GO) vet ./...
 
 test: ## go vet + the whole test suite with the race detector
 	$(GO) vet ./...
@@ -52,7 +69,7 @@ FILE ?=
 env-request: ## validate, size, allocate and price a studio request, write its environment: FILE=environments/requests/<name>.yaml [DRY_RUN=1]
 	@[ -n "$(FILE)" ] || { echo "usage: make env-request FILE=environments/requests/<name>.yaml [DRY_RUN=1]" >&2; exit 2; }
 	@$(GO) build -o $(BIN) ./cmd/platform
-	@$(BIN) env request $(FILE) $(if $(DRY_RUN),--dry-run)
+	@$(BIN) env request $(FILE) $(if $(call switch,DRY_RUN),--dry-run)
 
 env-list: ## every environment: tier, studio, game, regions, owners, monthly cost, expiry
 	@$(GO) build -o $(BIN) ./cmd/platform

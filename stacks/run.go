@@ -49,9 +49,17 @@ func Run(ctx *pulumi.Context) error {
 		// A file that cannot be read is reported by its own stack, not here.
 		others, _ = spec.BlocksInDir(EnvDir)
 	}
-	s, err := spec.FromConfig(ctx.Stack(), source, cfg, Now(), others...)
+	now := Now()
+	s, err := spec.FromConfig(ctx.Stack(), source, cfg, now, others...)
 	if err != nil {
 		return err
+	}
+	// An expired environment still deploys and destroys (its teardown needs the
+	// program); the engine shows the warning in preview, up and refresh.
+	if notice := s.ExpiryNotice(now); notice != "" {
+		if err := ctx.Log.Warn(notice, nil); err != nil {
+			return err
+		}
 	}
 	return Deploy(ctx, s)
 }

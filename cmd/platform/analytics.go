@@ -15,6 +15,7 @@ import (
 	"github.com/gameplatform/platform/internal/cost"
 	"github.com/gameplatform/platform/internal/deploytime"
 	"github.com/gameplatform/platform/internal/engine"
+	"github.com/gameplatform/platform/internal/money"
 	"github.com/gameplatform/platform/internal/plan"
 )
 
@@ -33,26 +34,26 @@ func renderAnalytics(w io.Writer, p *plan.Plan, explain bool) {
 
 func renderCost(w io.Writer, p *plan.Plan) {
 	c := p.Cost
-	fmt.Fprintf(w, "\nEstimated monthly cost: %s expected, %s with every autoscaled pool at its maximum\n", money(c.MonthlyUSD), money(c.MaxMonthlyUSD))
+	fmt.Fprintf(w, "\nEstimated monthly cost: %s expected, %s with every autoscaled pool at its maximum\n", money.USD(c.MonthlyUSD), money.USD(c.MaxMonthlyUSD))
 	if c.PricesAsOf != "" {
 		fmt.Fprintf(w, "  (Azure list prices as of %s, USD, pay-as-you-go; usage assumptions of the %s tier)\n", c.PricesAsOf, c.Tier)
 	}
 	if b := c.BudgetMonthlyUSD; b > 0 {
 		pct := 100 * c.MonthlyUSD / b
-		verdict := fmt.Sprintf("within budget (%s left)", money(b-c.MonthlyUSD))
+		verdict := fmt.Sprintf("within budget (%s left)", money.USD(b-c.MonthlyUSD))
 		if c.MonthlyUSD > b {
-			verdict = fmt.Sprintf("OVER budget by %s", money(c.MonthlyUSD-b))
+			verdict = fmt.Sprintf("OVER budget by %s", money.USD(c.MonthlyUSD-b))
 		}
-		fmt.Fprintf(w, "  Budget: %s/month; the estimate is %.0f%% of it: %s", money(b), pct, verdict)
+		fmt.Fprintf(w, "  Budget: %s/month; the estimate is %.0f%% of it: %s", money.USD(b), pct, verdict)
 		if c.MaxMonthlyUSD > b && c.MonthlyUSD <= b {
-			fmt.Fprintf(w, "; at maximum scale it would exceed the budget by %s", money(c.MaxMonthlyUSD-b))
+			fmt.Fprintf(w, "; at maximum scale it would exceed the budget by %s", money.USD(c.MaxMonthlyUSD-b))
 		}
 		fmt.Fprintln(w)
 	}
 	if len(c.TopItems) > 0 {
 		fmt.Fprintln(w, "\nTop cost items (expected / max per month):")
 		for _, it := range c.TopItems {
-			fmt.Fprintf(w, "  %12s %12s  %-13s %s %s\n", money(it.MonthlyUSD), money(it.MaxMonthlyUSD), it.Region, shortType(it.Type), urnName(it.URN))
+			fmt.Fprintf(w, "  %12s %12s  %-13s %s %s\n", money.USD(it.MonthlyUSD), money.USD(it.MaxMonthlyUSD), it.Region, shortType(it.Type), urnName(it.URN))
 			fmt.Fprintf(w, "  %27s %s\n", "", it.Basis)
 		}
 	}
@@ -64,7 +65,7 @@ func renderCost(w io.Writer, p *plan.Plan) {
 		}
 		sort.Slice(regions, func(i, j int) bool { return c.ByRegion[regions[i]] > c.ByRegion[regions[j]] })
 		for _, r := range regions {
-			fmt.Fprintf(w, "  %12s  %s\n", money(c.ByRegion[r]), r)
+			fmt.Fprintf(w, "  %12s  %s\n", money.USD(c.ByRegion[r]), r)
 		}
 	}
 	free := 0
@@ -201,7 +202,13 @@ runner. The Makefile's preview/up targets use this unless PARALLEL is set.`,
   pulumi up --stack prod --parallel "$(platform deploy-parallelism --env prod)"`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			res, err := engine.Plan(engine.Options{Dir: f.dir, Stack: f.env})
+			now, err := today(cmd)
+			if err != nil {
+				return err
+			}
+			// An expired environment is planned like any other: its teardown
+			// (make destroy) needs this number.
+			res, err := engine.Plan(engine.Options{Dir: f.dir, Stack: f.env, Now: now})
 			if err != nil {
 				return err
 			}
@@ -232,30 +239,6 @@ func parallelFromEnv() (int, error) {
 		return 0, fmt.Errorf("%s: %q is not a parallelism (a whole number, 0 for the default)", envParallel, v)
 	}
 	return n, nil
-}
-
-// money formats USD with thousands separators: $1,234,567 (cents below $100).
-func money(v float64) string {
-	neg := v < 0
-	v = math.Abs(v)
-	var s string
-	if v < 100 {
-		s = fmt.Sprintf("%.2f", v)
-	} else {
-		whole := fmt.Sprintf("%.0f", v)
-		var b strings.Builder
-		for i, ch := range whole {
-			if i > 0 && (len(whole)-i)%3 == 0 {
-				b.WriteByte(',')
-			}
-			b.WriteRune(ch)
-		}
-		s = b.String()
-	}
-	if neg {
-		return "-$" + s
-	}
-	return "$" + s
 }
 
 // duration formats seconds as 1h02m03s / 4m05s / 7s.

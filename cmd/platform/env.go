@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -18,6 +19,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/gameplatform/platform/internal/engine"
+	"github.com/gameplatform/platform/internal/money"
 	"github.com/gameplatform/platform/internal/plan"
 	"github.com/gameplatform/platform/internal/requests"
 	"github.com/gameplatform/platform/internal/spec"
@@ -75,9 +77,13 @@ written).`,
   platform env request environments/requests/weekend-playtest.yaml`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			now, err := today(cmd)
+			if err != nil {
+				return err
+			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			return runEnvRequest(ctx, cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], f, time.Now())
+			return runEnvRequest(ctx, cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], f, now)
 		},
 	}
 	cmd.Flags().StringVar(&f.dir, "dir", "environments", "stack config directory")
@@ -119,7 +125,7 @@ func runEnvRequest(ctx context.Context, stdout, stderr io.Writer, file string, f
 		return badInput(&spec.ConfigError{Source: file, Errs: fieldErrs(&spec.FieldError{
 			Path: "budgetMonthlyUSD",
 			Msg: fmt.Sprintf("%s is below the estimated monthly cost of %s (%s with every pool at its maximum); raise the budget, or lower peakPlayers, regions or vmSize (or use spot outside prod)",
-				usd(checked.BudgetMonthlyUSD), usd(cost.MonthlyUSD), usd(cost.MaxMonthlyUSD)),
+				money.USD(checked.BudgetMonthlyUSD), money.USD(cost.MonthlyUSD), money.USD(cost.MaxMonthlyUSD)),
 		})})
 	}
 	if v := mandatoryViolations(res.Plan); len(v) > 0 {
@@ -188,14 +194,14 @@ func writeRequestSummary(w io.Writer, c *requests.Checked, env *requests.Environ
 	fmt.Fprintln(bw)
 	cost := res.Plan.Cost
 	fmt.Fprintf(bw, "Monthly cost:  %s estimated vs budget %s (%.0f%% of budget; %s with every pool at its maximum)\n",
-		usd(cost.MonthlyUSD), usd(c.BudgetMonthlyUSD), 100*cost.MonthlyUSD/c.BudgetMonthlyUSD, usd(cost.MaxMonthlyUSD))
+		money.USD(cost.MonthlyUSD), money.USD(c.BudgetMonthlyUSD), 100*cost.MonthlyUSD/c.BudgetMonthlyUSD, money.USD(cost.MaxMonthlyUSD))
 	for _, r := range c.Regions {
 		if v, ok := cost.ByRegion[r.Name]; ok {
-			fmt.Fprintf(bw, "               %s %s\n", usd(v), r.Name)
+			fmt.Fprintf(bw, "               %s %s\n", money.USD(v), r.Name)
 		}
 	}
 	if v, ok := cost.ByRegion["global"]; ok {
-		fmt.Fprintf(bw, "               %s global\n", usd(v))
+		fmt.Fprintf(bw, "               %s global\n", money.USD(v))
 	}
 	if n := len(cost.NotPriced); n > 0 {
 		fmt.Fprintf(bw, "               (%d resources not priced; see `platform plan --env %s`)\n", n, c.Environment)
@@ -217,26 +223,6 @@ func writeRequestSummary(w io.Writer, c *requests.Checked, env *requests.Environ
 func daysBetween(now, day time.Time) int {
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	return int(day.Sub(today).Hours() / 24)
-}
-
-// usd formats dollars with thousands separators: $1,234,567.89.
-func usd(v float64) string {
-	s := fmt.Sprintf("%.2f", v)
-	intPart, frac, _ := strings.Cut(s, ".")
-	neg := strings.HasPrefix(intPart, "-")
-	intPart = strings.TrimPrefix(intPart, "-")
-	var b strings.Builder
-	for i, ch := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(ch)
-	}
-	sign := ""
-	if neg {
-		sign = "-"
-	}
-	return sign + "$" + b.String() + "." + frac
 }
 
 type envListFlags struct {
@@ -269,7 +255,11 @@ Exit status: 0 ok, 2 an environment's file cannot be read or planned (it is stil
 listed, with the reason).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runEnvList(cmd.OutOrStdout(), cmd.ErrOrStderr(), f, time.Now())
+			now, err := today(cmd)
+			if err != nil {
+				return err
+			}
+			return runEnvList(cmd.OutOrStdout(), cmd.ErrOrStderr(), f, now)
 		},
 	}
 	cmd.Flags().StringVar(&f.dir, "dir", "environments", "stack config directory")
@@ -282,6 +272,9 @@ func runEnvList(stdout, stderr io.Writer, f *envListFlags, now time.Time) error 
 		return badInput(fmt.Errorf("--format: %q is not a format (text, json)", f.format))
 	}
 	infos, readErrs := requests.Inventory(f.dir)
+	if len(infos)+len(readErrs) == 0 {
+		return noEnvironments(f.dir)
+	}
 	progress := isTerminal(stderr)
 	var rows []envRow
 	failed := len(readErrs)
@@ -324,6 +317,12 @@ func runEnvList(stdout, stderr io.Writer, f *envListFlags, now time.Time) error 
 	return nil
 }
 
+// noEnvironments is the error of a stack config directory without environments: run
+// outside the repository (or with a wrong --dir), "nothing listed" would be a lie.
+func noEnvironments(dir string) error {
+	return badInput(fmt.Errorf("--dir: no environments (Pulumi.<name>.yaml) in %s; run from the repository root or pass --dir", dir))
+}
+
 func writeEnvRows(w io.Writer, rows []envRow, format string, now time.Time, expiredView bool) error {
 	if rows == nil {
 		rows = []envRow{}
@@ -345,11 +344,15 @@ func writeEnvRows(w io.Writer, rows []envRow, format string, now time.Time, expi
 		for _, r := range rows {
 			exp, _ := r.Expiry()
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", r.Name, r.Tier, r.Studio, r.Game, r.ExpiresOn,
-				-daysBetween(now, exp), strings.Join(r.Regions, ","), strings.Join(r.Owners, ","))
+				-daysBetween(now, exp), compactList(r.Regions, maxListColumn), compactList(r.Owners, maxListColumn))
 		}
 		return tw.Flush()
 	}
-	fmt.Fprintln(tw, "ENVIRONMENT\tTIER\tSTUDIO\tGAME\tREGIONS\tOWNERS\tMONTHLY COST\tBUDGET\tEXPIRES")
+	// Owners come last, by mailbox, cut to what is left of the 120 columns; the
+	// studio, the owners' domains and every region are in --format json.
+	var table bytes.Buffer
+	tw = tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ENVIRONMENT\tTIER\tGAME\tREGIONS\tMONTHLY COST\tBUDGET\tEXPIRES\t")
 	var total float64
 	for _, r := range rows {
 		cost := "-"
@@ -357,7 +360,7 @@ func writeEnvRows(w io.Writer, rows []envRow, format string, now time.Time, expi
 		case r.Error != "":
 			cost = "error"
 		case r.MonthlyUSD != nil:
-			cost = usd(*r.MonthlyUSD)
+			cost = money.Whole(*r.MonthlyUSD)
 			total += *r.MonthlyUSD
 		}
 		exp := r.ExpiresOn
@@ -367,14 +370,53 @@ func writeEnvRows(w io.Writer, rows []envRow, format string, now time.Time, expi
 		case r.Expired:
 			exp += " (EXPIRED)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Name, r.Tier, r.Studio, r.Game,
-			strings.Join(r.Regions, ","), strings.Join(r.Owners, ","), cost, usd(r.BudgetMonthlyUSD), exp)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.Name, r.Tier, r.Game,
+			compactList(r.Regions, maxListColumn), cost, money.Whole(r.BudgetMonthlyUSD), exp)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "\n%d environments, %s per month estimated in total\n", len(rows), usd(total))
+	for i, line := range strings.Split(strings.TrimSuffix(table.String(), "\n"), "\n") {
+		o := "OWNERS"
+		if i > 0 {
+			// The mailbox names the team; the domain is the studio's (JSON has both).
+			var names []string
+			for _, o := range rows[i-1].Owners {
+				name, _, _ := strings.Cut(o, "@")
+				names = append(names, name)
+			}
+			o = compactList(names, max(listWidth-len(line), 8))
+		}
+		if _, err := fmt.Fprintln(w, line+o); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintf(w, "\n%d environments, %s per month estimated in total (--format json lists every region and owner)\n", len(rows), money.USD(total))
 	return err
+}
+
+// listWidth is the width `env list` fits in; maxListColumn bounds its list columns.
+// --format json has every element.
+const (
+	listWidth     = 120
+	maxListColumn = 26
+)
+
+// compactList shows the first element of a list and how many more there are, in at
+// most room columns: "japaneast +6"; an element too long is cut with "…".
+func compactList(l []string, room int) string {
+	if len(l) == 0 {
+		return "-"
+	}
+	more := ""
+	if len(l) > 1 {
+		more = fmt.Sprintf(" +%d", len(l)-1)
+	}
+	first := l[0]
+	if r := room - len(more); len(first) > r {
+		first = first[:max(r-1, 1)] + "…"
+	}
+	return first + more
 }
 
 type envExpiredFlags struct {
@@ -400,12 +442,16 @@ Exit status (for the teardown workflow):
   platform env expired --on 2026-12-24   # what will have expired by then`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runEnvExpired(cmd.OutOrStdout(), cmd.ErrOrStderr(), f, time.Now())
+			now, err := today(cmd)
+			if err != nil {
+				return err
+			}
+			return runEnvExpired(cmd.OutOrStdout(), cmd.ErrOrStderr(), f, now)
 		},
 	}
 	cmd.Flags().StringVar(&f.dir, "dir", "environments", "stack config directory")
 	cmd.Flags().StringVar(&f.format, "format", "text", "output format: text or json")
-	cmd.Flags().StringVar(&f.on, "on", "", "judge expiry as of this day (YYYY-MM-DD; default today)")
+	cmd.Flags().StringVar(&f.on, "on", "", "judge expiry as of this day (YYYY-MM-DD; default --today, else today)")
 	return cmd
 }
 
@@ -421,6 +467,9 @@ func runEnvExpired(stdout, stderr io.Writer, f *envExpiredFlags, now time.Time) 
 		now = t
 	}
 	infos, readErrs := requests.Inventory(f.dir)
+	if len(infos)+len(readErrs) == 0 {
+		return noEnvironments(f.dir)
+	}
 	var rows []envRow
 	for _, e := range infos {
 		if e.Expired(now) {

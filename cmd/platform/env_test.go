@@ -44,7 +44,8 @@ func copyFile(t *testing.T, from, to string) {
 }
 
 // writeRequest writes a request named name into a fresh requests directory, with an
-// expiry a week from the real today so it also passes through run().
+// expiry a week after envTestNow, and pins the CLI's day (PLATFORM_TODAY) to
+// envTestNow so it also passes through run() on any date.
 func writeRequest(t *testing.T, name, extra string) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), name+".yaml")
@@ -61,7 +62,8 @@ playersPerServer: 16
 spot: true
 budgetMonthlyUSD: 40000
 expiresOn: %s
-%s`, name, time.Now().AddDate(0, 0, 7).Format(time.DateOnly), extra)
+%s`, name, envTestNow.AddDate(0, 0, 7).Format(time.DateOnly), extra)
+	t.Setenv(envToday, envTestNow.Format(time.DateOnly))
 	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -70,18 +72,24 @@ expiresOn: %s
 
 func runCapture(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	r, w, err := os.Pipe()
+	// Files, not pipes: a pipe nobody reads while the command runs blocks it once a
+	// large output (a plan's JSON or tree) fills the pipe's buffer.
+	dir := t.TempDir()
+	outF, err := os.Create(filepath.Join(dir, "stdout"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	old := os.Stdout
-	os.Stdout = w
-	stderr = captureStderr(t, func() { code = run(args) })
-	os.Stdout = old
-	w.Close()
-	var b bytes.Buffer
-	_, _ = b.ReadFrom(r)
-	return code, b.String(), stderr
+	errF, err := os.Create(filepath.Join(dir, "stderr"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldOut, oldErr := os.Stdout, os.Stderr
+	os.Stdout, os.Stderr = outF, errF
+	code = run(args)
+	os.Stdout, os.Stderr = oldOut, oldErr
+	outF.Close()
+	errF.Close()
+	return code, string(mustRead(t, outF.Name())), string(mustRead(t, errF.Name()))
 }
 
 func assertNoStaged(t *testing.T, dir string) {
@@ -106,14 +114,14 @@ func TestEnvRequestRoundTrip(t *testing.T) {
 			t.Errorf("summary lacks %q:\n%s", want, stdout)
 		}
 	}
-	s, _, err := spec.LoadFile(path, "roundtrip", time.Now())
+	s, _, err := spec.LoadFile(path, "roundtrip", envTestNow)
 	if err != nil {
 		t.Fatalf("written file does not load: %v", err)
 	}
 	if len(s.Regions) != 2 || s.Regions[0].AddressSpace != "10.0.0.0/20" || !s.Regions[1].Capacity.Spot {
 		t.Errorf("loaded spec regions = %+v", s.Regions)
 	}
-	res, err := engine.Plan(engine.Options{Dir: dir, Stack: "roundtrip"})
+	res, err := engine.Plan(engine.Options{Dir: dir, Stack: "roundtrip", Now: envTestNow})
 	if err != nil {
 		t.Fatalf("written environment does not plan: %v", err)
 	}
@@ -223,7 +231,7 @@ func TestEnvRequestInterrupted(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	var out, errOut bytes.Buffer
-	err := runEnvRequest(ctx, &out, &errOut, req, &envRequestFlags{dir: dir}, time.Now())
+	err := runEnvRequest(ctx, &out, &errOut, req, &envRequestFlags{dir: dir}, envTestNow)
 	var ee *exitError
 	if !errors.As(err, &ee) || ee.code != exitInterrupted {
 		t.Fatalf("err = %v, want exit %d", err, exitInterrupted)
@@ -338,6 +346,7 @@ func TestEnvExpired(t *testing.T) {
 }
 
 func TestEnvList(t *testing.T) {
+	t.Setenv(envToday, envTestNow.Format(time.DateOnly))
 	dir := expiredFixture(t)
 	// The prod file with an expiry is invalid on purpose in the fixture; restore it.
 	copyFile(t, spec.StackFile(envDir, "prod"), spec.StackFile(dir, "prod"))
@@ -378,11 +387,12 @@ func TestEnvList(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
-	for _, want := range []string{"ENVIRONMENT", "MONTHLY COST", "old-playtest", "2026-11-01 (EXPIRED)", "never", "japaneast,japanwest", "4 environments"} {
+	for _, want := range []string{"ENVIRONMENT", "MONTHLY COST", "old-playtest", "2026-11-01 (EXPIRED)", "never", "japaneast +6", "4 environments"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("table lacks %q:\n%s", want, text)
 		}
 	}
+	assertWidth(t, "env list", text, 120)
 	// A broken environment is reported (exit 2) without hiding the others.
 	if err := os.WriteFile(spec.StackFile(dir, "broken"), []byte("config: [\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -390,13 +400,5 @@ func TestEnvList(t *testing.T) {
 	code, text, stderr = runCapture(t, "env", "list", "--dir", dir)
 	if code != exitBadInput || !strings.Contains(stderr, "Pulumi.broken.yaml") || !strings.Contains(text, "prod") {
 		t.Errorf("broken file: exit %d\nstdout %s\nstderr %s", code, text, stderr)
-	}
-}
-
-func TestUSD(t *testing.T) {
-	for in, want := range map[float64]string{0: "$0.00", 999.5: "$999.50", 1000: "$1,000.00", 1234567.891: "$1,234,567.89", -1500: "-$1,500.00"} {
-		if got := usd(in); got != want {
-			t.Errorf("usd(%v) = %s, want %s", in, got, want)
-		}
 	}
 }

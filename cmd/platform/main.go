@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -29,6 +30,29 @@ func (e *exitError) Error() string { return e.err.Error() }
 func (e *exitError) Unwrap() error { return e.err }
 
 func badInput(err error) error { return &exitError{code: exitBadInput, err: err} }
+
+// envToday pins the day commands judge expiry dates on, like --today.
+const envToday = "PLATFORM_TODAY"
+
+// today returns the moment commands judge expiry dates on: --today, else
+// $PLATFORM_TODAY (noon UTC of that day), else the clock.
+func today(cmd *cobra.Command) (time.Time, error) {
+	v, src := "", "--today"
+	if fl := cmd.Flags().Lookup("today"); fl != nil {
+		v = fl.Value.String()
+	}
+	if v == "" {
+		v, src = os.Getenv(envToday), envToday
+	}
+	if v == "" {
+		return time.Now(), nil
+	}
+	t, err := time.Parse(time.DateOnly, v)
+	if err != nil {
+		return time.Time{}, badInput(fmt.Errorf("%s: %q is not a date (YYYY-MM-DD)", src, v))
+	}
+	return t.Add(12 * time.Hour), nil
+}
 
 func main() {
 	os.Exit(run(os.Args[1:]))
@@ -73,10 +97,15 @@ Pulumi CLI needed) and works with the resulting plans:
   platform policy list                 every policy and its enforcement per tier
   platform review --base base.plan.json --head head.plan.json   the pull-request comment
 
-Exit status: 0 ok, 1 a mandatory policy violation, 2 bad input or configuration.`,
+Exit status: 0 ok, 1 a mandatory policy violation, 2 bad input or configuration.
+(make exits 2 whenever a command fails; run bin/platform for these statuses.)
+
+Dates: expiry is judged as of today (UTC); --today YYYY-MM-DD or PLATFORM_TODAY pins
+the day, e.g. to see what a command does on another date.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.PersistentFlags().String("today", "", "judge expiry dates as of this day, YYYY-MM-DD (default: $"+envToday+", else today)")
 	root.AddCommand(newPlanCmd())
 	root.AddCommand(newEnvCmd())
 	root.AddCommand(newPolicyCmd())

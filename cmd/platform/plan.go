@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -26,6 +27,11 @@ type planFlags struct {
 	parallel int
 	// mode is how the program is evaluated: preview or applied.
 	mode string
+	// tree adds the full resource tree to the text report; width bounds its lines.
+	tree  bool
+	width int
+	// now is the day expiry is judged on (--today, PLATFORM_TODAY, else the clock).
+	now time.Time
 }
 
 func newPlanCmd() *cobra.Command {
@@ -44,6 +50,12 @@ host names, principal IDs) are unknown, so policies see what the real preview sh
 them; --mode applied gives every resource an ID and placeholder computed outputs, as
 a deployed stack has.
 
+The text report starts with a summary (verdict, resources per region, monthly cost
+against the budget, deploy time, capacity and vCPU quota), then the policy results
+and the details; --tree adds every resource, and lines are wrapped at --width
+columns (120). An environment past its expiresOn still plans (its teardown needs
+it) and the summary says it is EXPIRED.
+
 --format json writes the plan JSON contract (schemaVersion 1) with every resource's
 inputs as registered; --out FILE writes it to FILE (atomically) and keeps the text
 report on stdout.`,
@@ -59,6 +71,11 @@ report on stdout.`,
 				}
 				f.parallel = n
 			}
+			now, err := today(cmd)
+			if err != nil {
+				return err
+			}
+			f.now = now
 			return runPlan(cmd.OutOrStdout(), f)
 		},
 	}
@@ -68,6 +85,8 @@ report on stdout.`,
 	cmd.Flags().StringVarP(&f.out, "out", "o", "", "also write the plan JSON to this file")
 	cmd.Flags().BoolVar(&f.explain, "explain", false, "print the prices, usage assumptions and durations behind the estimates")
 	cmd.Flags().StringVar(&f.mode, "mode", string(engine.DefaultMode), "evaluate as a fresh stack's preview (preview: computed values unknown) or as a deployed stack (applied)")
+	cmd.Flags().BoolVar(&f.tree, "tree", false, "also print every resource as a tree grouped by component and region")
+	cmd.Flags().IntVar(&f.width, "width", defaultWidth, "wrap the text report's lines at this many columns (0: no limit)")
 	cmd.Flags().IntVarP(&f.parallel, "parallel", "p", 0, "engine parallelism the deploy-time estimate assumes (default: PULUMI_PARALLEL, else Pulumi's 4 x CPUs)")
 	return cmd
 }
@@ -87,7 +106,13 @@ func runPlan(stdout io.Writer, f *planFlags) error {
 		}
 		mode = m
 	}
-	res, err := engine.Plan(engine.Options{Dir: f.dir, Stack: f.env, Parallelism: f.parallel, Mode: mode})
+	if f.width < 0 {
+		return badInput(fmt.Errorf("--width: %d must be 0 (no limit) or more", f.width))
+	}
+	if f.now.IsZero() {
+		f.now = time.Now()
+	}
+	res, err := engine.Plan(engine.Options{Dir: f.dir, Stack: f.env, Parallelism: f.parallel, Now: f.now, Mode: mode})
 	if err != nil {
 		return err
 	}
@@ -105,15 +130,8 @@ func runPlan(stdout io.Writer, f *planFlags) error {
 		}
 		return policyVerdict(p.PolicyResults)
 	}
-	fmt.Fprintln(w, plan.Heading(p))
-	plan.RenderTree(w, p)
-	plan.RenderSummary(w, p)
-	renderCapacity(w, res.Spec)
-	renderAnalytics(w, p, f.explain)
-	plan.RenderPolicies(w, p.PolicyResults)
-	plan.RenderDeferred(w, p.PolicyDeferred)
-	if f.out != "" {
-		fmt.Fprintf(w, "\nPlan JSON written to %s\n", f.out)
+	if err := renderPlanText(w, res, f, f.now); err != nil {
+		return err
 	}
 	return policyVerdict(p.PolicyResults)
 }
@@ -137,7 +155,9 @@ func writeJSONFile(path string, v any) error {
 		tmp.Close()
 		return err
 	}
-	if err := errors.Join(bw.Flush(), tmp.Sync(), tmp.Close()); err != nil {
+	// CreateTemp makes the file 0600; a plan is no secret (values marked secret are
+	// masked) and other tools and users read it: 0644 like any written file.
+	if err := errors.Join(bw.Flush(), tmp.Chmod(0o644), tmp.Sync(), tmp.Close()); err != nil {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)

@@ -95,7 +95,8 @@ func runPolicyCheck(stdout io.Writer, f *policyCheckFlags) error {
 			return err
 		}
 	} else {
-		fmt.Fprintf(w, "Policy check of %s (stack %s, %d resources)\n", f.plan, p.Stack, len(p.Resources))
+		// The count plan prints: cloud resources, not the components that group them.
+		fmt.Fprintf(w, "Policy check of %s (stack %s, %d resources to create)\n", f.plan, p.Stack, plan.Summarize(p.Resources).Resources)
 		if note != "" {
 			fmt.Fprintln(w, note)
 		}

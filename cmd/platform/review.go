@@ -9,12 +9,16 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/gameplatform/platform/internal/plan"
+	"github.com/gameplatform/platform/internal/requests"
 	"github.com/gameplatform/platform/internal/review"
+	"github.com/gameplatform/platform/internal/spec"
 )
 
 type reviewFlags struct {
@@ -64,12 +68,12 @@ every case.`,
   platform review --preview preview.json --base base.json --head head.json --out comment.md
   platform review affected --base origin/main`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return runReview(cmd.OutOrStdout(), f) },
+		RunE: func(cmd *cobra.Command, _ []string) error { return runReview(cmd.OutOrStdout(), cmd.ErrOrStderr(), f) },
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&f.base, "base", "", "plan JSON of the base (omit for a new environment)")
 	fl.StringVar(&f.head, "head", "", "plan JSON of the head (the proposed change)")
-	fl.StringVar(&f.preview, "preview", "", "output of `pulumi preview --json` (instead of a plan diff)")
+	fl.StringVar(&f.preview, "preview", "", "output of 'pulumi preview --json' (instead of a plan diff)")
 	fl.StringVarP(&f.env, "env", "e", "", "environment name (default: the plans' or preview's stack)")
 	fl.StringVar(&f.format, "format", "markdown", "output format: markdown or json")
 	fl.StringVarP(&f.out, "out", "o", "", "write the output to this file instead of stdout")
@@ -80,7 +84,7 @@ every case.`,
 	return cmd
 }
 
-func runReview(stdout io.Writer, f *reviewFlags) error {
+func runReview(stdout, stderr io.Writer, f *reviewFlags) error {
 	if f.format != "markdown" && f.format != "json" {
 		return badInput(fmt.Errorf("--format: %q is not a format (markdown, json)", f.format))
 	}
@@ -152,6 +156,9 @@ func runReview(stdout io.Writer, f *reviewFlags) error {
 	if err != nil {
 		return badInput(fmt.Errorf("writing review: %w", err))
 	}
+	for _, w := range r.Warnings {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
 	if len(r.Blocked) > 0 {
 		return &exitError{code: exitViolation, err: fmt.Errorf("review of %s: %s", r.Env, strings.Join(r.Blocked, "; "))}
 	}
@@ -208,13 +215,16 @@ func readPlan(path string) (*plan.Plan, error) {
 }
 
 type affectedFlags struct {
-	base, head  string
-	files       string
-	dir         string
-	format      string
-	all         bool
-	tiers       []string
-	excludeTier []string
+	base, head      string
+	files           string
+	dir             string
+	format          string
+	all             bool
+	tiers           []string
+	excludeTier     []string
+	excludeExpired  bool
+	includeRequests bool
+	now             time.Time
 }
 
 func newReviewAffectedCmd() *cobra.Command {
@@ -232,15 +242,29 @@ deployment order (dev tier first, prod last):
 
 The changed files come from 'git diff --name-only BASE...HEAD' (--base, --head) or a
 file with one path per line (--files, '-' for stdin); --all lists every environment.
---tier / --exclude-tier keep or drop tiers (the deploy workflow deploys prod in a
-separate, approval-gated job). --format json prints a JSON array for a workflow matrix.`,
+--tier / --exclude-tier keep or drop tiers (dev, staging, prod; the deploy workflow
+deploys prod in a separate, approval-gated job). --exclude-expired drops environments
+past their expiresOn (as of --today) with a notice on stderr for each: the scheduled
+teardown destroys them, so review, deploy and drift leave them alone.
+--include-requests also lists environments that so far only a request file describes
+(a pull request adding environments/requests/<name>.yaml), for the review to validate
+and plan. --format json prints a JSON array of names; --format matrix prints
+[{"env", "tier", "githubEnvironment", "request"}] for a workflow matrix, where
+githubEnvironment is the tier (prod when the tier is unknown), so the GitHub
+environment's protection rules follow the tier, not the stack's name.`,
 		Example: `  platform review affected --base origin/main
   platform review affected --base "$BASE_SHA" --head "$HEAD_SHA" --format json
   git diff --name-only main | platform review affected --files -
-  platform review affected --all --exclude-tier prod --format json`,
+  platform review affected --all --exclude-tier prod --format json
+  platform review affected --base origin/main --include-requests --exclude-expired --format matrix`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runAffected(cmd.InOrStdin(), cmd.OutOrStdout(), f)
+			now, err := today(cmd)
+			if err != nil {
+				return err
+			}
+			f.now = now
+			return runAffected(cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr(), f)
 		},
 	}
 	fl := cmd.Flags()
@@ -248,16 +272,28 @@ separate, approval-gated job). --format json prints a JSON array for a workflow 
 	fl.StringVar(&f.head, "head", "HEAD", "git ref of the head")
 	fl.StringVar(&f.files, "files", "", "read changed paths from this file instead of git ('-' for stdin)")
 	fl.StringVar(&f.dir, "dir", "environments", "stack config directory")
-	fl.StringVar(&f.format, "format", "lines", "output format: lines or json")
+	fl.StringVar(&f.format, "format", "lines", "output format: lines, json or matrix")
 	fl.BoolVar(&f.all, "all", false, "list every environment (no diff)")
 	fl.StringSliceVar(&f.tiers, "tier", nil, "keep only environments of these tiers")
 	fl.StringSliceVar(&f.excludeTier, "exclude-tier", nil, "drop environments of these tiers")
+	fl.BoolVar(&f.excludeExpired, "exclude-expired", false, "drop environments past their expiry (a notice on stderr names each)")
+	fl.BoolVar(&f.includeRequests, "include-requests", false, "also list environments only a request file describes so far")
 	return cmd
 }
 
-func runAffected(stdin io.Reader, stdout io.Writer, f *affectedFlags) error {
-	if f.format != "lines" && f.format != "json" {
-		return badInput(fmt.Errorf("--format: %q is not a format (lines, json)", f.format))
+func runAffected(stdin io.Reader, stdout, stderr io.Writer, f *affectedFlags) error {
+	if f.format != "lines" && f.format != "json" && f.format != "matrix" {
+		return badInput(fmt.Errorf("--format: %q is not a format (lines, json, matrix)", f.format))
+	}
+	for flag, tiers := range map[string][]string{"--tier": f.tiers, "--exclude-tier": f.excludeTier} {
+		for _, t := range tiers {
+			if !slices.Contains(spec.Tiers, spec.Tier(t)) {
+				return badInput(fmt.Errorf("%s: %q is not a tier (%s)", flag, t, tierNames()))
+			}
+		}
+	}
+	if f.now.IsZero() {
+		f.now = time.Now()
 	}
 	var changed []string
 	switch {
@@ -295,6 +331,10 @@ func runAffected(stdin io.Reader, stdout io.Writer, f *affectedFlags) error {
 	if len(envs) == 0 {
 		return badInput(fmt.Errorf("--dir: no Pulumi.<stack>.yaml files in %s", f.dir))
 	}
+	if f.includeRequests {
+		envs = append(envs, pendingRequests(f.dir, envs)...)
+		review.SortForDeploy(envs)
+	}
 	var names []string
 	if f.all {
 		for _, e := range envs {
@@ -304,6 +344,12 @@ func runAffected(stdin io.Reader, stdout io.Writer, f *affectedFlags) error {
 		names = review.Affected(changed, envs)
 	}
 	names = filterTiers(names, envs, f.tiers, f.excludeTier)
+	if f.excludeExpired {
+		names = dropExpired(stderr, names, envs, f.now)
+	}
+	if f.format == "matrix" {
+		return writeJSON(stdout, affectedMatrix(names, envs))
+	}
 	if f.format == "json" {
 		if names == nil {
 			names = []string{}
@@ -340,6 +386,88 @@ func filterTiers(names []string, envs []review.Environment, keep, drop []string)
 		if (len(keep) == 0 || in(keep, tier[n])) && !in(drop, tier[n]) {
 			out = append(out, n)
 		}
+	}
+	return out
+}
+
+func tierNames() string {
+	names := make([]string, len(spec.Tiers))
+	for i, t := range spec.Tiers {
+		names[i] = string(t)
+	}
+	return strings.Join(names, ", ")
+}
+
+// pendingRequests lists the environments that only a request file describes so far
+// (environments/requests/<name>.yaml without environments/Pulumi.<name>.yaml), with
+// the tier the request asks for ("" when the request cannot be read: its review says
+// why).
+func pendingRequests(dir string, envs []review.Environment) []review.Environment {
+	known := map[string]bool{}
+	for _, e := range envs {
+		known[e.Name] = true
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "requests", "*.yaml"))
+	var out []review.Environment
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".yaml")
+		if known[name] {
+			continue
+		}
+		e := review.Environment{Name: name, Request: file}
+		if req, _ := requests.ReadRequest(file); req != nil {
+			e.Tier = string(req.Tier)
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// dropExpired removes the environments past their expiry on day now, with a notice
+// on stderr for each: the scheduled teardown destroys them.
+func dropExpired(stderr io.Writer, names []string, envs []review.Environment, now time.Time) []string {
+	byName := map[string]review.Environment{}
+	for _, e := range envs {
+		byName[e.Name] = e
+	}
+	var out []string
+	for _, n := range names {
+		e := byName[n]
+		if spec.ExpiredOn(spec.Tier(e.Tier), e.ExpiresOn, now) {
+			exp, _ := time.Parse(time.DateOnly, e.ExpiresOn)
+			fmt.Fprintf(stderr, "notice: skipped %s\n", spec.ExpiredNotice(n, e.ExpiresOn, int(spec.Today(now).Sub(exp).Hours()/24)))
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// matrixEntry is one environment of `review affected --format matrix`.
+type matrixEntry struct {
+	Env  string `json:"env"`
+	Tier string `json:"tier"`
+	// GitHubEnvironment is the GitHub environment the job runs in: the tier, so its
+	// protection rules (required reviewers on prod) follow the tier and not the
+	// stack's name; prod when the tier is unknown (the strictest).
+	GitHubEnvironment string `json:"githubEnvironment"`
+	// Request is the request file of an environment not generated yet.
+	Request string `json:"request,omitempty"`
+}
+
+func affectedMatrix(names []string, envs []review.Environment) []matrixEntry {
+	byName := map[string]review.Environment{}
+	for _, e := range envs {
+		byName[e.Name] = e
+	}
+	out := []matrixEntry{}
+	for _, n := range names {
+		e := byName[n]
+		gh := e.Tier
+		if !slices.Contains(spec.Tiers, spec.Tier(gh)) {
+			gh = string(spec.TierProd)
+		}
+		out = append(out, matrixEntry{Env: n, Tier: e.Tier, GitHubEnvironment: gh, Request: filepath.ToSlash(e.Request)})
 	}
 	return out
 }

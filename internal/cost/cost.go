@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/gameplatform/platform/internal/money"
 	"github.com/gameplatform/platform/internal/plan"
 )
 
@@ -248,15 +249,8 @@ func (c *calc) location(r *plan.Resource) (string, error) {
 	return "", notPricedf("location is not set and the resource is outside a region")
 }
 
-func usd(v float64) string {
-	switch {
-	case v >= 100:
-		return fmt.Sprintf("$%.0f", v)
-	case v >= 1:
-		return fmt.Sprintf("$%.2f", v)
-	}
-	return fmt.Sprintf("$%.4g", v)
-}
+// usd is the platform's money format (money.USD), used in every basis.
+var usd = money.USD
 
 func fixed(monthly float64, basis string) price {
 	return price{avg: monthly, max: monthly, basis: basis}

@@ -79,16 +79,8 @@ func (e EnvInfo) Expiry() (time.Time, bool) {
 	return t, err == nil
 }
 
-// Expired reports whether an ephemeral environment is past its last day on day now.
-// Prod environments never expire.
+// Expired reports whether an ephemeral environment is past its last day on day now
+// (spec.ExpiredOn: prod environments never expire).
 func (e EnvInfo) Expired(now time.Time) bool {
-	if e.Tier == spec.TierProd {
-		return false
-	}
-	t, ok := e.Expiry()
-	if !ok {
-		return false
-	}
-	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	return t.Before(today)
+	return spec.ExpiredOn(e.Tier, e.ExpiresOn, now)
 }

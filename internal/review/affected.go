@@ -14,6 +14,11 @@ import (
 type Environment struct {
 	Name string
 	Tier string
+	// ExpiresOn is the environment's last day (YYYY-MM-DD), empty when it has none.
+	ExpiresOn string
+	// Request is the request file of an environment that only a request describes
+	// so far (not generated yet); empty for a configured stack.
+	Request string
 }
 
 // programPaths are the paths whose change can alter every environment's plan: the
@@ -133,6 +138,7 @@ func EnvironmentsIn(dir string) []Environment {
 		e := Environment{Name: name}
 		if sc, err := spec.ReadStackFile(f); err == nil {
 			e.Tier = sc.Values[spec.Namespace+":tier"]
+			e.ExpiresOn = sc.Values[spec.Namespace+":expiresOn"]
 		}
 		out = append(out, e)
 	}

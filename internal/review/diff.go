@@ -53,7 +53,7 @@ func FromPlans(base, head *plan.Plan, opts Options) (*Review, error) {
 		br, ok := bi[hr.URN]
 		if !ok {
 			c := newChange(OpCreate, &hr)
-			c.Properties = keyInputs(hr.Inputs)
+			c.Properties = keyInputs(hr.Type, hr.Inputs)
 			r.Changes = append(r.Changes, c)
 			continue
 		}
@@ -150,10 +150,11 @@ var keyFacts = []string{
 	"prefixLength", "addressPrefix", "kubernetesVersion", "zones", "availabilityZones",
 }
 
-// keyInputs lists a created resource's key facts as additions, and summarises the
-// elements of inline arrays that carry such facts (an AKS cluster's node pools).
-func keyInputs(in map[string]any) []PropertyChange {
-	var out []PropertyChange
+// keyInputs lists a created resource's key facts as additions — first what it grants
+// (grantFacts: every access grant and every network rule, in full) — and summarises
+// the elements of inline arrays that carry such facts (an AKS cluster's node pools).
+func keyInputs(typ string, in map[string]any) []PropertyChange {
+	out, covered := grantFacts(typ, in)
 	for _, path := range keyFacts {
 		if v := lookup(in, path); v != nil {
 			out = append(out, PropertyChange{Path: path, Kind: "add", New: render(v, false)})
@@ -166,7 +167,7 @@ func keyInputs(in map[string]any) []PropertyChange {
 	sort.Strings(keys)
 	for _, k := range keys {
 		arr, ok := in[k].([]any)
-		if !ok || secretKey(k) {
+		if !ok || secretKey(k) || covered[k] {
 			continue
 		}
 		for i, e := range arr {

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/gameplatform/platform/internal/money"
 	"github.com/gameplatform/platform/internal/plan"
 )
 
@@ -105,6 +106,13 @@ func renderHead(r *Review) string {
 	fmt.Fprintf(&b, "| Source | %s |\n", sourceLine(r))
 	b.WriteString("\n")
 
+	if len(r.Warnings) > 0 {
+		b.WriteString("> [!WARNING]\n")
+		for _, w := range r.Warnings {
+			fmt.Fprintf(&b, "> %s\n", w)
+		}
+		b.WriteString("\n")
+	}
 	if len(r.Blocked) > 0 {
 		b.WriteString("> [!CAUTION]\n> **This check fails:**\n")
 		for _, why := range r.Blocked {
@@ -338,12 +346,17 @@ func changeRow(c *Change) string {
 		name += " ⚠️"
 	}
 	var props []string
-	for i, p := range c.Properties {
-		if i == maxPropsPerRes {
-			props = append(props, fmt.Sprintf("… %d more", len(c.Properties)-maxPropsPerRes))
-			break
+	folded := 0
+	for _, p := range c.Properties {
+		// What a resource grants is always shown; other inputs up to the cap.
+		if len(props) >= maxPropsPerRes && !p.Grant {
+			folded++
+			continue
 		}
 		props = append(props, propText(p))
+	}
+	if folded > 0 {
+		props = append(props, fmt.Sprintf("… %d more", folded))
 	}
 	if c.RenamedTo != "" {
 		props = append([]string{"**renamed** to " + code(c.RenamedTo) + ": the same Azure resource is deleted and re-created unless the new one declares <code>pulumi.Aliases</code>"}, props...)
@@ -401,7 +414,7 @@ func renderTail(r *Review) string {
 	if r.Cost != nil && len(r.Cost.Movers) > 0 {
 		b.WriteString("<details><summary><b>Cost</b>: largest changes per month</summary>\n\n| Resource | Type | Before | After | Delta |\n|---|---|---:|---:|---:|\n")
 		for _, m := range r.Cost.Movers {
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", code(m.Name), code(shortToken(m.Type)), money(m.BeforeUSD), money(m.AfterUSD), signedMoney(m.AfterUSD-m.BeforeUSD))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", code(m.Name), code(shortToken(m.Type)), money.USD(m.BeforeUSD), money.USD(m.AfterUSD), money.Signed(m.AfterUSD-m.BeforeUSD))
 		}
 		b.WriteString("\n</details>\n\n")
 	}
@@ -463,9 +476,9 @@ func costLine(c *CostDelta, src Source) string {
 		}
 		return "not estimated (the plans carry no cost)"
 	}
-	s := fmt.Sprintf("%s → %s (**%s**", money(c.BeforeUSD), money(c.AfterUSD), signedMoney(c.DeltaUSD))
+	s := fmt.Sprintf("%s → %s (**%s**", money.USD(c.BeforeUSD), money.USD(c.AfterUSD), money.Signed(c.DeltaUSD))
 	if c.BeforeUSD > 0 {
-		s += ", " + strings.Replace(fmt.Sprintf("%+.1f%%", 100*c.DeltaUSD/c.BeforeUSD), "-", "−", 1)
+		s += ", " + fmt.Sprintf("%+.1f%%", 100*c.DeltaUSD/c.BeforeUSD)
 	}
 	return s + ")"
 }
@@ -559,27 +572,6 @@ var cellEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "|
 // cell makes free text safe inside a table cell.
 func cell(s string) string {
 	return cellEscaper.Replace(s)
-}
-
-func money(v float64) string {
-	neg := v < 0
-	v = math.Abs(v)
-	cents := int64(math.Round(v * 100))
-	s := "$" + thousands(int(cents/100)) + fmt.Sprintf(".%02d", cents%100)
-	if neg {
-		return "−" + s
-	}
-	return s
-}
-
-func signedMoney(v float64) string {
-	if math.Round(v*100) == 0 {
-		return "±$0.00"
-	}
-	if v > 0 {
-		return "+" + money(v)
-	}
-	return money(v)
 }
 
 func thousands(n int) string {

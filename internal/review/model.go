@@ -57,6 +57,9 @@ type Review struct {
 	AllowDestructive bool `json:"allowDestructive"`
 	// Blocked lists why the check must not pass (empty when it may).
 	Blocked []string `json:"blocked"`
+	// Warnings are doubts about the review's inputs (e.g. a preview and plans of
+	// different changes); they do not fail the check but head the comment.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Counts are the number of cloud resources per operation (component resources,
@@ -108,6 +111,9 @@ type PropertyChange struct {
 	Old               string `json:"old,omitempty"`
 	New               string `json:"new,omitempty"`
 	ForcesReplacement bool   `json:"forcesReplacement,omitempty"`
+	// Grant marks what a new resource grants (a role assignment's role, scope and
+	// principal; a security rule): always shown in full, never folded away.
+	Grant bool `json:"grant,omitempty"`
 }
 
 // PolicyDiff compares policy results of base and head.

@@ -224,7 +224,7 @@ func FromPreview(d *PreviewDigest, ctx Context, opts Options) (*Review, error) {
 		c.Region = previewRegion(urn, parents, newIn, oldIn)
 		c.Component = componentOf(urn)
 		if op == OpCreate {
-			c.Properties = keyInputs(newIn)
+			c.Properties = keyInputs(c.Type, newIn)
 		}
 		if op == OpUpdate || op == OpReplace {
 			c.Properties = previewProperties(c.Type, oldIn, newIn, a.detailed, a.reasons)
@@ -259,6 +259,7 @@ func FromPreview(d *PreviewDigest, ctx Context, opts Options) (*Review, error) {
 		r.Policy = PolicyDiff{New: []plan.PolicyResult{}, Existing: []plan.PolicyResult{}, Resolved: []plan.PolicyResult{}}
 	}
 	r.Deploy = deployEstimate(b, h, previewResources(d), r.Changes, parallelismOf(opts.Parallelism, ctx.Head))
+	r.Warnings = previewMismatch(d, ctx.Base, ctx.Head)
 	r.finish(opts.AllowDestructive)
 	return r, nil
 }

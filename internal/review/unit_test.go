@@ -114,7 +114,7 @@ func TestPathsRoundTrip(t *testing.T) {
 }
 
 func TestAffected(t *testing.T) {
-	envs := []Environment{{"prod", "prod"}, {"dev", "dev"}, {"staging", "staging"}, {"playtest-a", "dev"}}
+	envs := []Environment{{Name: "prod", Tier: "prod"}, {Name: "dev", Tier: "dev"}, {Name: "staging", Tier: "staging"}, {Name: "playtest-a", Tier: "dev"}}
 	cases := []struct {
 		name    string
 		changed []string
@@ -161,17 +161,6 @@ func TestPolicyDiff(t *testing.T) {
 	}
 	if d.NewMandatory() != 1 {
 		t.Errorf("new mandatory = %d", d.NewMandatory())
-	}
-}
-
-func TestMoney(t *testing.T) {
-	for v, want := range map[float64]string{0: "$0.00", 1234567.891: "$1,234,567.89", -12.5: "−$12.50", 999: "$999.00"} {
-		if got := money(v); got != want {
-			t.Errorf("money(%v) = %s, want %s", v, got, want)
-		}
-	}
-	if got := signedMoney(1000); got != "+$1,000.00" {
-		t.Errorf("signedMoney = %s", got)
 	}
 }
 

@@ -68,7 +68,6 @@ func TestValidateEachBadInput(t *testing.T) {
 		{"missing owner", func(s *Spec) { s.Owners = nil }, `owners: at least one owner email is required`},
 		{"bad owner", func(s *Spec) { s.Owners = []string{"not-an-email"} }, `owners[0]: "not-an-email" is not a valid email address`},
 		{"bad tier", func(s *Spec) { s.Tier = "qa" }, `tier: "qa" is not a tier (allowed: dev, staging, prod)`},
-		{"expiry past", func(s *Spec) { s.ExpiresOn = "2026-11-21" }, `expiresOn: 2026-11-21 is in the past (today is 2026-11-22)`},
 		{"expiry malformed", func(s *Spec) { s.ExpiresOn = "next friday" }, `expiresOn: "next friday" is not a date (YYYY-MM-DD)`},
 		{"expiry in prod", func(s *Spec) { s.Tier = TierProd; s.ExpiresOn = "2027-01-01" }, `expiresOn: prod environments do not expire; remove expiresOn`},
 		{"missing studio", func(s *Spec) { s.Studio = "" }, `studio: is required`},

@@ -60,7 +60,7 @@ var (
 )
 
 // Validate checks the spec and returns a *ConfigError listing every problem, or nil.
-// now decides whether an expiry date is in the past.
+// now is the day of the check; a past expiry is not an error (see expiry.go).
 func (s *Spec) Validate(now time.Time) error { return s.validate(now, nil) }
 
 // validate is Validate plus the address plan across environments: others are the
@@ -79,7 +79,7 @@ func (s *Spec) validate(now time.Time, others []Block) error {
 	if strings.TrimSpace(s.CostCenter) == "" {
 		c.add("costCenter", "is required (the finance cost centre billed for this environment)")
 	}
-	validateExpiry(&c, s, now)
+	validateExpiry(&c, s)
 	if !(s.BudgetMonthlyUSD > 0) {
 		c.add("budgetMonthlyUSD", "must be greater than 0, got %v", s.BudgetMonthlyUSD)
 	} else if s.BudgetMonthlyUSD > MaxBudgetMonthlyUSD {
@@ -154,21 +154,20 @@ func ValidateEmail(s string) error {
 	return nil
 }
 
-func validateExpiry(c *collector, s *Spec, now time.Time) {
+// validateExpiry checks expiresOn's form and tier. A past expiry is not an error: the
+// environment exists and must stay plannable and destroyable until its teardown
+// (expiry semantics: expiry.go); a new request with a past expiry is refused by
+// internal/requests.
+func validateExpiry(c *collector, s *Spec) {
 	if s.ExpiresOn == "" {
 		return
 	}
-	t, err := time.Parse(time.DateOnly, s.ExpiresOn)
-	if err != nil {
+	if _, err := time.Parse(time.DateOnly, s.ExpiresOn); err != nil {
 		c.add("expiresOn", "%q is not a date (YYYY-MM-DD)", s.ExpiresOn)
 		return
 	}
 	if s.Tier == TierProd {
 		c.add("expiresOn", "prod environments do not expire; remove expiresOn")
-	}
-	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	if t.Before(today) {
-		c.add("expiresOn", "%s is in the past (today is %s)", s.ExpiresOn, today.Format(time.DateOnly))
 	}
 }
 

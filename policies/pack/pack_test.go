@@ -65,12 +65,12 @@ func TestEnvFromConfig(t *testing.T) {
 	// A config that does not validate still gives its tier, game and budget.
 	delete(values, "game-platform:owners")
 	values["game-platform:tier"] = "dev"
-	e = EnvFromConfig("x", values, cfg, time.Now())
+	e = EnvFromConfig("x", values, cfg, time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC))
 	if e.Tier != spec.TierDev || e.Game != "starfall" || e.BudgetMonthlyUSD != 25000 || e.Regions != nil {
 		t.Errorf("env from an invalid config = %+v", e)
 	}
 	// No config: tier unknown, so enforcement is prod's.
-	if e := EnvFromConfig("x", nil, cfg, time.Now()); e.Tier != "" || e.EnforcementTier() != spec.TierProd {
+	if e := EnvFromConfig("x", nil, cfg, time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)); e.Tier != "" || e.EnforcementTier() != spec.TierProd {
 		t.Errorf("env from no config = %+v", e)
 	}
 }
@@ -173,7 +173,8 @@ func TestNewPackAtPreview(t *testing.T) {
 				"type":      property.New("WebApplicationFirewall"),
 				"wafPolicy": unknownID,
 				"associations": property.New(property.NewArray([]property.Value{property.New(property.NewMap(map[string]property.Value{
-					"domains": property.New(property.NewArray([]property.Value{unknownID, unknownID})),
+					"domains":         property.New(property.NewArray([]property.Value{unknownID, unknownID})),
+					"patternsToMatch": property.New(property.NewArray([]property.Value{property.New("/*")})),
 				}))})),
 			}))}),
 			PropertyDependencies: map[string][]string{"parameters": {waf, eps[0], eps[1]}}},

@@ -3,6 +3,8 @@ package rules
 import (
 	"sort"
 	"strings"
+
+	"github.com/gameplatform/platform/internal/azroles"
 )
 
 // TypeRoleAssignment is an Azure RBAC role assignment.
@@ -27,20 +29,9 @@ func init() {
 	)
 }
 
-// privilegedRoles are the built-in roles of Azure's "Privileged" category: each can
-// manage every resource in its scope or decide who has access to it. The GUIDs are
-// the same in every tenant.
-// Source: https://learn.microsoft.com/azure/role-based-access-control/built-in-roles/privileged
-// (Contributor b24988ac-…, Owner 8e3af657-…; Role Based Access Control Administrator
-// f58310d9-… and User Access Administrator 18d7d88d-… are listed there with their IDs).
-var privilegedRoles = map[string]string{
-	"8e3af657-a8ff-443c-a75c-2fe8c4bcb635": "Owner",
-	"b24988ac-6180-42a0-ab88-20f7382dd24c": "Contributor",
-	"18d7d88d-d35e-4fb5-a5c3-7773c20a72d9": "User Access Administrator",
-	"f58310d9-a9f6-439a-9e8d-f62e7b41a168": "Role Based Access Control Administrator",
-	"a8889054-8d42-49c9-bc1c-52486c10e7cd": "Reservations Administrator",
-	"92b92042-07d9-4307-87f7-36a593fc5850": "Azure File Sync Administrator",
-}
+// privilegedRoles are the built-in roles of Azure's "Privileged" category (the
+// catalogue of role IDs and names is internal/azroles).
+var privilegedRoles = azroles.Privileged()
 
 // PrivilegedRoleNames lists the privileged built-in roles the pack refuses, by name.
 func PrivilegedRoleNames() []string {

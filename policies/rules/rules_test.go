@@ -177,7 +177,7 @@ var ruleCases = []ruleCase{
 
 	// stack
 	{policy: "budget", name: "within budget", env: cost(850000), res: nil},
-	{policy: "budget", name: "over budget", env: cost(950000), want: []string{"estimated monthly cost $950000.00 exceeds the budget of $900000.00"}},
+	{policy: "budget", name: "over budget", env: cost(950000), want: []string{"estimated monthly cost $950,000.00 exceeds the budget of $900,000.00"}},
 	{policy: "budget", name: "no estimate", env: func(e *Env) { e.BudgetMonthlyUSD = 6000 }, want: []string{"no monthly cost estimate"}},
 	{policy: "budget", name: "no budget", env: func(e *Env) { c := 1.0; e.CostMonthlyUSD = &c }, want: []string{"no budget is known"}},
 	{policy: "no-overlapping-address-spaces", name: "disjoint", res: []Resource{vnet("japaneast", "10.100.0.0/16"), vnet("japanwest", "10.101.0.0/16")}},
@@ -346,7 +346,7 @@ func init() {
 		ruleCase{policy: "budget", name: "over budget even without what is unknown at preview", env: func(e *Env) {
 			cost(950000)(e)
 			e.CostNotPriced, e.CostNotPricedUnknown = []string{"urn:x"}, []string{"urn:x"}
-		}, want: []string{"exceeds the budget of $900000.00"}},
+		}, want: []string{"exceeds the budget of $900,000.00"}},
 	)
 }
 

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/gameplatform/platform/internal/money"
 	"github.com/gameplatform/platform/internal/spec"
 )
 
@@ -53,10 +54,10 @@ func checkBudget(e *Env, rs []Resource, rep *Reporter) {
 	case e.BudgetMonthlyUSD <= 0:
 		rep.Report("stack %q: no budget is known (budgetMonthlyUSD), so the cost cannot be confirmed within budget; expected the environment's budgetMonthlyUSD", e.Stack)
 	case e.CostMonthlyUSD == nil:
-		rep.Report("stack %q: no monthly cost estimate is available, so it cannot be confirmed within the budget of $%.2f", e.Stack, e.BudgetMonthlyUSD)
+		rep.Report("stack %q: no monthly cost estimate is available, so it cannot be confirmed within the budget of %s", e.Stack, money.USD(e.BudgetMonthlyUSD))
 	case *e.CostMonthlyUSD > e.BudgetMonthlyUSD:
-		rep.Report("stack %q: estimated monthly cost $%.2f exceeds the budget of $%.2f by $%.2f; expected at most $%.2f (reduce capacity or raise budgetMonthlyUSD)",
-			e.Stack, *e.CostMonthlyUSD, e.BudgetMonthlyUSD, *e.CostMonthlyUSD-e.BudgetMonthlyUSD, e.BudgetMonthlyUSD)
+		rep.Report("stack %q: estimated monthly cost %s exceeds the budget of %s by %s; expected at most %s (reduce capacity or raise budgetMonthlyUSD)",
+			e.Stack, money.USD(*e.CostMonthlyUSD), money.USD(e.BudgetMonthlyUSD), money.USD(*e.CostMonthlyUSD-e.BudgetMonthlyUSD), money.USD(e.BudgetMonthlyUSD))
 	case len(e.CostNotPriced) > 0:
 		// Resources priced once an input unknown at preview is known are undecided;
 		// any other unpriced resource can never be priced, which is a violation.
@@ -73,12 +74,12 @@ func checkBudget(e *Env, rs []Resource, rep *Reporter) {
 			}
 		}
 		if len(never) > 0 {
-			rep.Report("stack %q: the estimate of $%.2f leaves out %d resource(s) the cost model cannot price (%s), so it cannot be confirmed within the budget of $%.2f",
-				e.Stack, *e.CostMonthlyUSD, len(never), strings.Join(never, ", "), e.BudgetMonthlyUSD)
+			rep.Report("stack %q: the estimate of %s leaves out %d resource(s) the cost model cannot price (%s), so it cannot be confirmed within the budget of %s",
+				e.Stack, money.USD(*e.CostMonthlyUSD), len(never), strings.Join(never, ", "), money.USD(e.BudgetMonthlyUSD))
 			return
 		}
-		rep.Undecided("stack %q: the estimate of $%.2f leaves out %d resource(s) whose price needs an input unknown at preview (%s), so it cannot yet be confirmed within the budget of $%.2f",
-			e.Stack, *e.CostMonthlyUSD, len(later), strings.Join(later, ", "), e.BudgetMonthlyUSD)
+		rep.Undecided("stack %q: the estimate of %s leaves out %d resource(s) whose price needs an input unknown at preview (%s), so it cannot yet be confirmed within the budget of %s",
+			e.Stack, money.USD(*e.CostMonthlyUSD), len(later), strings.Join(later, ", "), money.USD(e.BudgetMonthlyUSD))
 	}
 }
 
