@@ -82,7 +82,7 @@ func TestPolicyCheckDefersUnknownsInAPreview(t *testing.T) {
 			t.Fatal(err)
 		}
 		path := writeFile(t, "dev.plan.json", data)
-		code, stdout, stderr := captureOutput(t, "policy", "check", "--plan", path, "--dir", envDir)
+		code, stdout, stderr := runCapture(t, "policy", "check", "--plan", path, "--dir", envDir)
 		if code != tc.code || !strings.Contains(stdout, tc.want) {
 			t.Errorf("%s: exit %d (want %d), output lacks %q:\n%s%s", tc.mode, code, tc.code, tc.want, stdout, stderr)
 		}
