@@ -79,6 +79,12 @@ func testPackOverAnalyzerProtocol(t *testing.T, bin string, cfg map[config.Key]s
 		catch string // a policy the break must trip ("" = the real plan)
 	}{{name: "real prod plan", plan: res.Plan}}
 	for _, b := range pluginBreaks(t, res.Plan) {
+		// At up (not a dry run) the pack differs from a preview only where a value
+		// is unknown, so the applied run sends the breaks that make one unknown;
+		// the preview run sends every break.
+		if !dryRun && !strings.Contains(b.name, "unknown") {
+			continue
+		}
 		cases = append(cases, b)
 	}
 	for _, tc := range cases {
