@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/gameplatform/platform/internal/engine"
+	"github.com/gameplatform/platform/internal/plan"
 )
 
 type planFlags struct {
@@ -24,6 +25,8 @@ type planFlags struct {
 	explain bool
 	// parallel is the engine parallelism the deploy-time estimate assumes.
 	parallel int
+	// mode is how the program is evaluated: preview or applied.
+	mode string
 	// tree adds the full resource tree to the text report; width bounds its lines.
 	tree  bool
 	width int
@@ -40,6 +43,12 @@ func newPlanCmd() *cobra.Command {
 at once, each naming the file and field), evaluates the real Pulumi program under the
 SDK's mock resource monitor and prints what 'pulumi up' would create: a tree grouped by
 component and region and counts by type and region.
+
+--mode preview (the default) evaluates the program as 'pulumi preview' of a fresh
+stack does: resources being created have no ID and the values Azure computes (IDs,
+host names, principal IDs) are unknown, so policies see what the real preview shows
+them; --mode applied gives every resource an ID and placeholder computed outputs, as
+a deployed stack has.
 
 The text report starts with a summary (verdict, resources per region, monthly cost
 against the budget, deploy time, capacity and vCPU quota), then the policy results
@@ -75,6 +84,7 @@ report on stdout.`,
 	cmd.Flags().StringVar(&f.format, "format", "text", "output format: text or json")
 	cmd.Flags().StringVarP(&f.out, "out", "o", "", "also write the plan JSON to this file")
 	cmd.Flags().BoolVar(&f.explain, "explain", false, "print the prices, usage assumptions and durations behind the estimates")
+	cmd.Flags().StringVar(&f.mode, "mode", string(engine.DefaultMode), "evaluate as a fresh stack's preview (preview: computed values unknown) or as a deployed stack (applied)")
 	cmd.Flags().BoolVar(&f.tree, "tree", false, "also print every resource as a tree grouped by component and region")
 	cmd.Flags().IntVar(&f.width, "width", defaultWidth, "wrap the text report's lines at this many columns (0: no limit)")
 	cmd.Flags().IntVarP(&f.parallel, "parallel", "p", 0, "engine parallelism the deploy-time estimate assumes (default: PULUMI_PARALLEL, else Pulumi's 4 x CPUs)")
@@ -88,13 +98,21 @@ func runPlan(stdout io.Writer, f *planFlags) error {
 	if f.parallel < 0 {
 		return badInput(fmt.Errorf("--parallel: %d must be 1 or more (0 for Pulumi's default)", f.parallel))
 	}
+	mode := engine.DefaultMode
+	if f.mode != "" {
+		m, err := plan.ParseMode(f.mode)
+		if err != nil {
+			return badInput(fmt.Errorf("--mode: %w", err))
+		}
+		mode = m
+	}
 	if f.width < 0 {
 		return badInput(fmt.Errorf("--width: %d must be 0 (no limit) or more", f.width))
 	}
 	if f.now.IsZero() {
 		f.now = time.Now()
 	}
-	res, err := engine.Plan(engine.Options{Dir: f.dir, Stack: f.env, Parallelism: f.parallel, Now: f.now})
+	res, err := engine.Plan(engine.Options{Dir: f.dir, Stack: f.env, Parallelism: f.parallel, Now: f.now, Mode: mode})
 	if err != nil {
 		return err
 	}

@@ -35,6 +35,7 @@ func renderPlanText(w io.Writer, res *engine.Result, f *planFlags, now time.Time
 		fmt.Fprintln(&b, "\n(--tree lists every resource, grouped by component and region)")
 	}
 	plan.RenderPolicies(&b, p.PolicyResults)
+	plan.RenderDeferred(&b, p.PolicyDeferred)
 	renderCapacity(&b, res.Spec)
 	renderAnalytics(&b, p, f.explain)
 	plan.RenderSummary(&b, p)

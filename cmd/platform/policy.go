@@ -85,7 +85,7 @@ func runPolicyCheck(stdout io.Writer, f *policyCheckFlags) error {
 	} else {
 		note = fmt.Sprintf("note: no environment file %s; tier and game taken from the plan's tags, budget unknown", spec.StackFile(f.dir, p.Stack))
 	}
-	results, err := engine.CheckPolicies(p, s)
+	results, deferred, err := engine.CheckPoliciesDeferred(p, s)
 	if err != nil {
 		return err
 	}
@@ -102,6 +102,7 @@ func runPolicyCheck(stdout io.Writer, f *policyCheckFlags) error {
 			fmt.Fprintln(w, note)
 		}
 		plan.RenderPolicies(w, results)
+		plan.RenderDeferred(w, deferred)
 	}
 	return policyVerdict(results)
 }

@@ -31,6 +31,9 @@ type NotPriced struct {
 	URN    string
 	Type   string
 	Reason string
+	// Unknown: an input the price needs is unknown until apply (at preview); the
+	// resource can be priced once it is known.
+	Unknown bool
 }
 
 // Estimate is the monthly cost of a plan.
@@ -125,11 +128,11 @@ func Compute(p *plan.Plan, t *PriceTable, tier string) (*Estimate, error) {
 		} else if f, ok := rules[typ]; ok {
 			pr, err := f(c, r)
 			if err != nil {
-				reason, ok := isNotPriced(err)
+				reason, unknown, ok := isNotPriced(err)
 				if !ok {
 					return nil, fmt.Errorf("pricing %s: %w", r.URN, err)
 				}
-				e.NotPriced = append(e.NotPriced, NotPriced{URN: r.URN, Type: r.Type, Reason: reason})
+				e.NotPriced = append(e.NotPriced, NotPriced{URN: r.URN, Type: r.Type, Reason: reason, Unknown: unknown})
 				continue
 			}
 			item.MonthlyUSD, item.MaxMonthlyUSD, item.Basis = pr.avg, math.Max(pr.max, pr.avg), pr.basis
@@ -167,8 +170,12 @@ func (e *Estimate) Fill(c *plan.Cost, t *PriceTable, topN int) {
 	}
 	c.NotPriced = nil
 	c.NotPricedReasons = nil
+	c.NotPricedUnknown = nil
 	for _, np := range e.NotPriced {
 		c.NotPriced = append(c.NotPriced, np.URN)
+		if np.Unknown {
+			c.NotPricedUnknown = append(c.NotPricedUnknown, np.URN)
+		}
 		if c.NotPricedReasons == nil {
 			c.NotPricedReasons = map[string]string{}
 		}

@@ -117,6 +117,32 @@ func TestManagedClusterPools(t *testing.T) {
 	}
 }
 
+// TestPoolPricedFromInputsKnownAtPreview: a pool's node public IPs come from a prefix
+// whose ID Azure assigns, unknown at preview; the price depends only on whether a
+// prefix is used, so it is the same with the ID known, unknown or secret, and a pool
+// without a prefix pays for a public IP per node.
+func TestPoolPricedFromInputsKnownAtPreview(t *testing.T) {
+	pool := func(prefix any) plan.Resource {
+		p := map[string]any{"name": "game", "count": 10.0, "vmSize": "Standard_F16s_v2", "osDiskType": "Ephemeral", "enableNodePublicIP": true}
+		if prefix != nil {
+			p["nodePublicIPPrefixID"] = prefix
+		}
+		return res("azure-native:containerservice:ManagedCluster", "aks", "japaneast", map[string]any{
+			"location": "japaneast", "agentPoolProfiles": []any{p}})
+	}
+	known := one(t, "prod", pool("/subscriptions/x/publicIPPrefixes/p"))
+	for _, id := range []any{plan.UnknownValue, plan.UnknownLabel, plan.SecretMask} {
+		got := one(t, "prod", pool(id))
+		if !approx(got.MonthlyUSD, known.MonthlyUSD) || got.Basis != known.Basis {
+			t.Errorf("prefix ID %v: %v (%s), want %v (%s)", id, got.MonthlyUSD, got.Basis, known.MonthlyUSD, known.Basis)
+		}
+	}
+	perNode := one(t, "prod", pool(nil))
+	if want := known.MonthlyUSD + 10*table(t).PublicIP.StandardHourly*table(t).HoursPerMonth; !approx(perNode.MonthlyUSD, want) {
+		t.Errorf("without a prefix: %v, want %v (a public IP per node)", perNode.MonthlyUSD, want)
+	}
+}
+
 func TestSpotPoolAndDefaults(t *testing.T) {
 	pt := table(t)
 	h := pt.HoursPerMonth
@@ -296,7 +322,7 @@ func TestNotPriced(t *testing.T) {
 		"agw":           "no price rule for this type",
 		"bad-vm":        `VM size "Standard_NC24ads_A100_v4" is not in the price table`,
 		"no-bounds":     "without minCount and maxCount",
-		"unknown-count": "input count is [unknown] at plan time",
+		"unknown-count": "input count is unknown until apply",
 		"bad-region":    `region "marsnorth" has no VM price factor`,
 		"premium-files": `storage SKU "Standard_XYZ"`,
 		"classic":       `CDN SKU "Standard_Microsoft"`,

@@ -8,8 +8,12 @@ import (
 	"github.com/gameplatform/platform/internal/plan"
 )
 
-// notPricedError says why a resource cannot be priced (unknown SKU, missing input…).
-type notPricedError struct{ reason string }
+// notPricedError says why a resource cannot be priced (unknown SKU, missing input…);
+// unknown marks an input that is unknown until apply.
+type notPricedError struct {
+	reason  string
+	unknown bool
+}
 
 func (e *notPricedError) Error() string { return e.reason }
 
@@ -17,13 +21,14 @@ func notPricedf(format string, args ...any) error {
 	return &notPricedError{reason: fmt.Sprintf(format, args...)}
 }
 
-// isNotPriced reports whether err says "not priced" (as opposed to an internal error).
-func isNotPriced(err error) (string, bool) {
+// isNotPriced reports whether err says "not priced" (as opposed to an internal
+// error), and whether only because an input is unknown until apply.
+func isNotPriced(err error) (reason string, unknown, ok bool) {
 	var np *notPricedError
 	if errors.As(err, &np) {
-		return np.reason, true
+		return np.reason, np.unknown, true
 	}
-	return "", false
+	return "", false, false
 }
 
 // lookup walks a path of object keys through registered inputs.
@@ -44,10 +49,25 @@ func lookup(m map[string]any, path ...string) (any, bool) {
 
 // known rejects values that are not known at plan time.
 func known(v any, path []string) error {
-	if s, ok := v.(string); ok && (s == plan.UnknownValue || s == plan.SecretMask) {
-		return notPricedf("input %s is %s at plan time", strings.Join(path, "."), s)
+	if plan.IsUnknown(v) {
+		return &notPricedError{reason: fmt.Sprintf("input %s is unknown until apply", strings.Join(path, ".")), unknown: true}
+	}
+	if s, ok := v.(string); ok && s == plan.SecretMask {
+		return notPricedf("input %s is secret", strings.Join(path, "."))
 	}
 	return nil
+}
+
+// refSet reports whether a reference input (a resource ID) is set. An ID unknown
+// at preview still names the resource it will hold, so it counts as set: prices
+// never depend on values Azure computes.
+func refSet(m map[string]any, path ...string) bool {
+	v, ok := lookup(m, path...)
+	if !ok {
+		return false
+	}
+	s, isString := v.(string)
+	return !isString || s != ""
 }
 
 // optString returns a string input, "" when absent.

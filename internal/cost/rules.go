@@ -158,11 +158,9 @@ func (c *calc) pool(m map[string]any, loc string) (price, error) {
 		return price{}, err
 	}
 	if publicIP {
-		prefix, err := optString(m, "nodePublicIPPrefixID")
-		if err != nil {
-			return price{}, err
-		}
-		if prefix == "" {
+		// Only whether the nodes draw from a prefix matters, not which one: the
+		// prefix's ID is unknown until Azure creates it.
+		if !refSet(m, "nodePublicIPPrefixID") {
 			perNodeHourly += c.t.PublicIP.StandardHourly
 			extras += fmt.Sprintf(" + public IP %s/h", usd(c.t.PublicIP.StandardHourly))
 		} else {

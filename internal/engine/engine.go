@@ -30,7 +30,15 @@ type Options struct {
 	// Parallelism is the engine parallelism the deploy-time estimate assumes;
 	// 0 means Pulumi's default (4 x CPUs).
 	Parallelism int
+	// Mode is how the mock monitor answers (plan.ModePreview, plan.ModeApplied);
+	// empty means DefaultMode.
+	Mode plan.Mode
 }
+
+// DefaultMode is the mode of a plan that does not choose one: a preview of a fresh
+// stack, which is what `pulumi preview` shows for a stack with no state (and the
+// offline plan has none), so the policy verdicts are the ones the real preview gives.
+const DefaultMode = plan.ModePreview
 
 // Result is an evaluated plan with the spec it came from.
 type Result struct {
@@ -56,7 +64,7 @@ func Plan(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := evaluate(opts.Stack, sc, opts.Now, opts.Dir)
+	p, err := evaluate(opts.Stack, sc, opts.Now, opts.Dir, opts.Mode)
 	if err != nil {
 		return nil, err
 	}
@@ -68,17 +76,30 @@ func Plan(opts Options) (*Result, error) {
 }
 
 // Evaluate runs stacks.Run with the given stack config under the recording mock
-// monitor and returns the plan of what it registered. The program checks no other
-// environment's address blocks (see Plan).
+// monitor in DefaultMode and returns the plan of what it registered. The program
+// checks no other environment's address blocks (see Plan).
 func Evaluate(stack string, sc *spec.StackConfig, now time.Time) (*plan.Plan, error) {
-	return evaluate(stack, sc, now, "")
+	return EvaluateMode(stack, sc, now, DefaultMode)
 }
 
-// evaluate is Evaluate with the program reading the other environments' address
+// EvaluateMode is Evaluate in a given mode (empty: DefaultMode). In ModePreview the
+// program runs as in `pulumi preview` (DryRun) and resources being created get no ID
+// and no computed outputs, as from the engine in a preview of a fresh stack.
+func EvaluateMode(stack string, sc *spec.StackConfig, now time.Time, mode plan.Mode) (*plan.Plan, error) {
+	return evaluate(stack, sc, now, "", mode)
+}
+
+// evaluate is EvaluateMode with the program reading the other environments' address
 // blocks from dir, as it reads them from the project's stackConfigDir under the
 // Pulumi CLI.
-func evaluate(stack string, sc *spec.StackConfig, now time.Time, dir string) (*plan.Plan, error) {
-	rec := plan.NewRecorder()
+func evaluate(stack string, sc *spec.StackConfig, now time.Time, dir string, mode plan.Mode) (*plan.Plan, error) {
+	if mode == "" {
+		mode = DefaultMode
+	}
+	if _, err := plan.ParseMode(string(mode)); err != nil {
+		return nil, fmt.Errorf("internal error: %w", err)
+	}
+	rec := plan.NewRecorderMode(mode)
 	if !now.IsZero() {
 		restore := stacks.Now
 		stacks.Now = func() time.Time { return now }
@@ -90,6 +111,7 @@ func evaluate(stack string, sc *spec.StackConfig, now time.Time, dir string) (*p
 	withConfig := func(info *pulumi.RunInfo) {
 		info.Config = sc.Values
 		info.ConfigSecretKeys = sc.Secrets
+		info.DryRun = mode == plan.ModePreview
 	}
 	err := pulumi.RunErr(stacks.Run, pulumi.WithMocks(Project, stack, rec), withConfig)
 	if err != nil {
@@ -103,6 +125,7 @@ func evaluate(stack string, sc *spec.StackConfig, now time.Time, dir string) (*p
 		SchemaVersion: plan.SchemaVersion,
 		Project:       Project,
 		Stack:         stack,
+		Mode:          mode,
 		Resources:     rec.Resources(Project, stack),
 		PolicyResults: []plan.PolicyResult{},
 		Cost:          plan.Cost{ByResource: map[string]float64{}},

@@ -29,27 +29,45 @@ var shipped = []string{"dev", "staging", "prod"}
 
 var (
 	plansOnce sync.Once
-	plans     map[string]*Result
+	plans     map[plan.Mode]map[string]*Result
 	plansErr  error
 )
 
+// shippedPlans are the shipped environments planned as deployed stacks
+// (plan.ModeApplied): the wiring tests read values Azure computes (IDs, host names,
+// principal IDs), placeholders of the right shape in that mode.
 func shippedPlans(t *testing.T) map[string]*Result {
 	t.Helper()
+	return shippedPlansIn(t, plan.ModeApplied)
+}
+
+// shippedPreviews are the shipped environments as a preview of a fresh stack sees
+// them (plan.ModePreview, the default): computed values unknown.
+func shippedPreviews(t *testing.T) map[string]*Result {
+	t.Helper()
+	return shippedPlansIn(t, plan.ModePreview)
+}
+
+func shippedPlansIn(t *testing.T, mode plan.Mode) map[string]*Result {
+	t.Helper()
 	plansOnce.Do(func() {
-		plans = map[string]*Result{}
-		for _, env := range shipped {
-			r, err := Plan(Options{Dir: envDir, Stack: env, Now: testNow})
-			if err != nil {
-				plansErr = err
-				return
+		plans = map[plan.Mode]map[string]*Result{}
+		for _, m := range plan.Modes {
+			plans[m] = map[string]*Result{}
+			for _, env := range shipped {
+				r, err := Plan(Options{Dir: envDir, Stack: env, Now: testNow, Mode: m})
+				if err != nil {
+					plansErr = fmt.Errorf("%s in %s mode: %w", env, m, err)
+					return
+				}
+				plans[m][env] = r
 			}
-			plans[env] = r
 		}
 	})
 	if plansErr != nil {
 		t.Fatalf("planning shipped environments: %v", plansErr)
 	}
-	return plans
+	return plans[mode]
 }
 
 func TestShippedEnvironmentsPlan(t *testing.T) {
@@ -325,7 +343,7 @@ func TestAddressOverlapReportedWithEveryProblemOnBothPaths(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = evaluate("copy", sc, testNow, dir)
+	_, err = evaluate("copy", sc, testNow, dir, DefaultMode)
 	check("program", err)
 	// With a valid owner, the overlap alone refuses it; without the other
 	// environments the program accepts it, so the directory made the difference.
@@ -335,10 +353,10 @@ func TestAddressOverlapReportedWithEveryProblemOnBothPaths(t *testing.T) {
 	if sc, err = spec.ReadStackFile(path); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := evaluate("copy", sc, testNow, dir); err == nil || !strings.Contains(err.Error(), wantOverlap) {
+	if _, err := evaluate("copy", sc, testNow, dir, DefaultMode); err == nil || !strings.Contains(err.Error(), wantOverlap) {
 		t.Errorf("program with other environments: %v", err)
 	}
-	if _, err := evaluate("copy", sc, testNow, ""); err != nil {
+	if _, err := evaluate("copy", sc, testNow, "", DefaultMode); err != nil {
 		t.Errorf("program without other environments: %v", err)
 	}
 }

@@ -20,7 +20,7 @@ func PlanFile(path, stack, dir string, now time.Time) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := evaluate(stack, sc, now, dir)
+	p, err := evaluate(stack, sc, now, dir, DefaultMode)
 	if err != nil {
 		return nil, err
 	}

@@ -231,9 +231,16 @@ func applyBreak(t *testing.T, r *Result, b planBreak) (*plan.Plan, *spec.Spec, s
 
 // TestProdBreaksAreCaught breaks one guarded property of the real prod plan at a
 // time and shows the right policy reports it as mandatory, while the unbroken plan
-// passes (TestShippedEnvironmentsPassMandatoryPolicies).
+// passes (TestShippedEnvironmentsPassMandatoryPolicies) — in a preview of a fresh
+// stack as well as applied, so no break goes unnoticed at preview for want of a
+// value Azure computes.
 func TestProdBreaksAreCaught(t *testing.T) {
-	r := shippedPlans(t)["prod"]
+	for _, mode := range plan.Modes {
+		t.Run(string(mode), func(t *testing.T) { testProdBreaksAreCaught(t, shippedPlansIn(t, mode)["prod"]) })
+	}
+}
+
+func testProdBreaksAreCaught(t *testing.T, r *Result) {
 	base := map[string]bool{}
 	for _, pr := range r.Plan.PolicyResults {
 		base[pr.Policy+" "+pr.URN+" "+pr.Message] = true

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
+	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/plugin"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
@@ -26,17 +27,52 @@ type ComputedOutputs func(name string, inputs resource.PropertyMap) resource.Pro
 // Computed registers computed outputs per type token; see computed.go.
 var Computed = map[string]ComputedOutputs{}
 
+// Mode is how the mock monitor answers registrations.
+type Mode string
+
+// The modes of the offline plan.
+const (
+	// ModePreview answers as the engine does in `pulumi preview` of a fresh stack:
+	// a resource being created has no ID and the provider echoes its inputs back, so
+	// every output Azure computes (IDs, host names, principal IDs) is unknown and
+	// inputs built from them are unknown too. The program runs with DryRun set.
+	ModePreview Mode = "preview"
+	// ModeApplied answers as a stack after `pulumi up`: every resource has an ID and
+	// the outputs Azure computes (placeholders of the right shape, see Computed).
+	ModeApplied Mode = "applied"
+)
+
+// Modes lists the modes, the default first.
+var Modes = []Mode{ModePreview, ModeApplied}
+
+// ParseMode reads a mode name.
+func ParseMode(s string) (Mode, error) {
+	for _, m := range Modes {
+		if string(m) == s {
+			return m, nil
+		}
+	}
+	return "", fmt.Errorf("%q is not a plan mode (preview, applied)", s)
+}
+
 // Recorder is a pulumi.MockResourceMonitor that records every registration.
 // It is safe for concurrent use, as the SDK registers resources from goroutines.
 type Recorder struct {
+	mode      Mode
 	mu        sync.Mutex
 	resources []Resource
 }
 
 var _ pulumi.MockResourceMonitor = (*Recorder)(nil)
 
-// NewRecorder returns an empty recorder.
-func NewRecorder() *Recorder { return &Recorder{} }
+// NewRecorder returns an empty recorder that answers as a deployed stack (ModeApplied).
+func NewRecorder() *Recorder { return &Recorder{mode: ModeApplied} }
+
+// NewRecorderMode returns an empty recorder that answers in the given mode.
+func NewRecorderMode(m Mode) *Recorder { return &Recorder{mode: m} }
+
+// Mode is the mode the recorder answers in.
+func (r *Recorder) Mode() Mode { return r.mode }
 
 // Call answers invokes. The platform's program makes none; an unexpected one is an error
 // rather than a silent empty answer.
@@ -53,14 +89,29 @@ func (r *Recorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) 
 	return nil, fmt.Errorf("internal error: offline plan has no mock for invoke %s", args.Token)
 }
 
-// NewResource records a registration and returns a fake ID and the state the provider
-// would return: the inputs plus computed outputs.
+// NewResource records a registration and returns what the engine would: in
+// ModeApplied a fake ID and the inputs plus computed outputs; in ModePreview no ID
+// and the inputs alone (a provider's preview of a create), so the SDK resolves the
+// ID and every other output as unknown.
 func (r *Recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.PropertyMap, error) {
+	inputs := args.Inputs
+	if rpc := args.RegisterRPC; rpc != nil {
+		// The SDK's mock monitor drops unknown inputs (outputs of resources not yet
+		// created, during a preview); the request still has them, as the engine
+		// receives them.
+		all, err := plugin.UnmarshalProperties(rpc.GetObject(), plugin.MarshalOptions{
+			KeepUnknowns: true, KeepSecrets: true, KeepResources: true,
+		})
+		if err != nil {
+			return "", nil, fmt.Errorf("internal error: reading the inputs of %s: %w", args.Name, err)
+		}
+		inputs = all
+	}
 	rec := Resource{
 		Type:   args.TypeToken,
 		Name:   args.Name,
 		Custom: args.Custom,
-		Inputs: PropertyMapToPlain(args.Inputs),
+		Inputs: PropertyMapToPlain(inputs),
 	}
 	if rpc := args.RegisterRPC; rpc != nil {
 		rec.Parent = rpc.GetParent()
@@ -82,7 +133,7 @@ func (r *Recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.P
 	}
 	id := ""
 	state := args.Inputs.Copy()
-	if args.Custom {
+	if args.Custom && r.mode != ModePreview {
 		name := physicalName(args.TypeToken, args.Name, args.Inputs)
 		id = fakeID(args.TypeToken, name, args.Inputs)
 		if _, ok := state["name"]; !ok {

@@ -68,3 +68,19 @@ func shortURN(urn string) string {
 	}
 	return typ + "::" + parts[len(parts)-1]
 }
+
+// RenderDeferred writes the checks a preview leaves to apply (Plan.PolicyDeferred):
+// not violations, decided by the same policies under `pulumi up`.
+func RenderDeferred(w io.Writer, rs []PolicyResult) {
+	if len(rs) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n  Decided at apply (%d check(s) need a value unknown at preview; `pulumi up` decides them):\n", len(rs))
+	for _, r := range rs {
+		where := "stack"
+		if r.URN != "" {
+			where = shortURN(r.URN)
+		}
+		fmt.Fprintf(w, "    [%s, %s] %s\n      %s\n", r.Policy, r.EnforcementLevel, where, strings.ReplaceAll(r.Message, "\n", "\n      "))
+	}
+}

@@ -7,14 +7,21 @@ const SchemaVersion = 1
 // policy results, cost and deployment-time estimates. Its JSON form is a contract
 // (see DESIGN.md): other tools (policy check, review) read it.
 type Plan struct {
-	SchemaVersion int            `json:"schemaVersion"`
-	Project       string         `json:"project"`
-	Stack         string         `json:"stack"`
+	SchemaVersion int    `json:"schemaVersion"`
+	Project       string `json:"project"`
+	Stack         string `json:"stack"`
+	// Mode is how the program was evaluated: ModePreview (a fresh stack's preview,
+	// values Azure computes unknown) or ModeApplied; empty in plans from elsewhere.
+	Mode          Mode           `json:"mode,omitempty"`
 	Resources     []Resource     `json:"resources"`
 	PolicyResults []PolicyResult `json:"policyResults"`
-	Cost          Cost           `json:"cost"`
-	Deploy        Deploy         `json:"deploy"`
-	Summary       Summary        `json:"summary"`
+	// PolicyDeferred are checks a policy cannot decide before apply, because a value
+	// it needs is unknown at preview; they are not violations: the same policy decides
+	// them under `pulumi up`, when the values are known.
+	PolicyDeferred []PolicyResult `json:"policyDeferred,omitempty"`
+	Cost           Cost           `json:"cost"`
+	Deploy         Deploy         `json:"deploy"`
+	Summary        Summary        `json:"summary"`
 }
 
 // Resource is one registration as the engine would see it.
@@ -39,8 +46,19 @@ type Resource struct {
 // SecretMask replaces every secret value in plan output.
 const SecretMask = "[secret]"
 
-// UnknownValue stands for an input whose value is not known until apply.
-const UnknownValue = "[unknown]"
+// UnknownValue stands for an input whose value is not known until apply: Pulumi's
+// unknown sentinel, as `pulumi preview --json` writes it.
+const UnknownValue = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
+
+// UnknownLabel is how an unknown value is shown to people; plans written before the
+// sentinel was adopted also used it in their inputs.
+const UnknownLabel = "[unknown]"
+
+// IsUnknown reports whether v is an unknown value (the sentinel or UnknownLabel).
+func IsUnknown(v any) bool {
+	s, ok := v.(string)
+	return ok && (s == UnknownValue || s == UnknownLabel)
+}
 
 // PolicyResult is one policy violation.
 type PolicyResult struct {
@@ -61,6 +79,9 @@ type Cost struct {
 	MaxMonthlyUSD    float64           `json:"maxMonthlyUSD,omitempty"`
 	NotPriced        []string          `json:"notPriced,omitempty"`
 	NotPricedReasons map[string]string `json:"notPricedReasons,omitempty"`
+	// NotPricedUnknown are the notPriced URNs that only lack a value unknown until
+	// apply (a preview); they can be priced once it is known.
+	NotPricedUnknown []string `json:"notPricedUnknown,omitempty"`
 	// BudgetMonthlyUSD is the environment's budget from its spec.
 	BudgetMonthlyUSD float64            `json:"budgetMonthlyUSD,omitempty"`
 	ByRegion         map[string]float64 `json:"byRegion,omitempty"`

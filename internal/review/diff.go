@@ -107,7 +107,7 @@ func pairRenames(changes []Change, base, head map[string]*plan.Resource) {
 		sort.Strings(keys)
 		for _, k := range keys {
 			if k == "location" || ((k == "name" || strings.HasSuffix(k, "Name")) && !notIdentifying[k]) {
-				if v, ok := r.Inputs[k].(string); ok && v != plan.UnknownValue {
+				if v, ok := r.Inputs[k].(string); ok && !plan.IsUnknown(v) {
 					parts = append(parts, k+"="+v)
 				}
 			}
@@ -232,7 +232,7 @@ func regionFromURN(urn string, inputs map[string]any) string {
 	chain := typeChain(urn)
 	for _, t := range chain {
 		if t == plan.RegionComponentType {
-			if loc, ok := inputs["location"].(string); ok && loc != "" && loc != plan.UnknownValue {
+			if loc, ok := inputs["location"].(string); ok && loc != "" && !plan.IsUnknown(loc) {
 				return loc
 			}
 			return "unknown region"
@@ -581,7 +581,7 @@ func render(v any, secret bool) string {
 	if secret {
 		return plan.SecretMask
 	}
-	v = maskSecrets(v)
+	v = labelUnknowns(maskSecrets(v))
 	var s string
 	if str, ok := v.(string); ok {
 		s = str
@@ -604,6 +604,30 @@ func render(v any, secret bool) string {
 }
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
+
+// labelUnknowns returns v with values unknown until apply (Pulumi's sentinel) shown
+// as plan.UnknownLabel, as the Pulumi CLI shows them.
+func labelUnknowns(v any) any {
+	switch t := v.(type) {
+	case string:
+		if plan.IsUnknown(t) {
+			return plan.UnknownLabel
+		}
+	case map[string]any:
+		out := make(map[string]any, len(t))
+		for k, e := range t {
+			out[k] = labelUnknowns(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(t))
+		for i, e := range t {
+			out[i] = labelUnknowns(e)
+		}
+		return out
+	}
+	return v
+}
 
 // maskSecrets returns v with values under secret-looking keys masked.
 func maskSecrets(v any) any {

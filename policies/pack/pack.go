@@ -40,7 +40,9 @@ func New(ctx *pulumi.Context) (policyx.PolicyPack, error) {
 			values[full] = v
 		}
 	}
-	return NewPack(cfg, EnvFromConfig(ctx.Stack(), values, cfg, time.Now()))
+	return NewPackAt(cfg, EnvFromConfig(ctx.Stack(), values, cfg, time.Now()), ctx.DryRun(), func(msg string) {
+		_ = ctx.Log.Warn(msg, nil)
+	})
 }
 
 // EnvFromConfig builds the rules' environment from a stack's config values
@@ -64,9 +66,35 @@ func EnvFromConfig(stack string, values map[string]string, cfg *rules.Config, no
 }
 
 // NewPack builds the policyx pack of every rule, at the environment's enforcement
-// levels from cfg.
+// levels from cfg, judging resources as applied (see NewPackAt).
 func NewPack(cfg *rules.Config, env *rules.Env) (policyx.PolicyPack, error) {
+	return NewPackAt(cfg, env, false, nil)
+}
+
+// NewPackAt is NewPack at preview (`pulumi preview`) or at apply. At preview a check
+// a rule cannot decide because a value is unknown until apply is not a violation: it
+// goes to note (the engine's log, as a warning) and the rule decides at `pulumi up`,
+// where such a check is a violation (rules.Decide).
+func NewPackAt(cfg *rules.Config, env *rules.Env, preview bool, note func(string)) (policyx.PolicyPack, error) {
 	tier := env.EnforcementTier()
+	report := func(p *rules.Policy, m policyx.PolicyManager, fs []rules.Finding, preview bool) {
+		if !preview {
+			fs = rules.Decide(fs)
+		}
+		for _, f := range fs {
+			if !f.Undecided {
+				m.ReportViolation(f.Message, f.URN)
+				continue
+			}
+			if note != nil {
+				where := f.URN
+				if where == "" {
+					where = "stack"
+				}
+				note(fmt.Sprintf("policy %s (%s): %s: %s", p.Name, rules.PackName, where, f.Message))
+			}
+		}
+	}
 	var ps []policyx.Policy
 	for _, p := range rules.All() {
 		p := p
@@ -87,9 +115,7 @@ func NewPack(cfg *rules.Config, env *rules.Env) (policyx.PolicyPack, error) {
 							return err
 						}
 					}
-					for _, f := range rules.CheckStack(p, &e, rs) {
-						args.Manager.ReportViolation(f.Message, f.URN)
-					}
+					report(p, args.Manager, rules.CheckStack(p, &e, rs), preview)
 					return nil
 				},
 			}))
@@ -103,9 +129,7 @@ func NewPack(cfg *rules.Config, env *rules.Env) (policyx.PolicyPack, error) {
 					return nil
 				}
 				r := FromAnalyzer(args.Resource)
-				for _, f := range rules.CheckResource(p, env, &r) {
-					args.Manager.ReportViolation(f.Message, f.URN)
-				}
+				report(p, args.Manager, rules.CheckResource(p, env, &r), preview || args.DryRun)
 				return nil
 			},
 		}))

@@ -128,3 +128,63 @@ func TestNewPack(t *testing.T) {
 		t.Errorf("violations = %q", m.got)
 	}
 }
+
+// TestNewPackAtPreview: in a preview a check that needs a value unknown until apply
+// is not a violation, it goes to the engine's log; a stack policy decides from the
+// property dependencies the engine passes while the IDs are unknown.
+func TestNewPackAtPreview(t *testing.T) {
+	cfg, _ := rules.DefaultConfig()
+	var notes []string
+	p, err := NewPackAt(cfg, &rules.Env{Tier: spec.TierProd, Settings: cfg.Settings}, true, func(s string) { notes = append(notes, s) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	byName := map[string]policyx.Policy{}
+	for _, pol := range p.Policies() {
+		byName[pol.Name()] = pol
+	}
+	urn := "urn:pulumi:prod::game-platform::azure-native:storage:StorageAccount::st"
+	m := &manager{}
+	err = byName["storage-min-tls"].(policyx.ResourceValidationPolicy).Validate(context.Background(), policyx.ResourceValidationArgs{
+		Manager: m, DryRun: true,
+		Resource: policyx.AnalyzerResource{
+			Type: rules.TypeStorageAccount, URN: urn, Name: "st",
+			Properties: property.NewMap(map[string]property.Value{"minimumTlsVersion": property.New(property.Computed)}),
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.got) != 0 || len(notes) != 1 || !strings.Contains(notes[0], "storage-min-tls") || !strings.Contains(notes[0], "decided at apply") {
+		t.Errorf("violations %q, notes %q; want no violation and one note", m.got, notes)
+	}
+
+	// The WAF binding as a preview of a fresh stack sees it: every ID unknown.
+	const prefix = "urn:pulumi:prod::game-platform::azure-native:cdn:"
+	waf := "urn:pulumi:prod::game-platform::azure-native:network:Policy::waf"
+	eps := []string{prefix + "AFDEndpoint::patches", prefix + "AFDEndpoint::api"}
+	unknownID := property.New(property.NewMap(map[string]property.Value{"id": property.New(property.Computed)}))
+	resources := []policyx.AnalyzerResource{
+		{Type: rules.TypeFrontDoorWAF, URN: waf, Name: "waf"},
+		{Type: rules.TypeAFDEndpoint, URN: eps[0], Name: "patches"},
+		{Type: rules.TypeAFDEndpoint, URN: eps[1], Name: "api"},
+		{Type: rules.TypeSecurityPolicy, URN: prefix + "SecurityPolicy::binding", Name: "binding",
+			Properties: property.NewMap(map[string]property.Value{"parameters": property.New(property.NewMap(map[string]property.Value{
+				"type":      property.New("WebApplicationFirewall"),
+				"wafPolicy": unknownID,
+				"associations": property.New(property.NewArray([]property.Value{property.New(property.NewMap(map[string]property.Value{
+					"domains":         property.New(property.NewArray([]property.Value{unknownID, unknownID})),
+					"patternsToMatch": property.New(property.NewArray([]property.Value{property.New("/*")})),
+				}))})),
+			}))}),
+			PropertyDependencies: map[string][]string{"parameters": {waf, eps[0], eps[1]}}},
+	}
+	m = &manager{}
+	if err := byName["frontdoor-waf-attached"].(policyx.StackValidationPolicy).Validate(context.Background(),
+		policyx.StackValidationArgs{Manager: m, Resources: resources}); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.got) != 0 {
+		t.Errorf("WAF attachment at preview: %q; want both endpoints covered", m.got)
+	}
+}

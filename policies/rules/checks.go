@@ -56,7 +56,7 @@ func requireBool(rep *Reporter, r *Resource, path string, want, missingOK bool, 
 	v, st := r.get(path)
 	switch st {
 	case unknown:
-		rep.Report("%s: %s is unknown at preview, so it cannot be confirmed to be %t (%s)", r.label(), path, want, why)
+		rep.Undecided("%s: %s is unknown at preview, so it cannot be confirmed to be %t (%s)", r.label(), path, want, why)
 	case missing:
 		if !missingOK {
 			rep.Report("%s: %s is not set; expected %t (%s)", r.label(), path, want, why)
@@ -78,7 +78,7 @@ func requireOneOf(rep *Reporter, r *Resource, path string, allowed []string, mis
 	want := quoteList(allowed)
 	switch st {
 	case unknown:
-		rep.Report("%s: %s is unknown at preview, so it cannot be confirmed to be %s (%s)", r.label(), path, want, why)
+		rep.Undecided("%s: %s is unknown at preview, so it cannot be confirmed to be %s (%s)", r.label(), path, want, why)
 	case missing:
 		if !missingOK {
 			rep.Report("%s: %s is not set; expected %s (%s)", r.label(), path, want, why)

@@ -199,7 +199,7 @@ func checkDiagnostics(e *Env, rs []Resource, rep *Reporter) {
 		c := cover[r.URN]
 		if c == nil {
 			if len(unattributed) > 0 {
-				rep.ReportOn(r.URN, "%s: no diagnostic setting is known to target it at preview (resourceUri unknown: %s); expected one sending every log category (categoryGroup %q) of %s", r.label(), strings.Join(unattributed, ", "), AllLogs, where)
+				rep.UndecidedOn(r.URN, "%s: no diagnostic setting is known to target it at preview (resourceUri unknown: %s); expected one sending every log category (categoryGroup %q) of %s", r.label(), strings.Join(unattributed, ", "), AllLogs, where)
 				continue
 			}
 			rep.ReportOn(r.URN, "%s: has no diagnostic setting; expected one sending every log category of %s (categoryGroup %q) to the Log Analytics workspace", r.label(), where, AllLogs)
@@ -217,7 +217,7 @@ func checkDiagnostics(e *Env, rs []Resource, rep *Reporter) {
 		switch {
 		case len(absent) == 0:
 		case len(c.undecided) > 0:
-			rep.ReportOn(r.URN, "%s: the logs of diagnostic setting(s) %s are unknown at preview; expected every log category (categoryGroup %q)", r.label(), strings.Join(c.undecided, ", "), AllLogs)
+			rep.UndecidedOn(r.URN, "%s: the logs of diagnostic setting(s) %s are unknown at preview; expected every log category (categoryGroup %q)", r.label(), strings.Join(c.undecided, ", "), AllLogs)
 		case len(c.noDest) == len(c.settings):
 			rep.ReportOn(r.URN, "%s: diagnostic setting(s) %s send logs nowhere (no workspaceId, storageAccountId or eventHubAuthorizationRuleId); expected every log category sent to the Log Analytics workspace", r.label(), strings.Join(c.noDest, ", "))
 		default:

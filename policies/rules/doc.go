@@ -10,8 +10,12 @@
 //     same view and serves the rules with policyx.Main.
 //
 // Values the engine does not know yet (outputs of resources not yet created) are the
-// string Unknown in the view. A rule never treats an unknown value as compliant: it
-// reports that the value is unknown at preview and what it must be.
+// string Unknown in the view. A rule never treats an unknown value as compliant. It
+// first judges from what is known at preview — property dependencies name the
+// resources a value will come from even while their IDs are unknown — and when it
+// still cannot decide, it reports the check as Undecided: not a violation at
+// preview, decided when the value is known at apply (`pulumi up`), where a check that
+// is still undecided is a violation (Decide).
 //
 // Enforcement levels (mandatory, advisory, disabled) are configuration, per policy
 // category and per tier, with per-policy overrides: see enforcement.yaml, embedded in

@@ -291,6 +291,27 @@ func securityPolicyFor(endpoints ...Resource) Resource {
 	return r
 }
 
+// previewSecurityPolicy is a WAF security policy as a preview of a fresh stack sees
+// it: the WAF policy's and the endpoints' IDs are unknown, and the property
+// dependencies of parameters name the resources they come from (waf first).
+func previewSecurityPolicy(waf Resource, endpoints ...Resource) Resource {
+	r := securityPolicyFor(endpoints...)
+	deps := []string{waf.URN}
+	var domains []any
+	for _, ep := range endpoints {
+		domains = append(domains, map[string]any{"id": Unknown})
+		deps = append(deps, ep.URN)
+	}
+	r = with(r, "parameters.wafPolicy.id", Unknown)
+	assoc, _ := lookup(r.Inputs, "parameters.associations")
+	list, _ := asList(assoc)
+	first, _ := asMap(list[0])
+	first["domains"] = domains
+	r.Dependencies = deps
+	r.PropertyDependencies = map[string][]string{"parameters": deps}
+	return r
+}
+
 func vnet(region, cidr string) Resource {
 	r := renamed(real(TypeVirtualNetwork, func() Resource {
 		return res(TypeVirtualNetwork, "x", "", map[string]any{"virtualNetworkName": "vnet-starfall-prod", "location": "x"})

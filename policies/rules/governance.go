@@ -63,7 +63,7 @@ func checkTags(e *Env, r *Resource, rep *Reporter) {
 	tags, st := r.tags()
 	switch st {
 	case unknown:
-		rep.Report("%s: tags are unknown at preview, so the required tags %v cannot be confirmed", r.label(), e.Settings.RequiredTags)
+		rep.Undecided("%s: tags are unknown at preview, so the required tags %v cannot be confirmed", r.label(), e.Settings.RequiredTags)
 		return
 	case missing:
 		if _, has := r.Inputs["tags"]; !has && !contains(taggableTypes, r.Type) {
@@ -95,7 +95,7 @@ func checkTags(e *Env, r *Resource, rep *Reporter) {
 	for _, k := range []struct{ key, want string }{{"environment", e.Stack}, {"game", e.Game}, {"tier", string(e.Tier)}} {
 		v, ok := tags[k.key]
 		s, isStr := v.(string)
-		if k.want == "" || !ok || !isStr || strings.TrimSpace(s) == "" || !contains(e.Settings.RequiredTags, k.key) {
+		if k.want == "" || !ok || !isStr || isOpaque(s) || strings.TrimSpace(s) == "" || !contains(e.Settings.RequiredTags, k.key) {
 			continue
 		}
 		if s != k.want {
@@ -103,7 +103,7 @@ func checkTags(e *Env, r *Resource, rep *Reporter) {
 		}
 	}
 	if len(opaque) > 0 {
-		rep.Report("%s: tag(s) %v are unknown at preview, so they cannot be confirmed non-empty", r.label(), opaque)
+		rep.Undecided("%s: tag(s) %v are unknown at preview, so they cannot be confirmed non-empty", r.label(), opaque)
 	}
 }
 
@@ -115,7 +115,7 @@ func checkRegion(e *Env, r *Resource, rep *Reporter) {
 	tier := e.TierOf(r)
 	allowed := e.Settings.AllowedRegions[tier]
 	if st == unknown {
-		rep.Report("%s: location is unknown at preview; expected one of the %s regions %v", r.label(), tier, allowed)
+		rep.Undecided("%s: location is unknown at preview; expected one of the %s regions %v", r.label(), tier, allowed)
 		return
 	}
 	s, _ := asString(v)
@@ -133,7 +133,7 @@ func checkVMSizes(e *Env, r *Resource, rep *Reporter) {
 		v, st := p.get("vmSize")
 		switch st {
 		case unknown:
-			rep.Report("%s: %s vmSize is unknown at preview; expected one of the %s sizes %v", r.label(), p.path, tier, allowed)
+			rep.Undecided("%s: %s vmSize is unknown at preview; expected one of the %s sizes %v", r.label(), p.path, tier, allowed)
 		case missing:
 			rep.Report("%s: %s sets no vmSize (Azure would pick one); expected one of the %s sizes %v", r.label(), p.path, tier, allowed)
 		default:
@@ -152,7 +152,7 @@ func checkNodeCap(e *Env, r *Resource, rep *Reporter) {
 		_, hi, st := p.nodeCounts()
 		switch st {
 		case unknown:
-			rep.Report("%s: %s node count is unknown at preview; expected at most %g nodes in %s", r.label(), p.path, limit, tier)
+			rep.Undecided("%s: %s node count is unknown at preview; expected at most %g nodes in %s", r.label(), p.path, limit, tier)
 		case present:
 			if hi > limit {
 				rep.Report("%s: %s can grow to %g nodes; expected at most %g in %s (split the pool or raise settings.maxNodesPerPool)", r.label(), p.path, hi, limit, tier)
@@ -203,7 +203,7 @@ func checkNaming(e *Env, r *Resource, rep *Reporter) {
 	v, st := r.get(kind.key)
 	switch st {
 	case unknown:
-		rep.Report("%s: %s is unknown at preview, so the naming convention cannot be checked", r.label(), kind.key)
+		rep.Undecided("%s: %s is unknown at preview, so the naming convention cannot be checked", r.label(), kind.key)
 		return
 	case missing:
 		rep.Report("%s: %s is not set (Azure would get an auto-generated name); expected an explicit name following the platform convention", r.label(), kind.key)

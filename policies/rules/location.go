@@ -40,7 +40,7 @@ func checkLocationMatchesRegion(e *Env, rs []Resource, rep *Reporter) {
 			want = "\"" + home + "\" (its region's stamp) or \"global\""
 		}
 		if st == unknown {
-			rep.ReportOn(r.URN, "%s: location is unknown at preview; expected %s", r.label(), want)
+			rep.UndecidedOn(r.URN, "%s: location is unknown at preview; expected %s", r.label(), want)
 			continue
 		}
 		s, _ := asString(v)

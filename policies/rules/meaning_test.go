@@ -189,7 +189,7 @@ func init() {
 		ruleCase{policy: "frontdoor-waf-attached", name: "IDs unknown at preview, traced to the endpoints", res: []Resource{patches, api, waf,
 			withDeps(with(wafAssociations(securityPolicyFor(patches, api), domainsOf([]any{"/*"}, Unknown, Unknown)), "parameters.wafPolicy.id", Unknown), "parameters", patches.URN, api.URN, waf.URN)}},
 		ruleCase{policy: "frontdoor-waf-attached", name: "fewer unknown IDs than endpoints", res: []Resource{patches, api, waf,
-			withDeps(wafAssociations(securityPolicyFor(patches, api), domainsOf([]any{"/*"}, Unknown)), "parameters", patches.URN, api.URN, waf.URN)}, want: []string{"unknown at preview", "unknown at preview"}},
+			withDeps(wafAssociations(securityPolicyFor(patches, api), domainsOf([]any{"/*"}, Unknown)), "parameters", patches.URN, api.URN, waf.URN)}, want: []string{"unknown at preview", "unknown at preview", "so at least 1 of them have no WAF"}},
 
 		// Origins and storage.
 		ruleCase{policy: "frontdoor-origin-cert-check", name: "name check on", res: one(real(TypeAFDOrigin, nil))},

@@ -83,6 +83,9 @@ type Env struct {
 	// CostNotPriced are the URNs of resources the estimate leaves out because the
 	// cost model cannot price them.
 	CostNotPriced []string
+	// CostNotPricedUnknown are those of CostNotPriced that only lack an input
+	// unknown until apply (at preview).
+	CostNotPricedUnknown []string
 	// Settings are the configured allow-lists and caps.
 	Settings Settings
 }
@@ -135,11 +138,20 @@ func (e *Env) gamePorts() spec.PortRange {
 	return p
 }
 
-// Finding is one violation a rule reports.
+// Finding is one violation a rule reports, or, when Undecided, a check the rule
+// cannot decide before apply.
 type Finding struct {
 	URN     string
 	Message string
+	// Undecided: a value the rule needs is unknown at preview (an output Azure
+	// computes when the resource is created). It is not a violation at preview; once
+	// the value is known (apply, `pulumi up`) the rule decides, and a check that is
+	// still undecided then is a violation (see Decide).
+	Undecided bool
 }
+
+// undecidedNote ends the message of every undecided finding.
+const undecidedNote = " — decided at apply (`pulumi up`), when the value is known"
 
 // Reporter collects a rule's findings.
 type Reporter struct {
@@ -155,6 +167,33 @@ func (rep *Reporter) Report(format string, args ...any) {
 // ReportOn records a violation on a given resource.
 func (rep *Reporter) ReportOn(urn, format string, args ...any) {
 	rep.findings = append(rep.findings, Finding{URN: urn, Message: fmt.Sprintf(format, args...)})
+}
+
+// Undecided records that the rule cannot decide on the resource under check (or the
+// stack) because a value it needs is unknown at preview; the message says which
+// value and what it must be.
+func (rep *Reporter) Undecided(format string, args ...any) {
+	rep.UndecidedOn(rep.urn, format, args...)
+}
+
+// UndecidedOn records an undecided check on a given resource.
+func (rep *Reporter) UndecidedOn(urn, format string, args ...any) {
+	rep.findings = append(rep.findings, Finding{URN: urn, Message: fmt.Sprintf(format, args...) + undecidedNote, Undecided: true})
+}
+
+// Decide settles undecided findings once no value can still become known (apply,
+// or a plan of a deployed stack): a check that could not be decided is then a
+// violation, so an unknown or unreadable value never passes a rule.
+func Decide(fs []Finding) []Finding {
+	out := make([]Finding, len(fs))
+	for i, f := range fs {
+		if f.Undecided {
+			f.Undecided = false
+			f.Message = strings.TrimSuffix(f.Message, undecidedNote) + " — and it is still unknown at apply"
+		}
+		out[i] = f
+	}
+	return out
 }
 
 // CheckResource runs a resource policy on one resource.
@@ -184,11 +223,20 @@ type Result struct {
 	Level    Level
 	URN      string
 	Message  string
+	// Undecided: not a violation yet, the policy decides at apply (Finding.Undecided).
+	Undecided bool
 }
 
-// Evaluate runs every enabled policy of the pack on a stack's resources and returns
-// the violations sorted by level (mandatory first), policy and URN.
+// Evaluate runs every enabled policy of the pack on a stack's resources as applied
+// and returns the violations sorted by level (mandatory first), policy and URN.
 func Evaluate(cfg *Config, e *Env, rs []Resource) []Result {
+	return EvaluateAt(cfg, e, rs, false)
+}
+
+// EvaluateAt is Evaluate at preview or at apply. At preview, checks that depend on
+// values unknown at preview are returned as Undecided results; at apply they are
+// violations (see Decide).
+func EvaluateAt(cfg *Config, e *Env, rs []Resource, preview bool) []Result {
 	var out []Result
 	tier := e.EnforcementTier()
 	for _, p := range All() {
@@ -204,8 +252,11 @@ func Evaluate(cfg *Config, e *Env, rs []Resource) []Result {
 				fs = append(fs, CheckResource(p, e, &rs[i])...)
 			}
 		}
+		if !preview {
+			fs = Decide(fs)
+		}
 		for _, f := range fs {
-			out = append(out, Result{Policy: p.Name, Category: p.Category, Level: level, URN: f.URN, Message: f.Message})
+			out = append(out, Result{Policy: p.Name, Category: p.Category, Level: level, URN: f.URN, Message: f.Message, Undecided: f.Undecided})
 		}
 	}
 	SortResults(out)

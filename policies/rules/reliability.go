@@ -91,14 +91,18 @@ func checkAKSZones(e *Env, r *Resource, rep *Reporter) {
 		v, st := p.get("availabilityZones")
 		switch st {
 		case unknown:
-			rep.Report("%s: %s availabilityZones is unknown at preview; expected %v", r.label(), p.path, want)
+			rep.Undecided("%s: %s availabilityZones is unknown at preview; expected %v", r.label(), p.path, want)
 			continue
 		case missing:
 			rep.Report("%s: %s has no availabilityZones; expected %v (nodes spread over zones in prod)", r.label(), p.path, want)
 			continue
 		}
 		zones, ok := asStrings(v)
-		if !ok || hasOpaque(v) {
+		if ok && hasOpaque(v) {
+			rep.Undecided("%s: %s availabilityZones %s is unknown at preview; expected %v", r.label(), p.path, fmtValue(v), want)
+			continue
+		}
+		if !ok {
 			rep.Report("%s: %s availabilityZones is %s; expected %v", r.label(), p.path, fmtValue(v), want)
 			continue
 		}
@@ -121,7 +125,7 @@ func checkSystemPool(e *Env, r *Resource, rep *Reporter) {
 	for _, p := range pools(r) {
 		sys, st := p.isSystem()
 		if st == unknown {
-			rep.Report("%s: %s mode is unknown at preview, so its size cannot be checked; a System pool needs at least 3 nodes in prod", r.label(), p.path)
+			rep.Undecided("%s: %s mode is unknown at preview, so its size cannot be checked; a System pool needs at least 3 nodes in prod", r.label(), p.path)
 			continue
 		}
 		if !sys {
@@ -130,7 +134,7 @@ func checkSystemPool(e *Env, r *Resource, rep *Reporter) {
 		lo, _, nst := p.nodeCounts()
 		switch nst {
 		case unknown:
-			rep.Report("%s: system %s node count is unknown at preview; expected at least 3 nodes in prod", r.label(), p.path)
+			rep.Undecided("%s: system %s node count is unknown at preview; expected at least 3 nodes in prod", r.label(), p.path)
 		case missing:
 			rep.Report("%s: system %s sets no node count (count, or minCount with autoscaling); expected at least 3 nodes in prod", r.label(), p.path)
 		default:

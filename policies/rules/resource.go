@@ -114,7 +114,7 @@ func lookup(m map[string]any, path string) (any, state) {
 // isOpaque reports whether a value cannot be inspected (unknown or secret).
 func isOpaque(v any) bool {
 	s, ok := v.(string)
-	return ok && (s == Unknown || s == Secret)
+	return ok && (plan.IsUnknown(s) || s == Secret)
 }
 
 // hasOpaque reports whether a value or anything inside it cannot be inspected.
@@ -295,5 +295,6 @@ func (e *Env) SetCost(p *plan.Plan) {
 		c := p.Cost.MonthlyUSD
 		e.CostMonthlyUSD = &c
 		e.CostNotPriced = p.Cost.NotPriced
+		e.CostNotPricedUnknown = p.Cost.NotPricedUnknown
 	}
 }

@@ -61,6 +61,19 @@ func workloadPrincipal(r *Resource) bool {
 	return strings.EqualFold(s, "ServicePrincipal")
 }
 
+// principalTypeUnknown reports whether the principal's type is unknown at preview
+// (and not told by where the principal ID comes from).
+func principalTypeUnknown(r *Resource) bool {
+	for _, urn := range r.PropertyDependencies["principalId"] {
+		switch BaseType(urnType(urn)) {
+		case TypeIdentity, TypeManagedCluster:
+			return false
+		}
+	}
+	_, st := r.get("principalType")
+	return st == unknown
+}
+
 func checkPrivilegedRole(e *Env, r *Resource, rep *Reporter) {
 	if !workloadPrincipal(r) {
 		return
@@ -68,7 +81,7 @@ func checkPrivilegedRole(e *Env, r *Resource, rep *Reporter) {
 	v, st := r.get("roleDefinitionId")
 	switch st {
 	case unknown:
-		rep.Report("%s: roleDefinitionId is unknown at preview, so it cannot be confirmed not to grant a privileged role (%s) to a workload identity", r.label(), strings.Join(PrivilegedRoleNames(), ", "))
+		rep.Undecided("%s: roleDefinitionId is unknown at preview, so it cannot be confirmed not to grant a privileged role (%s) to a workload identity", r.label(), strings.Join(PrivilegedRoleNames(), ", "))
 		return
 	case missing:
 		rep.Report("%s: roleDefinitionId is not set; expected a least-privilege built-in role", r.label())
@@ -76,7 +89,9 @@ func checkPrivilegedRole(e *Env, r *Resource, rep *Reporter) {
 	}
 	id, _ := asString(v)
 	guid := strings.ToLower(strings.TrimSpace(id[strings.LastIndex(id, "/")+1:]))
-	if name, ok := privilegedRoles[guid]; ok {
+	if name, ok := privilegedRoles[guid]; ok && principalTypeUnknown(r) {
+		rep.Undecided("%s: grants %s (%s) to a principal whose type is unknown at preview, so it cannot be confirmed not to be a workload identity", r.label(), name, guid)
+	} else if ok {
 		rep.Report("%s: grants %s (%s) to a workload identity at %s; expected a data-plane role on the resource it uses (e.g. Storage Blob Data Reader on a container), never a privileged role", r.label(), name, guid, scopeText(r))
 	}
 }
@@ -168,7 +183,7 @@ func checkRoleScope(e *Env, r *Resource, rep *Reporter) {
 	k, st := roleScope(r)
 	switch {
 	case st == unknown:
-		rep.Report("%s: scope is unknown at preview and not computed from a resource, so it cannot be confirmed to be a single resource", r.label())
+		rep.Undecided("%s: scope is unknown at preview and not computed from a resource, so it cannot be confirmed to be a single resource", r.label())
 	case st == missing:
 		rep.Report("%s: scope is not set; expected the ID of the one resource the role is needed on", r.label())
 	case k != scopeResource:

@@ -110,6 +110,7 @@ var ruleCases = []ruleCase{
 	{policy: "registry-admin-user-disabled", name: "on", res: one(with(acrRegistry(), "adminUserEnabled", true)), want: []string{"adminUserEnabled is true; expected false"}},
 	{policy: "registry-anonymous-pull-disabled", name: "default off", res: one(acrRegistry())},
 	{policy: "registry-anonymous-pull-disabled", name: "on", res: one(with(acrRegistry(), "anonymousPullEnabled", true)), want: []string{"anonymousPullEnabled is true; expected false"}},
+	{policy: "registry-anonymous-pull-disabled", name: "unknown at preview", res: one(with(acrRegistry(), "anonymousPullEnabled", Unknown)), want: []string{"anonymousPullEnabled is unknown at preview"}},
 
 	// Front Door
 	{policy: "frontdoor-https-only", name: "redirect and HTTPS to origin", res: one(route())},
@@ -131,6 +132,9 @@ var ruleCases = []ruleCase{
 	}()}},
 	{policy: "frontdoor-waf-attached", name: "one endpoint uncovered", res: []Resource{afdEndpoint("patches"), afdEndpoint("api"), wafPolicy(), securityPolicyFor(afdEndpoint("patches"))}, want: []string{`"global-cdn-api": no WAF security policy covers this endpoint`}},
 	{policy: "frontdoor-waf-attached", name: "no security policy", res: []Resource{afdEndpoint("api")}, want: []string{"no WAF security policy"}},
+	{policy: "frontdoor-waf-attached", name: "preview: IDs unknown, dependencies name the WAF policy and both endpoints", res: []Resource{afdEndpoint("patches"), afdEndpoint("api"), wafPolicy(), previewSecurityPolicy(wafPolicy(), afdEndpoint("patches"), afdEndpoint("api"))}},
+	{policy: "frontdoor-waf-attached", name: "preview: dependencies name one endpoint", res: []Resource{afdEndpoint("patches"), afdEndpoint("api"), wafPolicy(), previewSecurityPolicy(wafPolicy(), afdEndpoint("patches"))}, want: []string{`"global-cdn-api": no WAF security policy covers this endpoint`}},
+	{policy: "frontdoor-waf-attached", name: "preview: WAF policy ID from no WAF policy", res: []Resource{afdEndpoint("api"), previewSecurityPolicy(afdEndpoint("patches"), afdEndpoint("api"))}, want: []string{"WAF associations are unknown at preview"}},
 	{policy: "frontdoor-waf-attached", name: "associations unknown", res: []Resource{afdEndpoint("api"), wafPolicy(), func() Resource {
 		r := securityPolicyFor(afdEndpoint("patches"))
 		r.Dependencies, r.PropertyDependencies = nil, nil
@@ -164,6 +168,7 @@ var ruleCases = []ruleCase{
 	{policy: "required-tags", name: "another environment's tag", res: one(with(storageAccount(), "tags.environment", "dev")), want: []string{`tag environment is "dev"; expected "prod"`}},
 	{policy: "required-tags", name: "a lower tier's tag", res: one(with(cluster(), "tags.tier", "dev")), want: []string{`tag tier is "dev"; expected "prod"`}},
 	{policy: "required-tags", name: "another game's tag", res: one(with(keyVault(), "tags.game", "moonfall")), want: []string{`tag game is "moonfall"; expected "starfall"`}},
+	{policy: "required-tags", name: "environment tag unknown at preview", res: one(with(storageAccount(), "tags.environment", Unknown)), want: []string{"unknown at preview"}},
 	{policy: "required-tags", name: "environment unknown: any tier tag", env: func(e *Env) { e.Stack, e.Game, e.Tier = "", "", "" }, res: one(with(with(storageAccount(), "tags.tier", "dev"), "tags.environment", "x"))},
 	{policy: "required-tags", name: "tags unknown", res: one(with(cluster(), "tags", Unknown)), want: []string{"tags are unknown at preview"}},
 	{policy: "allowed-regions", name: "prod regions and global", res: []Resource{cluster(), wafPolicy()}},
@@ -196,9 +201,20 @@ var ruleCases = []ruleCase{
 	{policy: "no-overlapping-address-spaces", name: "unknown", res: []Resource{vnet("japaneast", Unknown)}, want: []string{"unknown at preview"}},
 	{policy: "region-stamp-complete", name: "full stamps", env: regions("japaneast", "japanwest"), res: []Resource{vnet("japaneast", "10.100.0.0/16"), clusterIn("japaneast"), vnet("japanwest", "10.101.0.0/16"), clusterIn("japanwest")}},
 	{policy: "region-stamp-complete", name: "cluster missing", env: regions("japaneast", "japanwest"), res: []Resource{vnet("japaneast", "10.100.0.0/16"), clusterIn("japaneast"), vnet("japanwest", "10.101.0.0/16")}, want: []string{"region japanwest has no AKS cluster"}},
+	{policy: "region-stamp-complete", name: "cluster location unknown at preview", env: regions("japaneast", "japanwest"), res: []Resource{vnet("japaneast", "10.100.0.0/16"), clusterIn("japaneast"), vnet("japanwest", "10.101.0.0/16"), analyzerView(with(clusterIn("japanwest"), "location", Unknown))}, want: []string{"region japanwest has no AKS cluster whose region is known at preview"}},
 	{policy: "region-stamp-complete", name: "regions derived from resources", res: []Resource{clusterIn("japaneast")}, want: []string{"region japaneast has no virtual network"}},
 	{policy: "region-routing-complete", name: "endpoint and origin per region", env: regions("japaneast", "westus2"), res: routing("japaneast", "westus2")},
 	{policy: "region-routing-complete", name: "origin missing", env: regions("japaneast", "westus2"), res: routing("japaneast", "westus2")[:5], want: []string{"region westus2 has no Front Door origin"}},
+	{policy: "region-routing-complete", name: "origin missing beside a storage origin whose host is unknown at preview", env: regions("japaneast", "westus2"), res: append(routing("japaneast", "westus2")[:5], storageOrigin(true)), want: []string{"region westus2 has no Front Door origin;"}},
+	{policy: "region-routing-complete", name: "origin missing beside an origin whose host is unknown and of unrecorded origin", env: regions("japaneast", "westus2"), res: append(routing("japaneast", "westus2")[:5], storageOrigin(false)), want: []string{"region westus2 has no Front Door origin whose region is known at preview"}},
+	{policy: "region-routing-complete", name: "entry IP's location unknown at preview", env: regions("japaneast", "westus2"), res: func() []Resource {
+		// The origin's host is the entry IP's FQDN, unknown at preview, and so is
+		// the entry IP's location; the Traffic Manager endpoint states its location.
+		rs := routing("japaneast", "westus2")
+		rs[3] = analyzerView(with(rs[3], "location", Unknown))
+		rs[5] = with(with(rs[5], "hostName", Unknown), "originHostHeader", Unknown)
+		return rs
+	}(), want: []string{"region westus2 has no Front Door origin whose region is known at preview"}},
 	{policy: "region-routing-complete", name: "global endpoint placed by host name", env: regions("japaneast"), res: []Resource{func() Resource {
 		r := tmEndpoint(entryIP("japaneast"))
 		r.Dependencies, r.PropertyDependencies = nil, nil
@@ -209,6 +225,24 @@ var ruleCases = []ruleCase{
 		r.Dependencies, r.PropertyDependencies = nil, nil
 		return with(with(with(r, "target", Unknown), "targetResourceId", Unknown), "endpointLocation", nil)
 	}()}, want: []string{"no Traffic Manager endpoint whose region is known at preview"}},
+}
+
+// storageOrigin is the patches origin at preview: its host is the storage account's
+// endpoint, unknown until the account exists; recorded says whether the property
+// dependency naming the account is there.
+func storageOrigin(recorded bool) Resource {
+	r := res(TypeAFDOrigin, "global-cdn-patches-origin", "", map[string]any{"originName": "storage", "hostName": Unknown})
+	if recorded {
+		r.PropertyDependencies = map[string][]string{"hostName": {storageAccount().URN}}
+	}
+	return r
+}
+
+// analyzerView is a resource as the pack sees it under the engine: its region is its
+// location input, not a region subtree.
+func analyzerView(r Resource) Resource {
+	r.Region = ""
+	return r
 }
 
 func regions(names ...string) func(*Env) { return func(e *Env) { e.Regions = names } }
@@ -272,6 +306,11 @@ func TestRules(t *testing.T) {
 				if !p.IsStack() && f.URN == "" {
 					t.Errorf("resource finding without URN: %s", f.Message)
 				}
+				// A finding about a value unknown at preview is undecided, never a
+				// violation; every other finding is one.
+				if atPreview := strings.Contains(f.Message, " at preview"); atPreview != f.Undecided {
+					t.Errorf("undecided = %t for %q", f.Undecided, f.Message)
+				}
 			}
 		})
 	}
@@ -310,7 +349,20 @@ func init() {
 	ruleCases = append(ruleCases, ruleCase{policy: "budget", name: "estimate leaves resources out", env: func(e *Env) {
 		cost(1000)(e)
 		e.CostNotPriced = []string{"urn:x"}
-	}, want: []string{"leaves out 1 resource(s) the cost model cannot price (urn:x)"}})
+	}, want: []string{"leaves out 1 resource(s) the cost model cannot price (urn:x)"}},
+		ruleCase{policy: "budget", name: "a price needs an input unknown at preview", env: func(e *Env) {
+			cost(1000)(e)
+			e.CostNotPriced, e.CostNotPricedUnknown = []string{"urn:x"}, []string{"urn:x"}
+		}, want: []string{"leaves out 1 resource(s) whose price needs an input unknown at preview (urn:x)"}},
+		ruleCase{policy: "budget", name: "one unpriceable, one unknown at preview", env: func(e *Env) {
+			cost(1000)(e)
+			e.CostNotPriced, e.CostNotPricedUnknown = []string{"urn:x", "urn:y"}, []string{"urn:x"}
+		}, want: []string{"leaves out 1 resource(s) the cost model cannot price (urn:y)"}},
+		ruleCase{policy: "budget", name: "over budget even without what is unknown at preview", env: func(e *Env) {
+			cost(950000)(e)
+			e.CostNotPriced, e.CostNotPricedUnknown = []string{"urn:x"}, []string{"urn:x"}
+		}, want: []string{"exceeds the budget of $900,000.00"}},
+	)
 }
 
 func trafficProfile(endpoints ...any) Resource {

@@ -233,7 +233,7 @@ func requireMinNumber(rep *Reporter, r *Resource, path string, min, def float64,
 	v, st := r.get(path)
 	switch st {
 	case unknown:
-		rep.Report("%s: %s is unknown at preview, so it cannot be confirmed to be at least %g (%s)", r.label(), path, min, what)
+		rep.Undecided("%s: %s is unknown at preview, so it cannot be confirmed to be at least %g (%s)", r.label(), path, min, what)
 	case missing:
 		if def < min {
 			rep.Report("%s: %s is not set (Azure default %g); expected at least %g (%s)", r.label(), path, def, min, what)
@@ -263,7 +263,7 @@ func denyPublic(rep *Reporter, r *Resource, accessPath, defaultActionPath, why s
 		}
 	}
 	if ast == unknown {
-		rep.Report("%s: %s is unknown at preview, so public access cannot be confirmed off; expected %s \"Disabled\" (%s)", r.label(), accessPath, accessPath, why)
+		rep.Undecided("%s: %s is unknown at preview, so public access cannot be confirmed off; expected %s \"Disabled\" (%s)", r.label(), accessPath, accessPath, why)
 		return
 	}
 	action, dst := r.get(defaultActionPath)
@@ -281,7 +281,7 @@ func checkStorageNetwork(e *Env, r *Resource, rep *Reporter) {
 	rs, st := r.get("networkRuleSet")
 	switch st {
 	case unknown:
-		rep.Report("%s: networkRuleSet is unknown at preview, so its network rules cannot be confirmed; expected an explicit defaultAction with bypass \"AzureServices\"", r.label())
+		rep.Undecided("%s: networkRuleSet is unknown at preview, so its network rules cannot be confirmed; expected an explicit defaultAction with bypass \"AzureServices\"", r.label())
 		return
 	case missing:
 		rep.Report("%s: networkRuleSet is not set; expected explicit network rules (defaultAction, bypass \"AzureServices\")", r.label())
@@ -293,7 +293,7 @@ func checkStorageNetwork(e *Env, r *Resource, rep *Reporter) {
 	}
 	requireOneOf(rep, r, "networkRuleSet.defaultAction", []string{"Allow", "Deny"}, false, "network rules state their default")
 	if v, st := r.get("networkRuleSet.bypass"); st == unknown {
-		rep.Report("%s: networkRuleSet.bypass is unknown at preview; expected it to include \"AzureServices\"", r.label())
+		rep.Undecided("%s: networkRuleSet.bypass is unknown at preview; expected it to include \"AzureServices\"", r.label())
 	} else if s, _ := asString(v); st == present && !strings.Contains(s, "AzureServices") {
 		rep.Report("%s: networkRuleSet.bypass is %s; expected it to include \"AzureServices\" (platform services keep access)", r.label(), fmtValue(v))
 	}
@@ -311,7 +311,7 @@ func checkAPIServer(e *Env, r *Resource, rep *Reporter) {
 	}
 	ranges, rst := r.get("apiServerAccessProfile.authorizedIPRanges")
 	if pst == unknown || rst == unknown || hasOpaque(ranges) {
-		rep.Report("%s: apiServerAccessProfile is unknown at preview, so the API server cannot be confirmed private or restricted; expected enablePrivateCluster true or authorizedIPRanges covering only the admin networks", r.label())
+		rep.Undecided("%s: apiServerAccessProfile is unknown at preview, so the API server cannot be confirmed private or restricted; expected enablePrivateCluster true or authorizedIPRanges covering only the admin networks", r.label())
 		return
 	}
 	list, _ := asStrings(ranges)
@@ -331,7 +331,7 @@ func checkAKSSSH(e *Env, r *Resource, rep *Reporter) {
 	for _, p := range pools(r) {
 		v, st := p.get("enableNodePublicIP")
 		if st == unknown {
-			rep.Report("%s: %s enableNodePublicIP is unknown at preview, so SSH exposure cannot be judged; expected false, or a platform subnet (vnetSubnetID)", r.label(), p.path)
+			rep.Undecided("%s: %s enableNodePublicIP is unknown at preview, so SSH exposure cannot be judged; expected false, or a platform subnet (vnetSubnetID)", r.label(), p.path)
 			continue
 		}
 		if b, _ := asBool(v); st != present || !b {
@@ -346,7 +346,7 @@ func checkAKSSSH(e *Env, r *Resource, rep *Reporter) {
 		return
 	}
 	if v, st := r.get("linuxProfile.ssh.publicKeys"); st == unknown {
-		rep.Report("%s: linuxProfile.ssh is unknown at preview; expected no SSH key on a cluster with public nodes (%s)", r.label(), publicPool)
+		rep.Undecided("%s: linuxProfile.ssh is unknown at preview; expected no SSH key on a cluster with public nodes (%s)", r.label(), publicPool)
 	} else if l, _ := asList(v); st == present && len(l) > 0 {
 		rep.Report("%s: linuxProfile.ssh sets SSH keys while %s has public node IPs; expected no linuxProfile SSH key (use `kubectl debug` through the API server)", r.label(), publicPool)
 	}
@@ -367,13 +367,23 @@ func (n nsgRule) get(path string) (any, state) {
 	return lookup(n.inputs, path)
 }
 
-// nsgRules returns the rules a resource defines and the NSG's name.
+// nsgRules returns the rules a resource defines and the NSG's name; "" when it is
+// unknown at preview and no property dependency names the NSG.
 func nsgRules(r *Resource) (rules []nsgRule, nsgName string) {
 	switch r.Type {
 	case TypeSecurityRule:
 		nsgName = r.Name
 		if v, st := r.get("networkSecurityGroupName"); st == present {
 			nsgName, _ = asString(v)
+		} else if st == unknown {
+			// The NSG's name comes from the NSG resource, not yet created; its
+			// logical name is in the URN the property dependency records.
+			nsgName = ""
+			for _, u := range r.PropertyDependencies["networkSecurityGroupName"] {
+				if typ, name := urnTypeName(u); typ == TypeNSG {
+					nsgName = name
+				}
+			}
 		}
 		name := r.Name
 		if v, st := r.get("securityRuleName"); st == present {
@@ -534,6 +544,19 @@ func protocolOf(n nsgRule) (string, state) {
 	return s, present
 }
 
+// urnTypeName returns the type and logical name a URN names.
+func urnTypeName(urn string) (typ, name string) {
+	parts := strings.Split(urn, "::")
+	if len(parts) < 4 {
+		return "", ""
+	}
+	typ = parts[len(parts)-2]
+	if i := strings.LastIndex(typ, "$"); i >= 0 {
+		typ = typ[i+1:]
+	}
+	return BaseType(typ), parts[len(parts)-1]
+}
+
 // isGameNSG reports whether an NSG guards a game-server subnet (its name says "game").
 func isGameNSG(name string) bool {
 	return strings.Contains(strings.ToLower(name), "game")
@@ -547,7 +570,7 @@ func checkNSGInternet(e *Env, r *Resource, rep *Reporter) {
 	for _, n := range rules {
 		open, st := inboundFromInternet(n)
 		if st == unknown {
-			rep.Report("%s: %s is unknown at preview, so it cannot be confirmed not to open inbound traffic from the Internet; expected Internet inbound only to UDP %s and %d on game subnets", r.label(), n.label, game, ports.QoSPort)
+			rep.Undecided("%s: %s is unknown at preview, so it cannot be confirmed not to open inbound traffic from the Internet; expected Internet inbound only to UDP %s and %d on game subnets", r.label(), n.label, game, ports.QoSPort)
 			continue
 		}
 		if !open {
@@ -556,7 +579,11 @@ func checkNSGInternet(e *Env, r *Resource, rep *Reporter) {
 		proto, pst := protocolOf(n)
 		dps, dst := destPorts(n)
 		if pst == unknown || dst == unknown {
-			rep.Report("%s: %s allows inbound from the Internet with protocol/ports unknown at preview; expected only UDP %s and %d on game subnets", r.label(), n.label, game, ports.QoSPort)
+			rep.Undecided("%s: %s allows inbound from the Internet with protocol/ports unknown at preview; expected only UDP %s and %d on game subnets", r.label(), n.label, game, ports.QoSPort)
+			continue
+		}
+		if nsgName == "" {
+			rep.Undecided("%s: %s allows inbound from the Internet on an NSG whose name is unknown at preview, so it cannot be confirmed to guard a game subnet; expected Internet inbound only to UDP %s and %d on game subnets", r.label(), n.label, game, ports.QoSPort)
 			continue
 		}
 		if !isGameNSG(nsgName) {
@@ -586,7 +613,7 @@ func checkNSGAdminPorts(e *Env, r *Resource, rep *Reporter) {
 	for _, n := range rules {
 		open, st := inboundFromInternet(n)
 		if st == unknown {
-			rep.Report("%s: %s is unknown at preview, so it cannot be confirmed not to open SSH (22) or RDP (3389) to the Internet", r.label(), n.label)
+			rep.Undecided("%s: %s is unknown at preview, so it cannot be confirmed not to open SSH (22) or RDP (3389) to the Internet", r.label(), n.label)
 			continue
 		}
 		if !open {
@@ -595,7 +622,7 @@ func checkNSGAdminPorts(e *Env, r *Resource, rep *Reporter) {
 		proto, pst := protocolOf(n)
 		dps, dst := destPorts(n)
 		if pst == unknown || dst == unknown {
-			rep.Report("%s: %s allows inbound from the Internet with protocol/ports unknown at preview; expected never SSH (22) or RDP (3389)", r.label(), n.label)
+			rep.Undecided("%s: %s allows inbound from the Internet with protocol/ports unknown at preview; expected never SSH (22) or RDP (3389)", r.label(), n.label)
 			continue
 		}
 		if strings.EqualFold(proto, "Udp") || strings.EqualFold(proto, "Icmp") {
@@ -614,7 +641,7 @@ func checkNSGAdminPorts(e *Env, r *Resource, rep *Reporter) {
 func checkRouteHTTPS(e *Env, r *Resource, rep *Reporter) {
 	protocols := []string{"Http", "Https"} // NOTE: Azure's default serves both.
 	if v, st := r.get("supportedProtocols"); st == unknown || hasOpaque(v) {
-		rep.Report("%s: supportedProtocols is unknown at preview; expected [\"Https\"] or HTTP redirected to HTTPS", r.label())
+		rep.Undecided("%s: supportedProtocols is unknown at preview; expected [\"Https\"] or HTTP redirected to HTTPS", r.label())
 		return
 	} else if st == present {
 		protocols, _ = asStrings(v)

@@ -59,8 +59,27 @@ func checkBudget(e *Env, rs []Resource, rep *Reporter) {
 		rep.Report("stack %q: estimated monthly cost %s exceeds the budget of %s by %s; expected at most %s (reduce capacity or raise budgetMonthlyUSD)",
 			e.Stack, money.USD(*e.CostMonthlyUSD), money.USD(e.BudgetMonthlyUSD), money.USD(*e.CostMonthlyUSD-e.BudgetMonthlyUSD), money.USD(e.BudgetMonthlyUSD))
 	case len(e.CostNotPriced) > 0:
-		rep.Report("stack %q: the estimate of %s leaves out %d resource(s) the cost model cannot price (%s), so it cannot be confirmed within the budget of %s",
-			e.Stack, money.USD(*e.CostMonthlyUSD), len(e.CostNotPriced), strings.Join(e.CostNotPriced, ", "), money.USD(e.BudgetMonthlyUSD))
+		// Resources priced once an input unknown at preview is known are undecided;
+		// any other unpriced resource can never be priced, which is a violation.
+		unknown := map[string]bool{}
+		for _, u := range e.CostNotPricedUnknown {
+			unknown[u] = true
+		}
+		var never, later []string
+		for _, u := range e.CostNotPriced {
+			if unknown[u] {
+				later = append(later, u)
+			} else {
+				never = append(never, u)
+			}
+		}
+		if len(never) > 0 {
+			rep.Report("stack %q: the estimate of %s leaves out %d resource(s) the cost model cannot price (%s), so it cannot be confirmed within the budget of %s",
+				e.Stack, money.USD(*e.CostMonthlyUSD), len(never), strings.Join(never, ", "), money.USD(e.BudgetMonthlyUSD))
+			return
+		}
+		rep.Undecided("stack %q: the estimate of %s leaves out %d resource(s) whose price needs an input unknown at preview (%s), so it cannot yet be confirmed within the budget of %s",
+			e.Stack, money.USD(*e.CostMonthlyUSD), len(later), strings.Join(later, ", "), money.USD(e.BudgetMonthlyUSD))
 	}
 }
 
@@ -77,7 +96,7 @@ func checkOverlap(e *Env, rs []Resource, rep *Reporter) {
 		}
 		v, st := r.get("addressSpace.addressPrefixes")
 		if st == unknown || hasOpaque(v) {
-			rep.ReportOn(r.URN, "%s: addressSpace is unknown at preview, so it cannot be confirmed not to overlap the stack's other networks", r.label())
+			rep.UndecidedOn(r.URN, "%s: addressSpace is unknown at preview, so it cannot be confirmed not to overlap the stack's other networks", r.label())
 			continue
 		}
 		list, _ := asStrings(v)
@@ -188,6 +207,7 @@ func placeOf(r *Resource, byURN map[string]*Resource) (string, state) {
 	for _, urns := range r.PropertyDependencies {
 		deps = append(deps, urns...)
 	}
+	targetUnplaced := false
 	for _, d := range deps {
 		dr, ok := byURN[d]
 		if !ok || !contains(regionalTargets, dr.Type) {
@@ -196,11 +216,18 @@ func placeOf(r *Resource, byURN map[string]*Resource) (string, state) {
 		if reg := regionOf(dr); reg != "" {
 			return reg, present
 		}
+		if _, st := dr.get("location"); st == unknown {
+			targetUnplaced = true // the target's own location is unknown at preview
+		}
 	}
+	// An input unknown at preview whose property dependencies are recorded comes
+	// from those resources, and none of them is a regional target (see above); only
+	// an unknown input of unrecorded origin leaves the region undecided.
+	unknownOrigin := func(key string) bool { return len(r.PropertyDependencies[key]) == 0 }
 	// A target resource ID names a regional target by its name.
-	undecided := false
+	undecided := targetUnplaced
 	if v, st := r.get("targetResourceId"); st == unknown {
-		undecided = true
+		undecided = undecided || unknownOrigin("targetResourceId")
 	} else if id, ok := asString(v); ok && id != "" {
 		last := strings.ToLower(id[strings.LastIndex(id, "/")+1:])
 		for _, dr := range byURN {
@@ -222,7 +249,7 @@ func placeOf(r *Resource, byURN map[string]*Resource) (string, state) {
 	for _, key := range []string{"hostName", "target", "originHostHeader"} {
 		v, st := r.get(key)
 		if st == unknown {
-			undecided = true
+			undecided = undecided || unknownOrigin(key)
 			continue
 		}
 		s, _ := asString(v)
@@ -277,7 +304,7 @@ func checkPerRegion(e *Env, rs []Resource, rep *Reporter, needs []regionNeed) {
 				continue
 			}
 			if len(undecided) > 0 {
-				rep.Report("stack %q: region %s has no %s whose region is known at preview (undecided: %s); expected one %s per region", e.Stack, reg, need.what, strings.Join(undecided, ", "), need.what)
+				rep.Undecided("stack %q: region %s has no %s whose region is known at preview (undecided: %s); expected one %s per region", e.Stack, reg, need.what, strings.Join(undecided, ", "), need.what)
 				continue
 			}
 			rep.Report("stack %q: region %s has no %s; expected one %s per region (%s)", e.Stack, reg, need.what, need.what, fmt.Sprint(regions))

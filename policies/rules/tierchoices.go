@@ -40,7 +40,7 @@ func checkNoSpot(e *Env, r *Resource, rep *Reporter) {
 		v, st := p.get("scaleSetPriority")
 		switch st {
 		case unknown:
-			rep.Report("%s: %s scaleSetPriority is unknown at preview; expected \"Regular\" (no spot VMs in %s)", r.label(), p.path, tier)
+			rep.Undecided("%s: %s scaleSetPriority is unknown at preview; expected \"Regular\" (no spot VMs in %s)", r.label(), p.path, tier)
 		case present:
 			if s, _ := asString(v); !strings.EqualFold(s, "Regular") {
 				rep.Report("%s: %s scaleSetPriority is %s; expected \"Regular\" (spot VMs are evicted mid-match and are not allowed in %s)", r.label(), p.path, fmtValue(v), tier)

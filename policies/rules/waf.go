@@ -41,7 +41,7 @@ func checkWAFManagedRules(e *Env, r *Resource, rep *Reporter) {
 	v, st := r.get("managedRules.managedRuleSets")
 	switch {
 	case st == unknown || hasOpaque(v):
-		rep.Report("%s: managedRules is unknown at preview; expected %s 2.x (action Block) and %s", r.label(), DefaultRuleSetType, BotManagerRuleSetType)
+		rep.Undecided("%s: managedRules is unknown at preview; expected %s 2.x (action Block) and %s", r.label(), DefaultRuleSetType, BotManagerRuleSetType)
 		return
 	case st == missing:
 		rep.Report("%s: has no managed rule sets; expected %s 2.x (action Block) and %s in prod", r.label(), DefaultRuleSetType, BotManagerRuleSetType)
@@ -81,7 +81,7 @@ func checkWAFRateLimit(e *Env, r *Resource, rep *Reporter) {
 	v, st := r.get("customRules.rules")
 	switch {
 	case st == unknown || hasOpaque(v):
-		rep.Report("%s: customRules is unknown at preview; expected an enabled RateLimitRule with action Block", r.label())
+		rep.Undecided("%s: customRules is unknown at preview; expected an enabled RateLimitRule with action Block", r.label())
 		return
 	case st == missing:
 		rep.Report("%s: has no custom rules; expected an enabled RateLimitRule with action Block (per-client request limit)", r.label())
@@ -148,9 +148,11 @@ func checkWAFAttached(e *Env, rs []Resource, rep *Reporter) {
 			policies = append(policies, &rs[i])
 		}
 	}
+	short := map[*Resource][]string{} // per security policy: endpoints undecided for want of IDs
 	for _, ep := range endpoints {
 		covered, undecided := false, false
 		var why []string
+		var shortOf []*Resource
 		for _, sp := range policies {
 			st, reason := wafCoverage(sp, ep, byURN)
 			switch st {
@@ -159,18 +161,34 @@ func checkWAFAttached(e *Env, rs []Resource, rep *Reporter) {
 			case unknown:
 				undecided = true
 			}
+			if reason == errSlots {
+				shortOf = append(shortOf, sp)
+				reason = ""
+			}
 			if reason != "" {
 				why = append(why, fmt.Sprintf("%s %s", sp.label(), reason))
 			}
 		}
+		if !covered && len(shortOf) == 1 {
+			short[shortOf[0]] = append(short[shortOf[0]], ep.label())
+		}
 		switch {
 		case covered:
 		case undecided:
-			rep.ReportOn(ep.URN, "%s: the security policies' WAF associations are unknown at preview, so the endpoint cannot be confirmed covered; expected a cdn:SecurityPolicy of type WebApplicationFirewall associating this endpoint for \"/*\"", ep.label())
+			rep.UndecidedOn(ep.URN, "%s: the security policies' WAF associations are unknown at preview, so the endpoint cannot be confirmed covered; expected a cdn:SecurityPolicy of type WebApplicationFirewall associating this endpoint for \"/*\"", ep.label())
 		case len(why) > 0:
 			rep.ReportOn(ep.URN, "%s: no WAF security policy covers this endpoint (%s); expected a cdn:SecurityPolicy of type WebApplicationFirewall whose associations include it for \"/*\"", ep.label(), strings.Join(why, "; "))
 		default:
 			rep.ReportOn(ep.URN, "%s: no WAF security policy covers this endpoint; expected a cdn:SecurityPolicy of type WebApplicationFirewall whose associations include it for \"/*\"", ep.label())
+		}
+	}
+	// Endpoints that only one security policy may cover, with fewer unknown domain
+	// IDs than such endpoints: at least one of them is not covered.
+	for _, sp := range policies {
+		eps := short[sp]
+		if slots, bounded := unknownDomainSlots(sp); bounded && len(eps) > slots {
+			rep.ReportOn(sp.URN, "%s: associates %d domain(s) whose IDs Azure has yet to assign but is computed from %d endpoint(s) no other security policy covers (%s), so at least %d of them have no WAF; expected every endpoint associated for \"/*\"",
+				sp.label(), slots, len(eps), strings.Join(eps, ", "), len(eps)-slots)
 		}
 	}
 }
@@ -185,12 +203,22 @@ func checkWAFAttached(e *Env, rs []Resource, rep *Reporter) {
 // the parameters input was computed from (its property dependencies) that no known
 // ID names; when there are fewer unknown IDs than such endpoints, it cannot tell.
 func wafCoverage(sp, ep *Resource, byURN map[string]*Resource) (state, string) {
+	st, why := wafCoverageByInputs(sp, ep, byURN)
+	if _, nst := ep.get("endpointName"); st == missing && why == "" && nst == unknown {
+		return unknown, "" // the endpoint's own name is unknown at preview
+	}
+	return st, why
+}
+
+func wafCoverageByInputs(sp, ep *Resource, byURN map[string]*Resource) (state, string) {
 	params, st := sp.get("parameters")
 	if st == unknown {
 		return unknown, ""
 	}
 	pm, _ := asMap(params)
-	if t, _ := pm["type"].(string); t != "WebApplicationFirewall" {
+	if t, tst := lookup(pm, "type"); tst == unknown {
+		return unknown, ""
+	} else if s, _ := asString(t); s != "WebApplicationFirewall" {
 		return missing, ""
 	}
 	paramDeps := sp.PropertyDependencies["parameters"]
@@ -208,6 +236,11 @@ func wafCoverage(sp, ep *Resource, byURN map[string]*Resource) (state, string) {
 	var matched []string // patterns of the associations naming the endpoint
 	list, _ := asList(assoc)
 	for _, a := range list {
+		if isOpaque(a) { // a whole association unknown at preview
+			unknownPatterns = append(unknownPatterns, nil)
+			undecidedPatterns = true
+			continue
+		}
 		am, _ := asMap(a)
 		patterns, pst := lookup(am, "patternsToMatch")
 		pl, _ := asStrings(patterns)
@@ -223,7 +256,7 @@ func wafCoverage(sp, ep *Resource, byURN map[string]*Resource) (state, string) {
 		for _, d := range dl {
 			dm, _ := asMap(d)
 			id, ist := lookup(dm, "id")
-			if ist == unknown {
+			if ist == unknown || isOpaque(d) {
 				unknownPatterns = append(unknownPatterns, pl)
 				continue
 			}
@@ -264,16 +297,57 @@ func wafCoverage(sp, ep *Resource, byURN map[string]*Resource) (state, string) {
 		}
 		return missing, ""
 	}
-	if len(unknownPatterns) < len(candidates) {
-		return unknown, ""
-	}
+	// The unknown domains can cover the endpoint for every path only through an
+	// association whose patterns include "/*": without one it is not covered,
+	// whichever endpoint those IDs turn out to be.
+	full := 0
 	for _, pl := range unknownPatterns {
-		if !containsAllPaths(pl) {
-			return unknown, ""
+		if containsAllPaths(pl) {
+			full++
 		}
+	}
+	if full == 0 && !undecidedPatterns {
+		return missing, fmt.Sprintf("associates the endpoints it was computed from only for paths %v", unknownPatterns)
+	}
+	if len(unknownPatterns) < len(candidates) {
+		return unknown, errSlots
+	}
+	if full < len(unknownPatterns) {
+		return unknown, ""
 	}
 	return present, ""
 }
+
+// unknownDomainSlots counts a security policy's associated domains whose IDs are
+// unknown at preview.
+// A whole association or domain list unknown holds any number: not bounded.
+func unknownDomainSlots(sp *Resource) (n int, bounded bool) {
+	assoc, ast := sp.get("parameters.associations")
+	if ast == unknown {
+		return 0, false
+	}
+	list, _ := asList(assoc)
+	for _, a := range list {
+		am, _ := asMap(a)
+		domains, dst := lookup(am, "domains")
+		if isOpaque(a) || dst == unknown {
+			return 0, false
+		}
+		dl, _ := asList(domains)
+		for _, d := range dl {
+			dm, _ := asMap(d)
+			if _, ist := lookup(dm, "id"); ist == unknown || isOpaque(d) {
+				n++
+			}
+		}
+	}
+	return n, true
+}
+
+// errSlots marks an endpoint left undecided because the security policy has fewer
+// unknown domain IDs than endpoints its parameters were computed from: one of them at
+// least is not covered, though which one is unknown at preview.
+const errSlots = "\x00slots"
 
 // wafPolicyRef checks that a security policy's wafPolicy names a WAF policy of the
 // stack (by its policyName, or while its ID is unknown, by what the parameters were
