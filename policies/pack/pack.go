@@ -121,6 +121,24 @@ func NewPackAt(cfg *rules.Config, env *rules.Env, preview bool, note func(string
 			}))
 			continue
 		}
+		if p.Dependencies {
+			// The engine's Analyze gives no dependencies; AnalyzeStack does.
+			ps = append(ps, policyx.NewStackValidationPolicy(p.Name, policyx.StackValidationPolicyArgs{
+				Description:      p.Description,
+				EnforcementLevel: level,
+				ValidateStack: func(_ context.Context, args policyx.StackValidationArgs) error {
+					for _, ar := range args.Resources {
+						if !p.AppliesTo(ar.Type) {
+							continue
+						}
+						r := FromAnalyzer(ar)
+						report(p, args.Manager, rules.CheckResource(p, env, &r), preview)
+					}
+					return nil
+				},
+			}))
+			continue
+		}
 		ps = append(ps, policyx.NewResourceValidationPolicy(p.Name, policyx.ResourceValidationPolicyArgs{
 			Description:      p.Description,
 			EnforcementLevel: level,

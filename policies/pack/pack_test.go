@@ -143,6 +143,13 @@ func TestNewPackAtPreview(t *testing.T) {
 	for _, pol := range p.Policies() {
 		byName[pol.Name()] = pol
 	}
+	// A resource policy that reads property dependencies runs over the stack, the
+	// only call in which the engine passes them.
+	for _, rp := range rules.All() {
+		if _, isStack := byName[rp.Name].(policyx.StackValidationPolicy); rp.Resource != nil && rp.Dependencies != isStack {
+			t.Errorf("%s: reads dependencies %t, served as a stack policy %t", rp.Name, rp.Dependencies, isStack)
+		}
+	}
 	urn := "urn:pulumi:prod::game-platform::azure-native:storage:StorageAccount::st"
 	m := &manager{}
 	err = byName["storage-min-tls"].(policyx.ResourceValidationPolicy).Validate(context.Background(), policyx.ResourceValidationArgs{

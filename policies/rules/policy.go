@@ -48,6 +48,11 @@ type Policy struct {
 	Types       []string
 	Resource    func(e *Env, r *Resource, rep *Reporter)
 	Stack       func(e *Env, rs []Resource, rep *Reporter)
+	// Dependencies: the resource policy reads its resource's (property)
+	// dependencies. The engine's per-resource Analyze call carries none, so under
+	// the Pulumi CLI such a policy runs over the whole stack (AnalyzeStack), which
+	// does; every other resource policy sees a resource without them, offline too.
+	Dependencies bool
 }
 
 // IsStack reports whether the policy judges the whole stack.
@@ -202,6 +207,11 @@ func CheckResource(p *Policy, e *Env, r *Resource) []Finding {
 		return nil
 	}
 	rep := &Reporter{urn: r.URN}
+	if !p.Dependencies {
+		view := *r // as the engine's Analyze gives it: no dependencies
+		view.Dependencies, view.PropertyDependencies = nil, nil
+		r = &view
+	}
 	p.Resource(e, r, rep)
 	return rep.findings
 }

@@ -13,18 +13,20 @@ const TypeRoleAssignment = "azure-native:authorization:RoleAssignment"
 func init() {
 	register(
 		&Policy{
-			Name:        "role-assignments-no-privileged-roles",
-			Description: "No workload identity is granted a privileged built-in role (Owner, Contributor, User Access Administrator, Role Based Access Control Administrator, …) at any scope; workloads get data-plane roles on what they use.",
-			Category:    Security,
-			Types:       []string{TypeRoleAssignment},
-			Resource:    checkPrivilegedRole,
+			Name:         "role-assignments-no-privileged-roles",
+			Description:  "No workload identity is granted a privileged built-in role (Owner, Contributor, User Access Administrator, Role Based Access Control Administrator, …) at any scope; workloads get data-plane roles on what they use.",
+			Category:     Security,
+			Types:        []string{TypeRoleAssignment},
+			Resource:     checkPrivilegedRole,
+			Dependencies: true,
 		},
 		&Policy{
-			Name:        "role-assignments-resource-scope",
-			Description: "Role assignments are scoped to a resource (a container, a vault, a subnet), never to a resource group, subscription, management group or the tenant root.",
-			Category:    Security,
-			Types:       []string{TypeRoleAssignment},
-			Resource:    checkRoleScope,
+			Name:         "role-assignments-resource-scope",
+			Description:  "Role assignments are scoped to a resource (a container, a vault, a subnet), never to a resource group, subscription, management group or the tenant root.",
+			Category:     Security,
+			Types:        []string{TypeRoleAssignment},
+			Resource:     checkRoleScope,
+			Dependencies: true,
 		},
 	)
 }

@@ -115,11 +115,12 @@ func init() {
 			Resource:    checkAKSSSH,
 		},
 		&Policy{
-			Name:        "nsg-internet-inbound",
-			Description: "NSGs allow inbound traffic from the Internet only to the game UDP port range (and QoS port) on game subnets.",
-			Category:    Security,
-			Types:       []string{TypeNSG, TypeSecurityRule},
-			Resource:    checkNSGInternet,
+			Name:         "nsg-internet-inbound",
+			Description:  "NSGs allow inbound traffic from the Internet only to the game UDP port range (and QoS port) on game subnets.",
+			Category:     Security,
+			Types:        []string{TypeNSG, TypeSecurityRule},
+			Resource:     checkNSGInternet,
+			Dependencies: true,
 		},
 		&Policy{
 			Name:        "nsg-no-ssh-rdp-from-internet",
