@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/gameplatform/platform/internal/engine"
+	"github.com/gameplatform/platform/internal/jsonerr"
 	"github.com/gameplatform/platform/internal/plan"
 	"github.com/gameplatform/platform/internal/spec"
 	"github.com/gameplatform/platform/policies/rules"
@@ -125,19 +126,22 @@ func readPlanFile(path string) (*plan.Plan, error) {
 	}
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, fmt.Errorf("%s: not a plan JSON document: %s", path, describeJSON(data, err))
+		return nil, fmt.Errorf("%s: not a plan JSON document: %s", path, jsonerr.Describe(data, err))
+	}
+	if _, ok := raw["steps"]; ok {
+		return nil, fmt.Errorf("%s: is `pulumi preview --json` output, not a plan; pass it with --preview", path)
 	}
 	var p plan.Plan
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&p); err != nil {
-		return nil, fmt.Errorf("%s: %s", path, describeJSON(data, err))
+		return nil, fmt.Errorf("%s: %s", path, jsonerr.Describe(data, err))
 	}
 	var problems []string
-	add := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
+	add := func(format string, args ...any) { problems = append(problems, path+": "+fmt.Sprintf(format, args...)) }
 	if _, ok := raw["schemaVersion"]; !ok {
 		add("schemaVersion: missing (expected %d)", plan.SchemaVersion)
 	} else if p.SchemaVersion != plan.SchemaVersion {
-		add("schemaVersion: %d is not supported (expected %d)", p.SchemaVersion, plan.SchemaVersion)
+		add("schemaVersion: %d is not supported (expected %d; regenerate with `platform plan --format json`)", p.SchemaVersion, plan.SchemaVersion)
 	}
 	if p.Stack == "" {
 		add("stack: missing")
@@ -162,20 +166,6 @@ func readPlanFile(path string) (*plan.Plan, error) {
 		return nil, fmt.Errorf("%s: %d problem(s)\n  %s", path, len(problems), strings.Join(problems, "\n  "))
 	}
 	return &p, nil
-}
-
-// describeJSON words a JSON decoding error with its line and field.
-func describeJSON(data []byte, err error) string {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		line := 1 + bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n"))
-		return fmt.Sprintf("line %d: %s", line, se.Error())
-	}
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		return fmt.Sprintf("%s: must be %s, got %s", te.Field, te.Type.String(), te.Value)
-	}
-	return err.Error()
 }
 
 func newPolicyListCmd() *cobra.Command {

@@ -113,9 +113,11 @@ func TestPolicyCheckMalformedPlan(t *testing.T) {
 	cases := []struct{ name, body, want string }{
 		{"syntax", "{\n  \"schemaVersion\": 1,\n  \"resources\": [\n", "syntax.json: not a plan JSON document: line"},
 		{"array", "[1, 2]", "array.json: not a plan JSON document"},
-		{"version", `{"schemaVersion": 7, "stack": "dev", "resources": []}`, "version.json: 1 problem(s)\n  schemaVersion: 7 is not supported (expected 1)"},
+		{"version", `{"schemaVersion": 7, "stack": "dev", "resources": []}`, "version.json: schemaVersion: 7 is not supported (expected 1;"},
 		{"fields", `{"schemaVersion": 1, "resources": [{"urn": "a"}, {"type": "t"}]}`, "stack: missing"},
-		{"types", `{"schemaVersion": 1, "stack": "dev", "resources": [{"urn": 5}]}`, "types.json: resources.urn: must be string, got number"},
+		{"types", `{"schemaVersion": 1, "stack": "dev", "resources": [{"urn": 5}]}`, "types.json: line 1: resources[0].urn: must be a string, got a number"},
+		{"index", `{"schemaVersion": 1, "stack": "dev", "resources": [{"urn": "a", "type": "t"},` + "\n" + `{"urn": "b", "type": "t", "inputs": [1]}]}`, "index.json: line 2: resources[1].inputs: must be an object, got an array"},
+		{"preview", `{"steps": [], "changeSummary": {}}`, "preview.json: is `pulumi preview --json` output, not a plan"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -172,47 +172,9 @@ func displayName(path string) string {
 	return filepath.Base(path)
 }
 
-// readPlan reads a plan JSON file; errors name the file and the field.
-func readPlan(path string) (*plan.Plan, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("reading plan: %w", err)
-	}
-	var probe map[string]json.RawMessage
-	if err := json.Unmarshal(data, &probe); err != nil {
-		return nil, fmt.Errorf("%s: not a plan JSON: %v", path, err)
-	}
-	if _, ok := probe["steps"]; ok {
-		return nil, fmt.Errorf("%s: is `pulumi preview --json` output, not a plan; pass it with --preview", path)
-	}
-	var p plan.Plan
-	if err := json.Unmarshal(data, &p); err != nil {
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			return nil, fmt.Errorf("%s: %s: expected %s, got JSON %s", path, te.Field, te.Type, te.Value)
-		}
-		return nil, fmt.Errorf("%s: %v", path, err)
-	}
-	if p.SchemaVersion != plan.SchemaVersion {
-		return nil, fmt.Errorf("%s: schemaVersion: %d is not supported (want %d; regenerate with `platform plan --format json`)", path, p.SchemaVersion, plan.SchemaVersion)
-	}
-	if _, ok := probe["resources"]; !ok {
-		return nil, fmt.Errorf("%s: resources: missing", path)
-	}
-	seen := map[string]bool{}
-	for i, r := range p.Resources {
-		switch {
-		case r.URN == "":
-			return nil, fmt.Errorf("%s: resources[%d].urn: missing", path, i)
-		case r.Type == "":
-			return nil, fmt.Errorf("%s: resources[%d].type: missing", path, i)
-		case seen[r.URN]:
-			return nil, fmt.Errorf("%s: resources[%d].urn: %s appears twice", path, i, r.URN)
-		}
-		seen[r.URN] = true
-	}
-	return &p, nil
-}
+// readPlan reads a plan JSON file with the reader `policy check` uses, so both
+// commands accept and refuse the same files with the same messages.
+func readPlan(path string) (*plan.Plan, error) { return readPlanFile(path) }
 
 type affectedFlags struct {
 	base, head      string

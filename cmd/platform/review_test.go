@@ -106,10 +106,11 @@ func TestReviewBadPlanNamesFileAndField(t *testing.T) {
 		return p
 	}
 	cases := map[string]string{
-		write("v2.json", strings.Replace(string(good), `"schemaVersion": 1`, `"schemaVersion": 2`, 1)):           "v2.json: schemaVersion: 2 is not supported",
-		write("nourn.json", strings.Replace(string(good), `"urn": "urn:pulumi:staging`, `"urn": "", "x": "`, 1)): "nourn.json: resources[0].urn: missing",
-		write("types.json", `{"schemaVersion": 1, "resources": [{"urn": 7}]}`):                                   "types.json: resources.urn: expected string",
-		write("trunc.json", string(good[:200])):                                                                  "trunc.json: not a plan JSON",
+		write("v2.json", strings.Replace(string(good), `"schemaVersion": 1`, `"schemaVersion": 2`, 1)):                                                   "v2.json: schemaVersion: 2 is not supported",
+		write("index.json", `{"schemaVersion": 1, "stack": "x", "resources": [{"urn": "a", "type": "t"}, {"urn": "b", "type": "t", "protect": "yes"}]}`): "index.json: line 1: resources[1].protect: must be true or false, got a string",
+		write("nourn.json", strings.Replace(string(good), `"urn": "urn:pulumi:staging`, `"urn": "", "x": "`, 1)):                                         "nourn.json: resources[0].urn: missing",
+		write("types.json", `{"schemaVersion": 1, "resources": [{"urn": 7}]}`):                                                                           "types.json: line 1: resources[0].urn: must be a string",
+		write("trunc.json", string(good[:200])): "trunc.json: not a plan JSON",
 	}
 	for path, want := range cases {
 		code, _, stderr := runCapture(t, "review", "--base", fixture("staging.base.plan.json"), "--head", path)

@@ -76,6 +76,17 @@ var meaningBreaks = []planBreak{
 	{name: "AKS logs cut to the audit group", catch: "diagnostic-settings", elsewhere: true, match: diagnosticsOf(rules.TypeManagedCluster), apply: set("logs", []any{map[string]any{"categoryGroup": "audit", "enabled": true}})},
 	{name: "blob logs switched off", catch: "diagnostic-settings", elsewhere: true, match: diagnosticsOf(rules.TypeStorageAccount), apply: set("logs", []any{map[string]any{"categoryGroup": "allLogs", "enabled": false}})},
 	{name: "API server open through two halves of the Internet", catch: "aks-api-server-restricted", match: ofType(rules.TypeManagedCluster), apply: set("apiServerAccessProfile.authorizedIPRanges", []any{"0.0.0.0/1", "128.0.0.0/1"})},
+	{name: "NSG allows SSH from two halves of the Internet", catch: "nsg-no-ssh-rdp-from-internet", match: ofType(rules.TypeNSG), apply: func(_ *testing.T, _ *plan.Plan, r *plan.Resource) {
+		list, _ := r.Inputs["securityRules"].([]any)
+		r.Inputs["securityRules"] = append(list, map[string]any{
+			"name": "allow-ssh", "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "priority": 200.0,
+			"sourceAddressPrefixes": []any{"0.0.0.0/1", "128.0.0.0/1"}, "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "22",
+		})
+	}},
+	{name: "key vault public endpoint enabled behind a deny default", catch: "keyvault-public-access", match: ofType(rules.TypeKeyVault), apply: set("properties.publicNetworkAccess", "Enabled")},
+	{name: "storage public endpoint enabled behind a deny default", catch: "storage-network-rules", match: ofType(rules.TypeStorageAccount), apply: set("publicNetworkAccess", "Enabled")},
+	{name: "storage tagged as another environment", catch: "required-tags", match: ofType(rules.TypeStorageAccount), apply: set("tags.environment", "dev")},
+	{name: "cluster tagged with a lower tier", catch: "required-tags", match: ofType(rules.TypeManagedCluster), apply: set("tags.tier", "dev")},
 	{name: "API server open to a /8", catch: "aks-api-server-restricted", match: ofType(rules.TypeManagedCluster), apply: set("apiServerAccessProfile.authorizedIPRanges", []any{"198.51.100.0/24", "20.0.0.0/8"})},
 }
 

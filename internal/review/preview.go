@@ -10,6 +10,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/apitype"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/sig"
 
+	"github.com/gameplatform/platform/internal/jsonerr"
 	"github.com/gameplatform/platform/internal/plan"
 	"github.com/gameplatform/platform/internal/spec"
 )
@@ -68,7 +69,7 @@ func ParsePreview(data []byte, source string) (*PreviewDigest, error) {
 	data = bytes.TrimSpace(data)
 	var probe map[string]json.RawMessage
 	if err := json.Unmarshal(data, &probe); err != nil {
-		return nil, fmt.Errorf("%s: not `pulumi preview --json` output: %v", source, err)
+		return nil, fmt.Errorf("%s: not `pulumi preview --json` output: %v", source, jsonerr.Describe(data, err))
 	}
 	if _, ok := probe["schemaVersion"]; ok {
 		return nil, fmt.Errorf("%s: is a plan JSON (it has schemaVersion), not `pulumi preview --json` output; pass it with --base/--head", source)
@@ -80,7 +81,7 @@ func ParsePreview(data []byte, source string) (*PreviewDigest, error) {
 	}
 	var d PreviewDigest
 	if err := json.Unmarshal(data, &d); err != nil {
-		return nil, fmt.Errorf("%s: %v", source, describeJSON(err))
+		return nil, fmt.Errorf("%s: %v", source, jsonerr.Describe(data, err))
 	}
 	for i, s := range d.Steps {
 		if s.Op == "" {
@@ -94,13 +95,6 @@ func ParsePreview(data []byte, source string) (*PreviewDigest, error) {
 		}
 	}
 	return &d, nil
-}
-
-func describeJSON(err error) string {
-	if te, ok := err.(*json.UnmarshalTypeError); ok {
-		return fmt.Sprintf("%s: expected %s, got JSON %s", te.Field, te.Type, te.Value)
-	}
-	return err.Error()
 }
 
 // previewOp folds the engine's step operations into the review's operations; ok is

@@ -171,7 +171,7 @@ func TestParsePreviewErrors(t *testing.T) {
 		`{"config":{}}`:                      "steps: missing",
 		`{"steps":[{"urn":"urn:pulumi:a::b::t::n"}]}`: "steps[0].op: missing",
 		`{"steps":[{"op":"create","urn":"nope"}]}`:    `steps[0].urn: "nope" is not a Pulumi URN`,
-		`{"steps":[{"op":"create","urn":5}]}`:         "steps.urn: expected string",
+		`{"steps":[{"op":"create","urn":5}]}`:         "steps[0].urn: must be a string",
 	}
 	for in, want := range cases {
 		_, err := ParsePreview([]byte(in), "x.json")

@@ -12,7 +12,7 @@ func init() {
 	register(
 		&Policy{
 			Name:        "required-tags",
-			Description: "Every taggable resource carries the platform's required tags (settings.requiredTags) with non-empty values.",
+			Description: "Every taggable resource carries the platform's required tags (settings.requiredTags) with non-empty values; environment, game and tier name the environment's own.",
 			Category:    Governance,
 			Resource:    checkTags,
 		},
@@ -88,6 +88,19 @@ func checkTags(e *Env, r *Resource, rep *Reporter) {
 	}
 	if len(absent) > 0 {
 		rep.Report("%s: missing required tag(s) %v; expected every one of %v with a non-empty value", r.label(), absent, e.Settings.RequiredTags)
+	}
+	// The tags that name the environment must name this one: a prod resource tagged
+	// environment=dev or tier=dev is billed, reported and (where the tier is read from
+	// tags) judged as something it is not.
+	for _, k := range []struct{ key, want string }{{"environment", e.Stack}, {"game", e.Game}, {"tier", string(e.Tier)}} {
+		v, ok := tags[k.key]
+		s, isStr := v.(string)
+		if k.want == "" || !ok || !isStr || isOpaque(s) || strings.TrimSpace(s) == "" || !contains(e.Settings.RequiredTags, k.key) {
+			continue
+		}
+		if s != k.want {
+			rep.Report("%s: tag %s is %q; expected %q (the environment's own)", r.label(), k.key, s, k.want)
+		}
 	}
 	if len(opaque) > 0 {
 		rep.Undecided("%s: tag(s) %v are unknown at preview, so they cannot be confirmed non-empty", r.label(), opaque)

@@ -44,6 +44,8 @@ var ruleCases = []ruleCase{
 	{policy: "storage-network-rules", name: "deny by default", res: one(storageAccount())},
 	{policy: "storage-network-rules", name: "allow in dev", tier: spec.TierDev, res: one(with(storageAccount(), "networkRuleSet.defaultAction", "Allow"))},
 	{policy: "storage-network-rules", name: "allow in prod", res: one(with(with(storageAccount(), "networkRuleSet.defaultAction", "Allow"), "publicNetworkAccess", "Enabled")), want: []string{`public access is open`}},
+	{policy: "storage-network-rules", name: "enabled behind a deny default in prod", res: one(with(storageAccount(), "publicNetworkAccess", "Enabled")), want: []string{`public access is open (publicNetworkAccess = "Enabled"`}},
+	{policy: "storage-network-rules", name: "enabled behind a deny default in staging", tier: spec.TierStaging, res: one(with(storageAccount(), "publicNetworkAccess", "Enabled"))},
 	{policy: "storage-network-rules", name: "no rules", res: one(with(storageAccount(), "networkRuleSet", nil)), want: []string{"networkRuleSet is not set"}},
 	{policy: "storage-network-rules", name: "no bypass", res: one(with(storageAccount(), "networkRuleSet.bypass", "None")), want: []string{`bypass is "None"`}},
 
@@ -78,6 +80,10 @@ var ruleCases = []ruleCase{
 	{policy: "nsg-no-ssh-rdp-from-internet", name: "no admin ports", res: []Resource{gameNSG(), systemNSG()}},
 	{policy: "nsg-no-ssh-rdp-from-internet", name: "SSH from Internet", res: one(securityRule(`{"networkSecurityGroupName": "nsg-starfall-prod-jpe-system", "securityRuleName": "ssh", "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "sourceAddressPrefix": "Internet", "destinationPortRange": "22"}`)), want: []string{"allows port 22 (SSH)"}},
 	{policy: "nsg-no-ssh-rdp-from-internet", name: "any port any protocol", res: one(with(systemNSG(), "securityRules", []any{obj(`{"name": "all", "direction": "Inbound", "access": "Allow", "protocol": "*", "sourceAddressPrefix": "*", "destinationPortRange": "*"}`)})), want: []string{"port 22 (SSH)", "port 3389 (RDP)"}},
+	{policy: "nsg-no-ssh-rdp-from-internet", name: "SSH from the Internet in two halves", res: one(securityRule(`{"networkSecurityGroupName": "nsg-x", "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "sourceAddressPrefixes": ["0.0.0.0/1", "128.0.0.0/1"], "destinationPortRange": "22"}`)), want: []string{"allows port 22 (SSH)"}},
+	{policy: "nsg-no-ssh-rdp-from-internet", name: "RDP from many /17s of public space", res: one(securityRule(`{"networkSecurityGroupName": "nsg-x", "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "sourceAddressPrefixes": ["20.0.0.0/17", "20.0.128.0/17", "20.1.0.0/17"], "destinationPortRange": "3389"}`)), want: []string{"allows port 3389 (RDP)"}},
+	{policy: "nsg-no-ssh-rdp-from-internet", name: "SSH from a public operator /24 and a service tag", res: one(securityRule(`{"networkSecurityGroupName": "nsg-x", "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "sourceAddressPrefixes": ["20.1.2.0/24", "VirtualNetwork"], "destinationPortRange": "22"}`))},
+	{policy: "nsg-internet-inbound", name: "HTTPS from a /1 of the Internet", res: one(securityRule(`{"networkSecurityGroupName": "nsg-starfall-prod-jpe-game", "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "sourceAddressPrefix": "128.0.0.0/1", "destinationPortRange": "443"}`)), want: []string{"allows inbound from the Internet"}},
 	{policy: "nsg-no-ssh-rdp-from-internet", name: "SSH from an admin network is not Internet", res: one(securityRule(`{"networkSecurityGroupName": "nsg-x", "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "sourceAddressPrefix": "198.51.100.0/24", "destinationPortRange": "22"}`))},
 
 	// Key Vault
@@ -92,6 +98,10 @@ var ruleCases = []ruleCase{
 	{policy: "keyvault-soft-delete", name: "soft delete off", res: one(with(keyVault(), "properties.enableSoftDelete", false)), want: []string{"enableSoftDelete is false"}},
 	{policy: "keyvault-public-access", name: "disabled in prod", res: one(keyVault())},
 	{policy: "keyvault-public-access", name: "open in dev", tier: spec.TierDev, res: one(with(with(keyVault(), "properties.publicNetworkAccess", "Enabled"), "properties.networkAcls", nil))},
+	{policy: "keyvault-public-access", name: "enabled behind a deny default in prod", res: one(with(keyVault(), "properties.publicNetworkAccess", "Enabled")), want: []string{"public access is open (properties.publicNetworkAccess = \"Enabled\", properties.networkAcls.defaultAction = \"Deny\")"}},
+	{policy: "keyvault-public-access", name: "not set in prod (Azure enables it)", res: one(with(keyVault(), "properties.publicNetworkAccess", nil)), want: []string{"properties.publicNetworkAccess not set"}},
+	{policy: "keyvault-public-access", name: "disabled with an allow default in prod", res: one(with(keyVault(), "properties.networkAcls.defaultAction", "Allow"))},
+	{policy: "keyvault-public-access", name: "disabled in lower case", res: one(with(keyVault(), "properties.publicNetworkAccess", "disabled"))},
 	{policy: "keyvault-public-access", name: "open in prod", res: one(with(with(keyVault(), "properties.publicNetworkAccess", "Enabled"), "properties.networkAcls.defaultAction", "Allow")), want: []string{"public access is open"}},
 
 	// Registry
@@ -155,6 +165,11 @@ var ruleCases = []ruleCase{
 	{policy: "required-tags", name: "a tag missing", res: one(with(storageAccount(), "tags.cost-center", nil)), want: []string{"missing required tag(s) [cost-center]"}},
 	{policy: "required-tags", name: "an empty tag", res: one(with(storageAccount(), "tags.studio", " ")), want: []string{"missing required tag(s) [studio]"}},
 	{policy: "required-tags", name: "taggable without tags", res: one(with(keyVault(), "tags", nil)), want: []string{"has no tags"}},
+	{policy: "required-tags", name: "another environment's tag", res: one(with(storageAccount(), "tags.environment", "dev")), want: []string{`tag environment is "dev"; expected "prod"`}},
+	{policy: "required-tags", name: "a lower tier's tag", res: one(with(cluster(), "tags.tier", "dev")), want: []string{`tag tier is "dev"; expected "prod"`}},
+	{policy: "required-tags", name: "another game's tag", res: one(with(keyVault(), "tags.game", "moonfall")), want: []string{`tag game is "moonfall"; expected "starfall"`}},
+	{policy: "required-tags", name: "environment tag unknown at preview", res: one(with(storageAccount(), "tags.environment", Unknown)), want: []string{"unknown at preview"}},
+	{policy: "required-tags", name: "environment unknown: any tier tag", env: func(e *Env) { e.Stack, e.Game, e.Tier = "", "", "" }, res: one(with(with(storageAccount(), "tags.tier", "dev"), "tags.environment", "x"))},
 	{policy: "required-tags", name: "tags unknown", res: one(with(cluster(), "tags", Unknown)), want: []string{"tags are unknown at preview"}},
 	{policy: "allowed-regions", name: "prod regions and global", res: []Resource{cluster(), wafPolicy()}},
 	{policy: "allowed-regions", name: "region outside the dev list", tier: spec.TierDev, res: one(with(cluster(), "location", "koreacentral")), want: []string{`location "koreacentral" is not allowed for dev`}},

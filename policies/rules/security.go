@@ -56,7 +56,7 @@ func init() {
 		},
 		&Policy{
 			Name:        "storage-network-rules",
-			Description: "Storage accounts set network rules (explicit default action, Azure services bypass); in prod the public endpoint denies by default or is disabled.",
+			Description: "Storage accounts set network rules (explicit default action, Azure services bypass); in prod the public endpoint is disabled.",
 			Category:    Security,
 			Types:       []string{TypeStorageAccount},
 			Resource:    checkStorageNetwork,
@@ -161,7 +161,7 @@ func init() {
 		},
 		&Policy{
 			Name:        "keyvault-public-access",
-			Description: "Key Vaults in prod disable public network access (or deny it by default).",
+			Description: "Key Vaults in prod disable public network access (a default action of Deny alone is not enough).",
 			Category:    Security,
 			Types:       []string{TypeKeyVault},
 			Resource: func(e *Env, r *Resource, rep *Reporter) {
@@ -247,8 +247,15 @@ func requireMinNumber(rep *Reporter, r *Resource, path string, min, def float64,
 	}
 }
 
-// denyPublic checks that a resource's public endpoint is disabled, or denies by
-// default.
+// denyPublic checks that a resource's public endpoint is disabled. A default action
+// of "Deny" does not close it: the endpoint still answers every address its IP and
+// virtual-network rules allow (and any rule added later), while "Disabled" refuses
+// all public traffic whatever the rules say — what Azure's built-in policies "Azure
+// Key Vault should disable public network access" and "Storage accounts should
+// disable public network access" require
+// (https://learn.microsoft.com/azure/key-vault/general/network-security,
+// https://learn.microsoft.com/azure/storage/common/storage-network-security).
+// Azure's default when the input is not set is "Enabled".
 func denyPublic(rep *Reporter, r *Resource, accessPath, defaultActionPath, why string) {
 	access, ast := r.get(accessPath)
 	if ast == present {
@@ -256,17 +263,12 @@ func denyPublic(rep *Reporter, r *Resource, accessPath, defaultActionPath, why s
 			return
 		}
 	}
-	action, dst := r.get(defaultActionPath)
-	if dst == present {
-		if s, _ := asString(action); strings.EqualFold(s, "Deny") {
-			return
-		}
-	}
-	if ast == unknown || dst == unknown {
-		rep.Undecided("%s: %s or %s is unknown at preview, so public access cannot be confirmed off; expected %s \"Disabled\" or %s \"Deny\" (%s)", r.label(), accessPath, defaultActionPath, accessPath, defaultActionPath, why)
+	if ast == unknown {
+		rep.Undecided("%s: %s is unknown at preview, so public access cannot be confirmed off; expected %s \"Disabled\" (%s)", r.label(), accessPath, accessPath, why)
 		return
 	}
-	rep.Report("%s: public access is open (%s %s, %s %s); expected %s \"Disabled\" or %s \"Deny\" (%s)", r.label(), accessPath, describe(access, ast), defaultActionPath, describe(action, dst), accessPath, defaultActionPath, why)
+	action, dst := r.get(defaultActionPath)
+	rep.Report("%s: public access is open (%s %s, %s %s); expected %s \"Disabled\" (%s)", r.label(), accessPath, describe(access, ast), defaultActionPath, describe(action, dst), accessPath, why)
 }
 
 func describe(v any, st state) string {
@@ -453,12 +455,19 @@ func inboundFromInternet(n nsgRule) (bool, state) {
 		l, _ := asStrings(v)
 		sources = append(sources, l...)
 	}
+	// Judged by the addresses the sources cover, with the function that judges the
+	// API server's authorized ranges: 0.0.0.0/1 plus 128.0.0.0/1 is the Internet
+	// just as "*" is, while an operator network (at most a /16 of public space) is not.
+	var cidrs []string
 	for _, s := range sources {
 		if isAnySource(s) {
 			return true, present
 		}
+		if _, err := spec.ParseAuthorizedRange(s); err == nil {
+			cidrs = append(cidrs, s) // service tags other than Internet are not addresses
+		}
 	}
-	return false, present
+	return len(spec.JudgeAuthorizedRanges(cidrs)) > 0, present
 }
 
 // portRange is an inclusive range of ports.
