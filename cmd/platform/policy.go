@@ -169,29 +169,49 @@ func readPlanFile(path string) (*plan.Plan, error) {
 }
 
 func newPolicyListCmd() *cobra.Command {
-	return &cobra.Command{
+	width := defaultWidth
+	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List every policy with its description and enforcement level per tier",
-		Args:  cobra.NoArgs,
+		Long: `List every policy of the pack: its category, whether it judges one resource or the
+whole stack, its enforcement level in each tier, and its description on the line
+below, wrapped at --width.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if width < 0 {
+				return badInput(fmt.Errorf("--width: %d must be 0 (no limit) or more", width))
+			}
 			cfg, err := rules.DefaultConfig()
 			if err != nil {
 				return err
 			}
-			w := bufio.NewWriter(cmd.OutOrStdout())
-			defer w.Flush()
-			fmt.Fprintf(w, "Policy pack %s %s (enforcement: %s)\n\n", rules.PackName, rules.PackVersion, rules.ConfigFile)
-			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "POLICY\tCATEGORY\tSCOPE\tDEV\tSTAGING\tPROD\tDESCRIPTION")
-			for _, p := range rules.All() {
+			var table strings.Builder
+			tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "POLICY\tCATEGORY\tSCOPE\tDEV\tSTAGING\tPROD")
+			policies := rules.All()
+			for _, p := range policies {
 				scope := "resource"
 				if p.IsStack() {
 					scope = "stack"
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", p.Name, p.Category, scope,
-					cfg.Level(p, spec.TierDev), cfg.Level(p, spec.TierStaging), cfg.Level(p, spec.TierProd), p.Description)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", p.Name, p.Category, scope,
+					cfg.Level(p, spec.TierDev), cfg.Level(p, spec.TierStaging), cfg.Level(p, spec.TierProd))
 			}
-			return tw.Flush()
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+			// Each policy's description goes on its own line under its row, so long
+			// descriptions neither widen the columns nor run past --width.
+			rows := strings.Split(strings.TrimSuffix(table.String(), "\n"), "\n")
+			var b strings.Builder
+			fmt.Fprintf(&b, "Policy pack %s %s (enforcement: %s)\n\n%s\n", rules.PackName, rules.PackVersion, rules.ConfigFile, rows[0])
+			for i, p := range policies {
+				fmt.Fprintf(&b, "%s\n    %s\n", rows[i+1], p.Description)
+			}
+			_, err = io.WriteString(cmd.OutOrStdout(), wrapLines(b.String(), width))
+			return err
 		},
 	}
+	cmd.Flags().IntVar(&width, "width", defaultWidth, "wrap lines at this many columns (0: no limit)")
+	return cmd
 }

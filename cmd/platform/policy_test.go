@@ -7,8 +7,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/gameplatform/platform/internal/plan"
+	"github.com/gameplatform/platform/policies/rules"
 )
 
 var (
@@ -158,10 +160,20 @@ func TestPolicyList(t *testing.T) {
 			t.Errorf("list lacks %q", want)
 		}
 	}
-	for _, line := range strings.Split(stdout, "\n") {
+	lines := strings.Split(stdout, "\n")
+	for i, line := range lines {
+		if n := utf8.RuneCountInString(line); n > defaultWidth {
+			t.Errorf("line %d is %d columns, more than %d: %q", i+1, n, defaultWidth, line)
+		}
 		f := strings.Fields(line)
 		if len(f) > 5 && f[0] == "budget" && (f[3] != "advisory" || f[5] != "mandatory") {
 			t.Errorf("budget line = %q, want advisory in dev and mandatory in prod", line)
 		}
+		if len(f) > 0 && f[0] == "storage-min-tls" && (i+1 >= len(lines) || !strings.Contains(lines[i+1], rules.Lookup("storage-min-tls").Description)) {
+			t.Errorf("storage-min-tls: the next line is not its description: %q", lines[min(i+1, len(lines)-1)])
+		}
+	}
+	if code, _, stderr := runCapture(t, "policy", "list", "--width", "-1"); code != exitBadInput || !strings.Contains(stderr, "--width") {
+		t.Errorf("--width -1: exit %d, stderr %q; want 2 naming --width", code, stderr)
 	}
 }
