@@ -37,7 +37,7 @@ func USD(v float64) string {
 	if whole == "0" && strings.Trim(frac, "0") == "" {
 		sign = "" // no "-$0.00"
 	}
-	return sign + "$" + group(whole) + "." + frac
+	return sign + "$" + Group(whole) + "." + frac
 }
 
 // Whole formats v rounded to whole dollars, for tables where cents are noise:
@@ -61,8 +61,9 @@ func Signed(v float64) string {
 	return s
 }
 
-// group inserts thousands separators into a string of digits.
-func group(digits string) string {
+// Group inserts thousands separators into a string of digits (counts, addresses,
+// dollars alike), so every figure the platform prints groups its digits one way.
+func Group(digits string) string {
 	if len(digits) <= 3 {
 		return digits
 	}

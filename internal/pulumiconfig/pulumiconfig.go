@@ -35,6 +35,8 @@ package pulumiconfig
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -61,7 +63,7 @@ func Load(projectFile, stackFile string) (*workspace.Project, *workspace.Project
 // CLI's own message.
 func Validate(stack string, proj *workspace.Project, cfg config.Map) error {
 	projectName := proj.Name.String()
-	keys := sortedKeys(proj.Config)
+	keys := slices.Sorted(maps.Keys(proj.Config))
 	var missing []string
 	for _, pk := range keys {
 		ct := proj.Config[pk]
@@ -201,13 +203,4 @@ func formatMissingKeys(keys []string) string {
 		}
 	}
 	return b.String()
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/gameplatform/platform/internal/money"
@@ -62,7 +63,7 @@ func RenderMarkdown(r *Review, o MarkdownOptions) string {
 	b.WriteString(changes)
 	if shown < len(r.Changes) {
 		fmt.Fprintf(&b, "\n> ✂️ **Truncated:** %d of %d changed resources are not shown, to keep this comment under GitHub's %s-character limit. Run `make review` locally or read the `--format json` output for the full list.\n",
-			len(r.Changes)-shown, len(r.Changes), thousands(MaxCommentChars))
+			len(r.Changes)-shown, len(r.Changes), money.Group(strconv.Itoa(MaxCommentChars)))
 	}
 	b.WriteString(tail)
 	out := b.String()
@@ -572,18 +573,6 @@ var cellEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "|
 // cell makes free text safe inside a table cell.
 func cell(s string) string {
 	return cellEscaper.Replace(s)
-}
-
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 func duration(sec float64) string {

@@ -5,6 +5,8 @@ import (
 	"math/big"
 	"net/netip"
 	"strings"
+
+	"github.com/gameplatform/platform/internal/money"
 )
 
 // The API server's authorized ranges are judged by the public addresses they cover,
@@ -80,7 +82,7 @@ func publicTotal(is4 bool) *big.Int {
 
 func limitFor(is4 bool) (*big.Int, string) {
 	if is4 {
-		return big.NewInt(MaxAuthorizedPublicIPv4), fmt.Sprintf("%s (a /16)", groupDigits(big.NewInt(MaxAuthorizedPublicIPv4)))
+		return big.NewInt(MaxAuthorizedPublicIPv4), fmt.Sprintf("%s (a /16)", money.Group(big.NewInt(MaxAuthorizedPublicIPv4).String()))
 	}
 	return new(big.Int).Lsh(big.NewInt(1), MaxAuthorizedPublicIPv6Bits), "a /48"
 }
@@ -138,7 +140,7 @@ func JudgeAuthorizedRanges(ranges []string) []RangeFinding {
 		case p.Bits() == 0:
 			msg = fmt.Sprintf("%s opens the API server to the whole Internet", p)
 		case pub.Cmp(limit) > 0:
-			msg = fmt.Sprintf("%s covers %s public %s addresses (%s of the %s Internet); at most %s may be authorized — list the operator networks' CIDRs", p, groupDigits(pub), ipFamily(is4), percentOf(pub, publicTotal(is4)), ipFamily(is4), limitText)
+			msg = fmt.Sprintf("%s covers %s public %s addresses (%s of the %s Internet); at most %s may be authorized — list the operator networks' CIDRs", p, money.Group(pub.String()), ipFamily(is4), percentOf(pub, publicTotal(is4)), ipFamily(is4), limitText)
 		}
 		// The union: a range inside one already counted adds nothing; one that
 		// contains earlier ranges replaces them.
@@ -164,7 +166,7 @@ func JudgeAuthorizedRanges(ranges []string) []RangeFinding {
 		whole := u.total.Cmp(publicTotal(is4)) >= 0
 		if (!u.over && u.total.Cmp(limit) > 0) || (whole && !u.whole) {
 			u.over, u.whole = true, whole
-			together := fmt.Sprintf("with %s the authorized ranges together cover %s public %s addresses (%s of the %s Internet); at most %s may be authorized", p, groupDigits(u.total), ipFamily(is4), percentOf(u.total, publicTotal(is4)), ipFamily(is4), limitText)
+			together := fmt.Sprintf("with %s the authorized ranges together cover %s public %s addresses (%s of the %s Internet); at most %s may be authorized", p, money.Group(u.total.String()), ipFamily(is4), percentOf(u.total, publicTotal(is4)), ipFamily(is4), limitText)
 			if msg == "" {
 				msg = together
 			} else if i > 0 {
@@ -176,19 +178,6 @@ func JudgeAuthorizedRanges(ranges []string) []RangeFinding {
 		}
 	}
 	return out
-}
-
-// group renders an integer with thousands separators.
-func groupDigits(n *big.Int) string {
-	s := n.String()
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
 }
 
 // share renders n/total as a percentage.
