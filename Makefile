@@ -82,7 +82,7 @@ env-list: ## every environment: tier, studio, game, regions, owners, monthly cos
 # evaluation per resource, the cost and critical-path computations. Output is
 # benchstat-compatible; BENCHCOUNT=10 gives benchstat enough samples to compare runs.
 BENCHCOUNT ?= 3
-BENCHPKGS  ?= ./internal/engine
+BENCHPKGS  ?= ./internal/offline/engine
 bench: ## benchmarks (benchstat format): plan time vs regions, policy, cost, critical path; see docs/benchmarks.md
 	$(GO) test -run '^$$' -bench . -benchmem -count $(BENCHCOUNT) $(BENCHPKGS)
 

@@ -13,8 +13,8 @@ import (
 	"github.com/gameplatform/platform/components/routing"
 	"github.com/gameplatform/platform/components/shared"
 	"github.com/gameplatform/platform/components/storage"
-	"github.com/gameplatform/platform/internal/naming"
-	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/internal/model/naming"
+	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // Edge is the environment-wide services every region shares: the build/patch store,

@@ -8,8 +8,8 @@ import (
 
 	"github.com/gameplatform/platform/components/observability"
 	"github.com/gameplatform/platform/components/shared"
-	"github.com/gameplatform/platform/internal/naming"
-	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/internal/model/naming"
+	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 func newGlobal(ctx *pulumi.Context, s *spec.Spec, id naming.Identity, base shared.Interface) (*Global, error) {

@@ -10,9 +10,9 @@ import (
 	"github.com/gameplatform/platform/components/gamecluster"
 	"github.com/gameplatform/platform/components/network"
 	"github.com/gameplatform/platform/components/shared"
-	"github.com/gameplatform/platform/internal/capacity"
-	"github.com/gameplatform/platform/internal/naming"
-	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/internal/model/capacity"
+	"github.com/gameplatform/platform/internal/model/naming"
+	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // regionDeps are what a region takes from the environment-wide part.

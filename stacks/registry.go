@@ -5,8 +5,8 @@ import (
 
 	"github.com/gameplatform/platform/components/registry"
 	"github.com/gameplatform/platform/components/shared"
-	"github.com/gameplatform/platform/internal/naming"
-	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/internal/model/naming"
+	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // newRegistry registers the environment's container registry in the global resource

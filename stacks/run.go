@@ -8,7 +8,7 @@ import (
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
-	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // EnvironmentsDir is the stackConfigDir of Pulumi.yaml.

@@ -12,11 +12,11 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/gameplatform/platform/internal/cost"
-	"github.com/gameplatform/platform/internal/deploytime"
-	"github.com/gameplatform/platform/internal/engine"
-	"github.com/gameplatform/platform/internal/money"
-	"github.com/gameplatform/platform/internal/plan"
+	"github.com/gameplatform/platform/internal/offline/cost"
+	"github.com/gameplatform/platform/internal/offline/deploytime"
+	"github.com/gameplatform/platform/internal/offline/engine"
+	"github.com/gameplatform/platform/internal/model/money"
+	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
 // renderAnalytics writes the cost and deploy-time estimates of a plan; with explain,
@@ -155,7 +155,7 @@ func renderExplain(w io.Writer, p *plan.Plan) {
 	fmt.Fprintf(w, "Registry: %s\n", t.Registry.ReplicaNote)
 	fmt.Fprintf(w, "Peering: %s\n", t.Peering.Note)
 	if a, ok := t.Assumptions[p.Cost.Tier]; ok {
-		fmt.Fprintf(w, "\nUsage assumptions of the %s tier (internal/cost/prices.json):\n", p.Cost.Tier)
+		fmt.Fprintf(w, "\nUsage assumptions of the %s tier (internal/offline/cost/prices.json):\n", p.Cost.Tier)
 		for _, f := range a.Fields() {
 			fmt.Fprintf(w, "  %-32s %-8v %s\n", f[0], f[1], t.AssumptionNotes[f[0].(string)])
 		}
@@ -166,7 +166,7 @@ func renderExplain(w io.Writer, p *plan.Plan) {
 		return
 	}
 	fmt.Fprintf(w, "\nDeploy model: explicit dependencies + property dependencies + component children; children do not wait for a component parent; AgentPools serialize per AKS cluster and federated credentials per identity; at most --parallel operations run at once (Pulumi's default is 4 x CPUs of the machine running `pulumi up`).\n")
-	fmt.Fprintf(w, "Durations (internal/deploytime/durations.json, as of %s): %s\n", d.AsOf, d.Source)
+	fmt.Fprintf(w, "Durations (internal/offline/deploytime/durations.json, as of %s): %s\n", d.AsOf, d.Source)
 	used := map[string]bool{}
 	for _, r := range p.Resources {
 		if r.Custom {

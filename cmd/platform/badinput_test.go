@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // Bad stack config through the CLI: exit 2, the message names the file and the

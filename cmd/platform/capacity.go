@@ -6,8 +6,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/gameplatform/platform/internal/capacity"
-	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/internal/model/capacity"
+	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // renderCapacity prints the capacity model's sizing of every region: game servers

@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // Exit statuses (a contract: workflows and make targets rely on them).

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gameplatform/platform/internal/plan"
+	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
 // TestPlanModes: by default the plan is a preview of a fresh stack (values Azure

@@ -12,8 +12,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/gameplatform/platform/internal/engine"
-	"github.com/gameplatform/platform/internal/plan"
+	"github.com/gameplatform/platform/internal/offline/engine"
+	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
 type planFlags struct {

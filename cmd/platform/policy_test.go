@@ -9,7 +9,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/gameplatform/platform/internal/plan"
+	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/policies/rules"
 )
 

@@ -15,10 +15,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/gameplatform/platform/internal/plan"
-	"github.com/gameplatform/platform/internal/requests"
-	"github.com/gameplatform/platform/internal/review"
-	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/internal/offline/plan"
+	"github.com/gameplatform/platform/internal/offline/requests"
+	"github.com/gameplatform/platform/internal/offline/review"
+	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 type reviewFlags struct {
@@ -200,7 +200,7 @@ deployment order (dev tier first, prod last):
   environments/Pulumi.<env>.yaml           that environment
   environments/requests/<env>.yaml         the environment the request produces
   components/ stacks/ policies/ internal/  every environment (also main.go, go.mod,
-  go.sum, Pulumi.yaml); internal/review/ is the renderer and affects none
+  go.sum, Pulumi.yaml); internal/offline/review/ is the renderer and affects none
 
 The changed files come from 'git diff --name-only BASE...HEAD' (--base, --head) or a
 file with one path per line (--files, '-' for stdin); --all lists every environment.

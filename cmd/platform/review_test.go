@@ -8,11 +8,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gameplatform/platform/internal/plan"
-	"github.com/gameplatform/platform/internal/review"
+	"github.com/gameplatform/platform/internal/offline/plan"
+	"github.com/gameplatform/platform/internal/offline/review"
 )
 
-const reviewData = "../../internal/review/testdata"
+const reviewData = "../../internal/offline/review/testdata"
 
 func fixture(name string) string { return filepath.Join(reviewData, name) }
 

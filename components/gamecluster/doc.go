@@ -1,6 +1,6 @@
 // Package gamecluster provides a region's game-server cluster: an AKS managed
 // cluster with a system pool tainted CriticalAddonsOnly and one or more game-server
-// pools sized by the capacity model (internal/capacity), each node with its own
+// pools sized by the capacity model (internal/model/capacity), each node with its own
 // player-facing public IP from the network's prefix.
 //
 // Security and operations: Azure CNI overlay with Cilium network policy; Entra ID

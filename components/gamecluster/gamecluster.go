@@ -10,8 +10,8 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/gameplatform/platform/components/shared"
-	"github.com/gameplatform/platform/internal/capacity"
-	"github.com/gameplatform/platform/internal/naming"
+	"github.com/gameplatform/platform/internal/model/capacity"
+	"github.com/gameplatform/platform/internal/model/naming"
 )
 
 // TypeToken is the component's type.

@@ -3,8 +3,8 @@ package gamecluster
 import (
 	"fmt"
 
-	"github.com/gameplatform/platform/internal/capacity"
-	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/internal/model/capacity"
+	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // Documented defaults of the cluster.

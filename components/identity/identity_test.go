@@ -7,8 +7,8 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/gameplatform/platform/components/shared"
-	"github.com/gameplatform/platform/internal/plan"
-	"github.com/gameplatform/platform/internal/plantest"
+	"github.com/gameplatform/platform/internal/offline/plan"
+	"github.com/gameplatform/platform/internal/offline/plantest"
 )
 
 func TestRoleDefinitionID(t *testing.T) {

@@ -9,7 +9,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/gameplatform/platform/components/shared"
-	"github.com/gameplatform/platform/internal/naming"
+	"github.com/gameplatform/platform/internal/model/naming"
 )
 
 // TypeToken is the component's type.

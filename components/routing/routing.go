@@ -13,8 +13,8 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/gameplatform/platform/components/shared"
-	"github.com/gameplatform/platform/internal/naming"
-	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/internal/model/naming"
+	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // TypeToken is the component's type.

@@ -3,8 +3,8 @@ package pack
 import (
 	"fmt"
 
-	"github.com/gameplatform/platform/internal/cost"
-	"github.com/gameplatform/platform/internal/plan"
+	"github.com/gameplatform/platform/internal/offline/cost"
+	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/policies/rules"
 )
 

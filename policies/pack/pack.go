@@ -23,7 +23,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
 
-	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/policies/rules"
 )
 

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 func TestShippedConfigEnforcement(t *testing.T) {

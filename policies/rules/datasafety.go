@@ -1,6 +1,6 @@
 package rules
 
-import "github.com/gameplatform/platform/internal/spec"
+import "github.com/gameplatform/platform/internal/model/spec"
 
 func init() {
 	register(&Policy{

@@ -4,7 +4,7 @@
 // protect, dependencies), so the same rules run in two places with the same verdicts:
 //
 //   - offline, in-process, on the plan the engine records (FromPlan converts
-//     plan.Resource; internal/engine fills plan.PolicyResults);
+//     plan.Resource; internal/offline/engine fills plan.PolicyResults);
 //   - under the Pulumi CLI, in `pulumi preview --policy-pack policies`, where the
 //     policies/pack adapter converts policyx.AnalyzerResource (property.Map) to the
 //     same view and serves the rules with policyx.Main.

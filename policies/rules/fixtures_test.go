@@ -7,13 +7,13 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/gameplatform/platform/internal/plan"
-	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/internal/offline/plan"
+	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // The fixtures are what the components really register: testdata/resources.json
 // holds the first resource of every deployed type of the real prod plan, written
-// and kept in sync by internal/engine's TestRuleFixturesComeFromThePlan. Cases that
+// and kept in sync by internal/offline/engine's TestRuleFixturesComeFromThePlan. Cases that
 // need several resources clone a real one and change its name and region.
 //
 // A few types the rules also judge are not registered by any component today
@@ -42,7 +42,7 @@ func real(typ string, fallback func() Resource) Resource {
 		realByTy = map[string]plan.Resource{}
 		data, err := os.ReadFile("testdata/resources.json")
 		if err != nil {
-			panic(fmt.Sprintf("reading rule fixtures: %v (go test ./internal/engine -run Fixtures -update)", err))
+			panic(fmt.Sprintf("reading rule fixtures: %v (go test ./internal/offline/engine -run Fixtures -update)", err))
 		}
 		var rs []plan.Resource
 		if err := json.Unmarshal(data, &rs); err != nil {

@@ -5,7 +5,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/gameplatform/platform/internal/naming"
+	"github.com/gameplatform/platform/internal/model/naming"
 )
 
 func init() {

@@ -3,7 +3,7 @@ package rules
 import (
 	"strings"
 
-	"github.com/gameplatform/platform/internal/plan"
+	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
 func init() {

@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gameplatform/platform/internal/naming"
-	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/internal/model/naming"
+	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // acceptedIdentity reports whether environment validation accepts the studio, game
@@ -68,7 +68,7 @@ func namedResources(id naming.Identity, code string) map[string][]string {
 }
 
 // Every studio, game and environment name validation accepts yields Azure names that
-// are valid (internal/naming's rules) and pass the naming convention, in every tier.
+// are valid (internal/model/naming's rules) and pass the naming convention, in every tier.
 func TestEveryAcceptedIdentityYieldsValidConventionalNames(t *testing.T) {
 	r := rand.New(rand.NewSource(11))
 	var ids []naming.Identity

@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // PackName is the policy pack's name (PulumiPolicy.yaml, plan policyResults[].pack).

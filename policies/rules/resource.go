@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/gameplatform/platform/internal/plan"
-	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/internal/offline/plan"
+	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // Unknown marks a value not known until the resource is created (plan.UnknownValue).

@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/gameplatform/platform/internal/azroles"
+	"github.com/gameplatform/platform/internal/model/azroles"
 )
 
 // TypeRoleAssignment is an Azure RBAC role assignment.
@@ -32,7 +32,7 @@ func init() {
 }
 
 // privilegedRoles are the built-in roles of Azure's "Privileged" category (the
-// catalogue of role IDs and names is internal/azroles).
+// catalogue of role IDs and names is internal/model/azroles).
 var privilegedRoles = azroles.Privileged()
 
 // PrivilegedRoleNames lists the privileged built-in roles the pack refuses, by name.

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gameplatform/platform/internal/plan"
-	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/internal/offline/plan"
+	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // ruleCase is one table row: resources judged by one policy in a tier, and the
@@ -426,7 +426,7 @@ func TestFixturesAreReal(t *testing.T) {
 	real(TypeResourceGroup, func() Resource { return Resource{} })
 	for _, typ := range realTypes {
 		if _, ok := realByTy[typ]; !ok {
-			t.Errorf("testdata/resources.json has no %s; regenerate it with go test ./internal/engine -run Fixtures -update", typ)
+			t.Errorf("testdata/resources.json has no %s; regenerate it with go test ./internal/offline/engine -run Fixtures -update", typ)
 		}
 	}
 }

@@ -6,8 +6,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/gameplatform/platform/internal/money"
-	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/internal/model/money"
+	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 func init() {

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gameplatform/platform/internal/spec"
+	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // leaves lists the paths of every value in v: each key and index, down to scalars.

@@ -31,7 +31,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/workspace"
 
-	"github.com/gameplatform/platform/internal/plan"
+	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/policies/rules"
 )
 

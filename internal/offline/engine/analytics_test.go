@@ -1,0 +1,147 @@
+package engine
+
+import (
+	"testing"
+
+	"github.com/gameplatform/platform/internal/offline/cost"
+	"github.com/gameplatform/platform/internal/offline/deploytime"
+	"github.com/gameplatform/platform/internal/offline/plan"
+	"github.com/gameplatform/platform/internal/model/spec"
+)
+
+// planGenerated evaluates and analyses a generated environment at a parallelism.
+func planGenerated(t testing.TB, tier spec.Tier, regions, parallelism int) *plan.Plan {
+	t.Helper()
+	sc := genStackConfig(t, tier, regions)
+	p, err := Evaluate("prod", sc, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := spec.FromConfig("prod", "generated", sc.Values, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Deploy.Parallelism = parallelism
+	if err := analyze(p, s); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestCriticalPathDoesNotGrowWithRegions: regions are independent subtrees, so adding
+// regions adds work but not length to the critical path (given the parallelism the
+// model suggests for the larger stack).
+func TestCriticalPathDoesNotGrowWithRegions(t *testing.T) {
+	durations, err := deploytime.DefaultDurations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var base *plan.Plan
+	baseRegions := 0
+	for _, n := range []int{7, 9, 12} {
+		p := planGenerated(t, spec.TierProd, n, 0)
+		t.Logf("%d regions: %d resources, critical path %vs unbounded, %vs at --parallel %d, suggested --parallel %d, $%.0f/month",
+			n, p.Summary.Resources, p.Deploy.UnboundedSeconds, p.Deploy.CriticalPathSeconds, p.Deploy.Parallelism, p.Deploy.SuggestedParallelism, p.Cost.MonthlyUSD)
+		if base == nil {
+			base, baseRegions = p, n
+			continue
+		}
+		if p.Deploy.UnboundedSeconds != base.Deploy.UnboundedSeconds {
+			t.Errorf("%d regions: critical path %vs, want %vs as with %d regions", n, p.Deploy.UnboundedSeconds, base.Deploy.UnboundedSeconds, baseRegions)
+		}
+		// At its suggested parallelism the bigger stack deploys in (about) the same time.
+		g, err := deploytime.Build(p, durations)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := g.Schedule(p.Deploy.SuggestedParallelism).Makespan; got > base.Deploy.UnboundedSeconds*(1+deploytime.SuggestTolerance)+1 {
+			t.Errorf("%d regions at --parallel %d: %vs, want about %vs", n, p.Deploy.SuggestedParallelism, got, base.Deploy.UnboundedSeconds)
+		}
+		if p.Summary.Resources <= base.Summary.Resources || p.Cost.MonthlyUSD <= base.Cost.MonthlyUSD {
+			t.Errorf("%d regions: %d resources / $%v, want more than %d / $%v", n, p.Summary.Resources, p.Cost.MonthlyUSD, base.Summary.Resources, base.Cost.MonthlyUSD)
+		}
+	}
+}
+
+// TestShippedPlansAnalytics checks the analyses of the shipped environments against
+// the plan itself: every deployed resource is priced or listed as not priced (never
+// both, never neither), the totals add up, and the deploy model is consistent
+// (serial = sum of durations; the critical path is a chain of real resources).
+func TestShippedPlansAnalytics(t *testing.T) {
+	d, err := deploytime.DefaultDurations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for env, r := range shippedPlans(t) {
+		p := r.Plan
+		notPriced := map[string]bool{}
+		for _, u := range p.Cost.NotPriced {
+			notPriced[u] = true
+		}
+		sum := 0.0
+		for _, res := range p.Resources {
+			v, priced := p.Cost.ByResource[res.URN]
+			switch {
+			case !res.Custom && (priced || notPriced[res.URN]):
+				t.Errorf("%s: component %s is in the cost", env, res.URN)
+			case res.Custom && priced == notPriced[res.URN]:
+				t.Errorf("%s: %s (%s) priced=%v notPriced=%v; want exactly one", env, res.URN, res.Type, priced, notPriced[res.URN])
+			}
+			sum += v
+		}
+		if diff := sum - p.Cost.MonthlyUSD; diff > 0.01*float64(len(p.Resources)) || diff < -0.01*float64(len(p.Resources)) {
+			t.Errorf("%s: byResource sums to %v, monthlyUSD %v", env, sum, p.Cost.MonthlyUSD)
+		}
+		if p.Cost.MaxMonthlyUSD < p.Cost.MonthlyUSD || p.Cost.BudgetMonthlyUSD != r.Spec.BudgetMonthlyUSD || p.Cost.Tier != string(r.Spec.Tier) {
+			t.Errorf("%s: max %v, budget %v, tier %q", env, p.Cost.MaxMonthlyUSD, p.Cost.BudgetMonthlyUSD, p.Cost.Tier)
+		}
+		g, err := deploytime.Build(p, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if serial := g.Schedule(1).Makespan; serial != g.TotalSeconds() {
+			t.Errorf("%s: parallelism 1 makespan %v, want the sum of durations %v", env, serial, g.TotalSeconds())
+		}
+		idx := p.Index()
+		if len(p.Deploy.CriticalPath) == 0 || p.Deploy.CriticalPathSeconds < p.Deploy.UnboundedSeconds {
+			t.Errorf("%s: deploy = %+v", env, p.Deploy)
+		}
+		for _, u := range p.Deploy.CriticalPath {
+			if res := idx[u]; res == nil || !res.Custom {
+				t.Errorf("%s: critical path entry %s is not a deployed resource", env, u)
+			}
+		}
+		if n := len(p.Deploy.Dominant); n == 0 || n > 3 {
+			t.Errorf("%s: %d dominant resources", env, n)
+		}
+	}
+}
+
+// TestEveryPlannedTypeIsAccountedFor lists each type the program registers and how
+// the models treat it, failing for a type neither priced nor free nor explained.
+func TestEveryPlannedTypeIsAccountedFor(t *testing.T) {
+	pt, err := cost.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	priced, free := cost.PricedTypes(pt)
+	known := map[string]string{}
+	for _, ty := range priced {
+		known[ty] = "priced"
+	}
+	for _, ty := range free {
+		known[ty] = "free"
+	}
+	d, _ := deploytime.DefaultDurations()
+	for env, r := range shippedPlans(t) {
+		for token := range r.Plan.Summary.ByType {
+			ty := plan.BaseType(token)
+			if _, ok := known[ty]; !ok {
+				t.Errorf("%s: type %s is neither priced nor free in internal/offline/cost/prices.json", env, ty)
+			}
+			if _, ok := d.Types[ty]; !ok {
+				t.Errorf("%s: type %s has no entry in internal/offline/deploytime/durations.json", env, ty)
+			}
+		}
+	}
+}

@@ -1,0 +1,178 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/gameplatform/platform/internal/offline/plan"
+	"github.com/gameplatform/platform/internal/offline/plantest"
+	"github.com/gameplatform/platform/internal/model/spec"
+)
+
+// byName returns the plan's resource with a logical name.
+func byName(t *testing.T, p *plan.Plan, name string) plan.Resource {
+	t.Helper()
+	for _, r := range p.Resources {
+		if r.Name == name {
+			return r
+		}
+	}
+	t.Fatalf("%s: no resource %q", p.Stack, name)
+	return plan.Resource{}
+}
+
+// TestGlobalServicesByTier checks the environment-wide services of the shipped
+// environments: prod gets the resilient, locked-down choices, dev the cheap ones.
+func TestGlobalServicesByTier(t *testing.T) {
+	ps := shippedPlans(t)
+	want := map[string]map[string]map[string]any{
+		"prod": {
+			"global-storage-account": {"sku.name": "Standard_GZRS", "publicNetworkAccess": "Disabled", "allowBlobPublicAccess": false, "minimumTlsVersion": "TLS1_2"},
+			"global-cdn-profile":     {"sku.name": "Premium_AzureFrontDoor"},
+			"global-cdn-waf":         {"sku.name": "Premium_AzureFrontDoor", "policySettings.mode": "Prevention", "managedRules.managedRuleSets.0.ruleSetType": "Microsoft_DefaultRuleSet", "customRules.rules.0.rateLimitThreshold": float64(600)},
+			"global-keyvault-vault":  {"properties.publicNetworkAccess": "Disabled", "properties.enablePurgeProtection": true, "properties.enableRbacAuthorization": true},
+			"global-routing-zone":    {"zoneName": "play.starfall.example"},
+			"global-routing-tm":      {"trafficRoutingMethod": "Performance"},
+		},
+		"dev": {
+			"global-storage-account": {"sku.name": "Standard_LRS", "allowBlobPublicAccess": false, "minimumTlsVersion": "TLS1_2"},
+			"global-cdn-profile":     {"sku.name": "Standard_AzureFrontDoor"},
+			"global-cdn-waf":         {"sku.name": "Standard_AzureFrontDoor", "policySettings.mode": "Detection", "customRules.rules.0.rateLimitThreshold": float64(1000)},
+			"global-keyvault-vault":  {"properties.sku.name": "standard", "properties.enablePurgeProtection": true},
+			"global-routing-zone":    {"zoneName": "dev.play.starfall.example"},
+		},
+	}
+	for env, resources := range want {
+		p := ps[env].Plan
+		for name, inputs := range resources {
+			res := byName(t, p, name)
+			if res.Region != "" {
+				t.Errorf("%s: %s is attributed to region %q, want the global part", env, name, res.Region)
+			}
+			plantest.Expect(t, res, inputs)
+		}
+		stateful := []string{"global-storage-account", "global-keyvault-vault", "global-routing-zone"}
+		for _, name := range stateful {
+			res := byName(t, p, name)
+			if prod := env == "prod"; res.Protect != prod || res.RetainOnDelete != prod {
+				t.Errorf("%s: %s protect=%v retainOnDelete=%v, want %v", env, name, res.Protect, res.RetainOnDelete, prod)
+			}
+		}
+	}
+}
+
+// TestEveryRegionBehindFrontDoorAndTrafficManager checks that each region's entry
+// point is an API origin and a Traffic Manager endpoint, in every shipped environment.
+func TestEveryRegionBehindFrontDoorAndTrafficManager(t *testing.T) {
+	for env, r := range shippedPlans(t) {
+		p := r.Plan
+		tm := byName(t, p, "global-routing-tm")
+		for _, region := range r.Spec.RegionNames() {
+			ip := byName(t, p, region+"-entry-ip")
+			ep := byName(t, p, "global-routing-ep-"+region)
+			plantest.Expect(t, ep, map[string]any{
+				"endpointLocation": region,
+				"endpointType":     "AzureEndpoints",
+				"type":             "Microsoft.Network/trafficManagerProfiles/azureEndpoints",
+			})
+			if !contains(ep.Dependencies, ip.URN) || !contains(ep.Dependencies, tm.URN) {
+				t.Errorf("%s: traffic manager endpoint for %s does not target its entry IP in the profile (deps %v)", env, region, ep.Dependencies)
+			}
+			origin := byName(t, p, "global-cdn-api-"+region)
+			if plantest.Input(origin, "originGroupName") != "api" || !contains(origin.Dependencies, ip.URN) {
+				t.Errorf("%s: API origin for %s = %v (deps %v)", env, region, origin.Inputs, origin.Dependencies)
+			}
+		}
+	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, e := range xs {
+		if e == x {
+			return true
+		}
+	}
+	return false
+}
+
+// TestPrivateEndpointsWhereTheTierRequires checks that prod's storage and key vault
+// (public network access off) get private endpoints in the first region's subnet,
+// registered in privatelink zones linked to every region's VNet; dev gets none.
+func TestPrivateEndpointsWhereTheTierRequires(t *testing.T) {
+	ps := shippedPlans(t)
+	prod := ps["prod"]
+	first := prod.Spec.Regions[0].Name
+	for _, pe := range []struct{ name, group, zone string }{
+		{"global-storage-blob-pe", "blob", "global-dns-blob"},
+		{"global-keyvault-vault-pe", "vault", "global-dns-vaultcore"},
+	} {
+		res := byName(t, prod.Plan, pe.name)
+		plantest.Expect(t, res, map[string]any{"location": first, "privateLinkServiceConnections.0.groupIds.0": pe.group})
+		if sub, _ := plantest.Input(res, "subnet.id").(string); !strings.Contains(sub, "/subnets/") || !strings.Contains(sub, "-"+spec.Regions[first].Short+"/") {
+			t.Errorf("prod: %s subnet = %q, want the first region's private-endpoint subnet", pe.name, sub)
+		}
+		zone := byName(t, prod.Plan, pe.zone)
+		if !contains(byName(t, prod.Plan, pe.name+"-dns").Dependencies, zone.URN) {
+			t.Errorf("prod: %s is not registered in %s", pe.name, pe.zone)
+		}
+		for _, region := range prod.Spec.RegionNames() {
+			link := byName(t, prod.Plan, pe.zone+"-"+region)
+			vnet := ""
+			for _, r := range prod.Plan.Resources {
+				if r.Type == "azure-native:network:VirtualNetwork" && r.Region == region {
+					vnet = r.URN
+				}
+			}
+			if vnet == "" || !contains(link.Dependencies, vnet) {
+				t.Errorf("prod: %s is not linked to %s's VNet (deps %v)", pe.zone, region, link.Dependencies)
+			}
+		}
+	}
+	for _, r := range ps["dev"].Plan.Resources {
+		if r.Type == "azure-native:network:PrivateEndpoint" && r.Region == "" {
+			t.Errorf("dev: unexpected global private endpoint %s", r.Name)
+		}
+	}
+}
+
+// TestWorkloadIdentitiesPerRegion checks the in-cluster workloads have one identity
+// per region, federated with that region's cluster only, with the same grants.
+func TestWorkloadIdentitiesPerRegion(t *testing.T) {
+	for env, r := range shippedPlans(t) {
+		n := 0
+		for _, res := range r.Plan.Resources {
+			if res.Type == "azure-native:managedidentity:FederatedIdentityCredential" && strings.HasPrefix(res.Name, "global-id-") {
+				n++
+			}
+		}
+		if want := 2 * len(r.Spec.Regions); n != want {
+			t.Errorf("%s: %d federated credentials, want %d (game server and API, per region)", env, n, want)
+		}
+		for _, region := range r.Spec.RegionNames() {
+			for _, w := range []string{"gameserver", "gameapi"} {
+				key := "global-id-" + w + "-" + region
+				plantest.Expect(t, byName(t, r.Plan, key+"-id"), map[string]any{"location": region})
+				fed := byName(t, r.Plan, key+"-fed-"+region)
+				plantest.Expect(t, fed, map[string]any{"subject": "system:serviceaccount:game:" + w})
+				if iss, _ := plantest.Input(fed, "issuer").(string); !strings.Contains(iss, region) {
+					t.Errorf("%s: %s federation has issuer %q, want %s's cluster", env, key, iss, region)
+				}
+				plantest.Expect(t, byName(t, r.Plan, key+"-secrets-read"), map[string]any{
+					"roleDefinitionId": "/subscriptions/00000000-0000-0000-0000-000000000000/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6",
+				})
+			}
+			if byNameOK(r.Plan, "global-id-gameapi-"+region+"-builds-read") {
+				t.Errorf("%s: the game API must not read builds", env)
+			}
+		}
+	}
+}
+
+func byNameOK(p *plan.Plan, name string) bool {
+	for _, r := range p.Resources {
+		if r.Name == name {
+			return true
+		}
+	}
+	return false
+}
