@@ -15,14 +15,13 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/hashicorp/go-multierror"
 	"github.com/spf13/cobra"
 
-	"github.com/gameplatform/platform/internal/offline/engine"
+	"github.com/gameplatform/platform/internal/model/field"
 	"github.com/gameplatform/platform/internal/model/money"
+	"github.com/gameplatform/platform/internal/offline/engine"
 	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/offline/requests"
-	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // Exit statuses of the env commands, besides exitOK and exitBadInput.
@@ -122,11 +121,10 @@ func runEnvRequest(ctx context.Context, stdout, stderr io.Writer, file string, f
 	// The budget must cover the cost model's expected monthly cost of the planned
 	// environment (autoscaled pools at their expected average, not their maximum).
 	if cost := res.Plan.Cost; cost.MonthlyUSD > checked.BudgetMonthlyUSD {
-		return badInput(&spec.ConfigError{Source: file, Errs: fieldErrs(&spec.FieldError{
-			Path: "budgetMonthlyUSD",
-			Msg: fmt.Sprintf("%s is below the estimated monthly cost of %s (%s with every pool at its maximum); raise the budget, or lower peakPlayers, regions or vmSize (or use spot outside prod)",
-				money.USD(checked.BudgetMonthlyUSD), money.USD(cost.MonthlyUSD), money.USD(cost.MaxMonthlyUSD)),
-		})})
+		var errs field.ErrorList
+		errs.Add("budgetMonthlyUSD", "%s is below the estimated monthly cost of %s (%s with every pool at its maximum); raise the budget, or lower peakPlayers, regions or vmSize (or use spot outside prod)",
+			money.USD(checked.BudgetMonthlyUSD), money.USD(cost.MonthlyUSD), money.USD(cost.MaxMonthlyUSD))
+		return badInput(errs.In(file))
 	}
 	if v := mandatoryViolations(res.Plan); len(v) > 0 {
 		return &exitError{code: exitViolation, err: fmt.Errorf("the environment generated from %s violates %d mandatory policies; nothing written:\n  %s",
@@ -148,14 +146,6 @@ func runEnvRequest(ctx context.Context, stdout, stderr io.Writer, file string, f
 	}
 	writeRequestSummary(stdout, checked, env, res, now, false)
 	return nil
-}
-
-func fieldErrs(errs ...*spec.FieldError) *multierror.Error {
-	var m multierror.Error
-	for _, e := range errs {
-		m.Errors = append(m.Errors, e)
-	}
-	return &m
 }
 
 func mandatoryViolations(p *plan.Plan) []string {

@@ -2,22 +2,18 @@ package main
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
-	"github.com/gameplatform/platform/internal/offline/engine"
-	"github.com/gameplatform/platform/internal/model/jsonerr"
-	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/offline/engine"
+	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/policies/rules"
 )
 
@@ -71,7 +67,7 @@ func runPolicyCheck(stdout io.Writer, f *policyCheckFlags) error {
 	if f.format != "text" && f.format != "json" {
 		return badInput(fmt.Errorf("--format: %q is not a format (text, json)", f.format))
 	}
-	p, err := readPlanFile(f.plan)
+	p, err := plan.ReadFile(f.plan)
 	if err != nil {
 		return badInput(err)
 	}
@@ -113,59 +109,6 @@ func policyVerdict(rs []plan.PolicyResult) error {
 		return &exitError{code: exitViolation, err: fmt.Errorf("%d mandatory policy violation(s)", n)}
 	}
 	return nil
-}
-
-// readPlanFile reads and checks a plan JSON file; errors name the file and field.
-func readPlanFile(path string) (*plan.Plan, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no such plan file", path)
-		}
-		return nil, fmt.Errorf("reading plan %s: %w", path, err)
-	}
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, fmt.Errorf("%s: not a plan JSON document: %s", path, jsonerr.Describe(data, err))
-	}
-	if _, ok := raw["steps"]; ok {
-		return nil, fmt.Errorf("%s: is `pulumi preview --json` output, not a plan; pass it with --preview", path)
-	}
-	var p plan.Plan
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&p); err != nil {
-		return nil, fmt.Errorf("%s: %s", path, jsonerr.Describe(data, err))
-	}
-	var problems []string
-	add := func(format string, args ...any) { problems = append(problems, path+": "+fmt.Sprintf(format, args...)) }
-	if _, ok := raw["schemaVersion"]; !ok {
-		add("schemaVersion: missing (expected %d)", plan.SchemaVersion)
-	} else if p.SchemaVersion != plan.SchemaVersion {
-		add("schemaVersion: %d is not supported (expected %d; regenerate with `platform plan --format json`)", p.SchemaVersion, plan.SchemaVersion)
-	}
-	if p.Stack == "" {
-		add("stack: missing")
-	}
-	if _, ok := raw["resources"]; !ok {
-		add("resources: missing (expected an array of resources)")
-	}
-	seen := map[string]int{}
-	for i, r := range p.Resources {
-		if r.URN == "" {
-			add("resources[%d].urn: missing", i)
-		} else if j, dup := seen[r.URN]; dup {
-			add("resources[%d].urn: %q repeats resources[%d]", i, r.URN, j)
-		} else {
-			seen[r.URN] = i
-		}
-		if r.Type == "" {
-			add("resources[%d].type: missing", i)
-		}
-	}
-	if len(problems) > 0 {
-		return nil, fmt.Errorf("%s: %d problem(s)\n  %s", path, len(problems), strings.Join(problems, "\n  "))
-	}
-	return &p, nil
 }
 
 func newPolicyListCmd() *cobra.Command {

@@ -15,10 +15,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/offline/requests"
 	"github.com/gameplatform/platform/internal/offline/review"
-	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 type reviewFlags struct {
@@ -103,12 +103,12 @@ func runReview(stdout, stderr io.Writer, f *reviewFlags) error {
 	var base, head *plan.Plan
 	var err error
 	if f.base != "" {
-		if base, err = readPlan(f.base); err != nil {
+		if base, err = plan.ReadFile(f.base); err != nil {
 			return badInput(err)
 		}
 	}
 	if f.head != "" {
-		if head, err = readPlan(f.head); err != nil {
+		if head, err = plan.ReadFile(f.head); err != nil {
 			return badInput(err)
 		}
 	}
@@ -174,7 +174,6 @@ func displayName(path string) string {
 
 // readPlan reads a plan JSON file with the reader `policy check` uses, so both
 // commands accept and refuse the same files with the same messages.
-func readPlan(path string) (*plan.Plan, error) { return readPlanFile(path) }
 
 type affectedFlags struct {
 	base, head      string

@@ -5,11 +5,11 @@ import (
 	_ "embed"
 	"fmt"
 	"sort"
-	"strings"
 	"sync"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/gameplatform/platform/internal/model/field"
 	"github.com/gameplatform/platform/internal/model/spec"
 )
 
@@ -78,12 +78,8 @@ func LoadConfig(data []byte, source string) (*Config, error) {
 	if err := dec.Decode(&c); err != nil {
 		return nil, fmt.Errorf("%s: %w", source, err)
 	}
-	if errs := c.validate(); len(errs) > 0 {
-		lines := make([]string, len(errs))
-		for i, e := range errs {
-			lines[i] = "  " + source + ": " + e
-		}
-		return nil, fmt.Errorf("%s: %d problem(s)\n%s", source, len(errs), strings.Join(lines, "\n"))
+	if err := c.validate().In(source); err != nil {
+		return nil, err
 	}
 	return &c, nil
 }
@@ -97,35 +93,35 @@ func validLevel(l Level) bool {
 	return false
 }
 
-func (c *Config) validate() []string {
-	var errs []string
-	add := func(format string, args ...any) { errs = append(errs, fmt.Sprintf(format, args...)) }
-	checkLevels := func(path string, tl TierLevels, complete bool) {
+func (c *Config) validate() field.ErrorList {
+	var errs field.ErrorList
+	add := errs.Add
+	checkLevels := func(path *field.Path, tl TierLevels, complete bool) {
 		for t, l := range tl {
 			if !validTier(t) {
-				add("%s: unknown tier %q (dev, staging, prod)", path, t)
+				add(path.String(), "unknown tier %q (dev, staging, prod)", t)
 			}
 			if !validLevel(l) {
-				add("%s.%s: unknown level %q (mandatory, advisory, disabled)", path, t, l)
+				add(path.Child(string(t)).String(), "unknown level %q (mandatory, advisory, disabled)", l)
 			}
 		}
 		if complete {
 			for _, t := range spec.Tiers {
 				if _, ok := tl[t]; !ok {
-					add("%s.%s: missing (every tier needs a level)", path, t)
+					add(path.Child(string(t)).String(), "missing (every tier needs a level)")
 				}
 			}
 		}
 	}
 	for cat, tl := range c.Categories {
 		if !validCategory(cat) {
-			add("categories.%s: unknown category (%s)", cat, categoryNames())
+			add(field.NewPath("categories", string(cat)).String(), "unknown category (%s)", categoryNames())
 		}
-		checkLevels("categories."+string(cat), tl, true)
+		checkLevels(field.NewPath("categories", string(cat)), tl, true)
 	}
 	for _, cat := range Categories {
 		if _, ok := c.Categories[cat]; !ok {
-			add("categories.%s: missing", cat)
+			add(field.NewPath("categories", string(cat)).String(), "missing")
 		}
 	}
 	known := map[string]bool{}
@@ -134,27 +130,29 @@ func (c *Config) validate() []string {
 	}
 	for name, tl := range c.Policies {
 		if !known[name] {
-			add("policies.%s: unknown policy (see `platform policy list`)", name)
+			add(field.NewPath("policies", name).String(), "unknown policy (see `platform policy list`)")
 		}
-		checkLevels("policies."+name, tl, false)
+		checkLevels(field.NewPath("policies", name), tl, false)
 	}
 	s := c.Settings
 	if len(s.RequiredTags) == 0 {
-		add("settings.requiredTags: at least one tag key is required")
+		add("settings.requiredTags", "at least one tag key is required")
 	}
+	settings := field.NewPath("settings")
 	perTierList := func(name string, m map[spec.Tier][]string, catalogue func(string) bool, what string) {
+		path := settings.Child(name)
 		for _, t := range spec.Tiers {
 			if len(m[t]) == 0 {
-				add("settings.%s.%s: missing or empty", name, t)
+				add(path.Child(string(t)).String(), "missing or empty")
 			}
 		}
 		for t, vs := range m {
 			if !validTier(t) {
-				add("settings.%s: unknown tier %q", name, t)
+				add(path.String(), "unknown tier %q", t)
 			}
 			for i, v := range vs {
 				if !catalogue(v) {
-					add("settings.%s.%s[%d]: %q is not in the platform's %s catalogue", name, t, i, v, what)
+					add(path.Child(string(t)).Index(i).String(), "%q is not in the platform's %s catalogue", v, what)
 				}
 			}
 		}
@@ -162,19 +160,20 @@ func (c *Config) validate() []string {
 	perTierList("allowedRegions", s.AllowedRegions, func(v string) bool { _, ok := spec.Regions[v]; return ok }, "region")
 	perTierList("vmSizes", s.VMSizes, func(v string) bool { _, ok := spec.VMSizes[v]; return ok }, "VM size")
 	perTierInt := func(name string, m map[spec.Tier]int, lo, hi int) {
+		path := settings.Child(name)
 		for _, t := range spec.Tiers {
 			v, ok := m[t]
 			if !ok {
-				add("settings.%s.%s: missing", name, t)
+				add(path.Child(string(t)).String(), "missing")
 				continue
 			}
 			if v < lo || v > hi {
-				add("settings.%s.%s: %d is out of range %d-%d", name, t, v, lo, hi)
+				add(path.Child(string(t)).String(), "%d is out of range %d-%d", v, lo, hi)
 			}
 		}
 		for t := range m {
 			if !validTier(t) {
-				add("settings.%s: unknown tier %q", name, t)
+				add(path.String(), "unknown tier %q", t)
 			}
 		}
 	}
@@ -183,10 +182,10 @@ func (c *Config) validate() []string {
 	perTierInt("keyVaultSoftDeleteMinDays", s.KeyVaultSoftDeleteMinDays, 7, 90)
 	for i, t := range s.SharedKeyDisabledTiers {
 		if !validTier(t) {
-			add("settings.sharedKeyDisabledTiers[%d]: unknown tier %q", i, t)
+			add(settings.Child("sharedKeyDisabledTiers").Index(i).String(), "unknown tier %q", t)
 		}
 	}
-	sort.Strings(errs)
+	sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
 	return errs
 }
 

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/gameplatform/platform/internal/model/field"
 )
 
 // Block is an address block in use by some environment's region.
@@ -56,12 +58,12 @@ func BlocksInDir(dir string) ([]Block, []error) {
 // CheckAddressPlan reports every region of s whose block overlaps a block of another
 // environment, so any two environments can be peered.
 func CheckAddressPlan(s *Spec, others []Block) error {
-	var c collector
+	var c field.ErrorList
 	checkAddressPlan(&c, s, others)
-	return c.err(s.Source)
+	return c.In(s.Source)
 }
 
-func checkAddressPlan(c *collector, s *Spec, others []Block) {
+func checkAddressPlan(c *field.ErrorList, s *Spec, others []Block) {
 	for i, r := range s.Regions {
 		p, err := netip.ParsePrefix(r.AddressSpace)
 		if err != nil {
@@ -72,7 +74,7 @@ func checkAddressPlan(c *collector, s *Spec, others []Block) {
 				continue
 			}
 			if b.Prefix.Overlaps(p) {
-				c.add(fmt.Sprintf("regions[%d].addressSpace", i), "%s overlaps environment %q region %s (%s in %s); every environment needs its own blocks",
+				c.Add(fmt.Sprintf("regions[%d].addressSpace", i), "%s overlaps environment %q region %s (%s in %s); every environment needs its own blocks",
 					p, b.Env, b.Region, b.Prefix, b.File)
 			}
 		}

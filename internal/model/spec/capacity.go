@@ -5,6 +5,7 @@ import (
 	"net/netip"
 
 	"github.com/gameplatform/platform/internal/model/capacity"
+	"github.com/gameplatform/platform/internal/model/field"
 )
 
 // MaxNodesPerPool caps one game pool's autoscaler max per tier; the capacity model
@@ -29,7 +30,7 @@ func GameNodeAddresses(block netip.Prefix) int {
 
 // validateGameSubnet reports a block too small for the game nodes the region's
 // demand can scale to. Demand the model rejects is reported by validateCapacity.
-func validateGameSubnet(c *collector, path string, block netip.Prefix, cp Capacity, tier Tier) {
+func validateGameSubnet(c *field.ErrorList, path string, block netip.Prefix, cp Capacity, tier Tier) {
 	if !block.IsValid() {
 		return
 	}
@@ -41,7 +42,7 @@ func validateGameSubnet(c *collector, path string, block netip.Prefix, cp Capaci
 		return
 	}
 	if room := GameNodeAddresses(block); p.MaxNodes > room {
-		c.add(path+".addressSpace", "%s holds at most %d game nodes (half the block is the game subnet); the region's demand scales to %d: use a block of /%d or larger",
+		c.Add(path+".addressSpace", "%s holds at most %d game nodes (half the block is the game subnet); the region's demand scales to %d: use a block of /%d or larger",
 			block, room, p.MaxNodes, smallestBlockFor(p.MaxNodes))
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/gameplatform/platform/internal/model/field"
 )
 
 // checkJSON walks a decoded JSON value (map[string]any, []any, string, json.Number,
@@ -15,7 +17,7 @@ import (
 // unknown key and every value of the wrong type, each at its precise path
 // ("regions[2].capacity.peakPlayers"). It records the path of every value that is
 // present (not null), so defaulting can tell an explicit zero from an unset field.
-func checkJSON(c *collector, present map[string]bool, path string, v any, t reflect.Type) {
+func checkJSON(c *field.ErrorList, present map[string]bool, path string, v any, t reflect.Type) {
 	if v == nil {
 		return // null: unset
 	}
@@ -26,14 +28,14 @@ func checkJSON(c *collector, present map[string]bool, path string, v any, t refl
 	case reflect.Struct:
 		m, ok := v.(map[string]any)
 		if !ok {
-			c.add(path, "must be a mapping of keys, got %s", describeJSON(v))
+			c.Add(path, "must be a mapping of keys, got %s", describeJSON(v))
 			return
 		}
 		fields := jsonFields(t)
 		for _, k := range sortedKeys(m) {
 			f, ok := fields[k]
 			if !ok {
-				c.add(joinField(path, k), "unknown key%s", suggestKey(k, sortedKeys(fields)))
+				c.Add(joinField(path, k), "unknown key%s", suggestKey(k, sortedKeys(fields)))
 				continue
 			}
 			checkJSON(c, present, joinField(path, k), m[k], f.Type)
@@ -41,7 +43,7 @@ func checkJSON(c *collector, present map[string]bool, path string, v any, t refl
 	case reflect.Map:
 		m, ok := v.(map[string]any)
 		if !ok {
-			c.add(path, "must be a mapping of keys, got %s", describeJSON(v))
+			c.Add(path, "must be a mapping of keys, got %s", describeJSON(v))
 			return
 		}
 		for _, k := range sortedKeys(m) {
@@ -50,7 +52,7 @@ func checkJSON(c *collector, present map[string]bool, path string, v any, t refl
 	case reflect.Slice:
 		a, ok := v.([]any)
 		if !ok {
-			c.add(path, "must be a list, got %s", describeJSON(v))
+			c.Add(path, "must be a list, got %s", describeJSON(v))
 			return
 		}
 		for i, e := range a {
@@ -58,7 +60,7 @@ func checkJSON(c *collector, present map[string]bool, path string, v any, t refl
 		}
 	case reflect.String:
 		if _, ok := v.(string); !ok {
-			c.add(path, "must be a string, got %s (quote it in YAML: \"%v\")", describeJSON(v), v)
+			c.Add(path, "must be a string, got %s (quote it in YAML: \"%v\")", describeJSON(v), v)
 		}
 	case reflect.Bool:
 		switch b := v.(type) {
@@ -69,31 +71,31 @@ func checkJSON(c *collector, present map[string]bool, path string, v any, t refl
 			case "yes", "y", "on", "no", "n", "off":
 				hint = " (YAML 1.2 reads yes/no/on/off as text; write true or false)"
 			}
-			c.add(path, "must be true or false, got %s%s", describeJSON(v), hint)
+			c.Add(path, "must be true or false, got %s%s", describeJSON(v), hint)
 		default:
-			c.add(path, "must be true or false, got %s", describeJSON(v))
+			c.Add(path, "must be true or false, got %s", describeJSON(v))
 		}
 	case reflect.Int, reflect.Int64:
 		n, ok := v.(json.Number)
 		if !ok {
-			c.add(path, "must be a whole number, got %s", describeJSON(v))
+			c.Add(path, "must be a whole number, got %s", describeJSON(v))
 			return
 		}
 		if _, err := strconv.ParseInt(string(n), 10, 64); err != nil {
 			if strings.ContainsAny(string(n), ".eE") {
-				c.add(path, "must be a whole number, got %s", n)
+				c.Add(path, "must be a whole number, got %s", n)
 			} else {
-				c.add(path, "%s is too large", n)
+				c.Add(path, "%s is too large", n)
 			}
 		}
 	case reflect.Float64:
 		n, ok := v.(json.Number)
 		if !ok {
-			c.add(path, "must be a number, got %s", describeJSON(v))
+			c.Add(path, "must be a number, got %s", describeJSON(v))
 			return
 		}
 		if f, err := strconv.ParseFloat(string(n), 64); err != nil || math.IsInf(f, 0) {
-			c.add(path, "must be a finite number, got %s", n)
+			c.Add(path, "must be a finite number, got %s", n)
 		}
 	}
 }

@@ -17,8 +17,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hashicorp/go-multierror"
 	"gopkg.in/yaml.v3"
+
+	"github.com/gameplatform/platform/internal/model/field"
 )
 
 // ConfigKeys are the project config keys the spec reads (under Namespace), each with
@@ -75,7 +76,7 @@ func ParseStackFile(path string, data []byte) (*StackConfig, error) {
 	}
 	parse := func(b []byte) error { return yaml.NewDecoder(bytes.NewReader(b)).Decode(&yaml.Node{}) }
 	if err := parse(data); err != nil && !errors.Is(err, io.EOF) {
-		return nil, &ConfigError{Source: path, Errs: multierror.Append(nil, YAMLSyntaxError(data, err, parse))}
+		return nil, &ConfigError{Source: path, Errs: field.ErrorList{YAMLSyntaxError(data, err, parse)}}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
@@ -87,7 +88,7 @@ func ParseStackFile(path string, data []byte) (*StackConfig, error) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	var c collector
+	var c field.ErrorList
 	for _, k := range keys {
 		node := doc.Config[k]
 		full := k
@@ -102,12 +103,12 @@ func ParseStackFile(path string, data []byte) (*StackConfig, error) {
 		}
 		var v any
 		if err := node.Decode(&v); err != nil {
-			c.add(field, "%s", yamlDecodeMessage(err))
+			c.Add(field, "%s", yamlDecodeMessage(err))
 			continue
 		}
 		v, bad := engineValue(v, field)
 		if bad != "" {
-			c.addLine(node.Line, bad, "is not a finite number; JSON (and so Pulumi config) cannot hold it")
+			c.AddLine(node.Line, bad, "is not a finite number; JSON (and so Pulumi config) cannot hold it")
 			continue
 		}
 		if v == nil {
@@ -117,7 +118,7 @@ func ParseStackFile(path string, data []byte) (*StackConfig, error) {
 		if !isText {
 			js, err := json.Marshal(v)
 			if err != nil {
-				c.add(field, "encoding value: %v", err)
+				c.Add(field, "encoding value: %v", err)
 				continue
 			}
 			text = string(js)
@@ -126,13 +127,13 @@ func ParseStackFile(path string, data []byte) (*StackConfig, error) {
 		// holds: `costCenter: 0100` is the number 64 to YAML, and "64" to the program.
 		if strings.HasPrefix(full, Namespace+":") && ConfigKeys[field] == "string" && node.Kind == yaml.ScalarNode &&
 			text != node.Value && node.ShortTag() != "!!str" && node.ShortTag() != "!!timestamp" && node.ShortTag() != "!!null" {
-			c.addLine(node.Line, field, "YAML reads %s as the %s %s, so Pulumi passes %q; quote it (\"%s\") if the text is meant",
+			c.AddLine(node.Line, field, "YAML reads %s as the %s %s, so Pulumi passes %q; quote it (\"%s\") if the text is meant",
 				node.Value, strings.TrimPrefix(node.ShortTag(), "!!"), text, text, node.Value)
 			continue
 		}
 		sc.Values[full] = text
 	}
-	if err := c.err(path); err != nil {
+	if err := c.In(path); err != nil {
 		return nil, err
 	}
 	return sc, nil
@@ -186,10 +187,10 @@ func engineValue(v any, path string) (_ any, bad string) {
 	return v, ""
 }
 
-func single(path, format string, args ...any) *multierror.Error {
-	var c collector
-	c.add(path, format, args...)
-	return c.errs
+func single(path, format string, args ...any) field.ErrorList {
+	var c field.ErrorList
+	c.Add(path, format, args...)
+	return c
 }
 
 // LoadFile reads, defaults and validates the spec of a stack from its config file;
@@ -212,7 +213,7 @@ func LoadFile(path, stack string, now time.Time, others ...Block) (*Spec, *Stack
 // environments (BlocksInDir); an overlap with one is reported with every other
 // problem, at once.
 func FromConfig(stack, source string, cfg map[string]string, now time.Time, others ...Block) (*Spec, error) {
-	var c collector
+	var c field.ErrorList
 	s := &Spec{Stack: stack, Source: source}
 	raw := map[string]json.RawMessage{}
 	for full, v := range cfg {
@@ -222,7 +223,7 @@ func FromConfig(stack, source string, cfg map[string]string, now time.Time, othe
 		}
 		kind, known := ConfigKeys[key]
 		if !known {
-			c.add(key, "unknown config key %q (known keys: %s)", full, strings.Join(sortedKeys(ConfigKeys), ", "))
+			c.Add(key, "unknown config key %q (known keys: %s)", full, strings.Join(sortedKeys(ConfigKeys), ", "))
 			continue
 		}
 		switch kind {
@@ -232,7 +233,7 @@ func FromConfig(stack, source string, cfg map[string]string, now time.Time, othe
 		case "number":
 			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 			if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-				c.add(key, "must be a number, got %q", v)
+				c.Add(key, "must be a number, got %q", v)
 				continue
 			}
 			// Re-encoded: ParseFloat also reads forms JSON does not (+5, .5).
@@ -256,17 +257,17 @@ func FromConfig(stack, source string, cfg map[string]string, now time.Time, othe
 		dec.UseNumber()
 		var v any
 		if err := dec.Decode(&v); err != nil {
-			c.add(key, "is not valid JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
+			c.Add(key, "is not valid JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
 			continue
 		}
 		if dec.More() {
-			c.add(key, "is not valid JSON: more than one value")
+			c.Add(key, "is not valid JSON: more than one value")
 			continue
 		}
 		checkJSON(&c, present, key, v, fields[key].Type)
 	}
-	if c.errs != nil {
-		return nil, c.err(source)
+	if len(c) > 0 {
+		return nil, c.In(source)
 	}
 	whole, _ := json.Marshal(raw)
 	if err := json.Unmarshal(whole, s); err != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gameplatform/platform/internal/model/capacity"
+	"github.com/gameplatform/platform/internal/model/field"
 )
 
 // Limits of the environment model, each enforced with a named validator.
@@ -66,27 +67,27 @@ func (s *Spec) Validate(now time.Time) error { return s.validate(now, nil) }
 // validate is Validate plus the address plan across environments: others are the
 // blocks of every environment (those of s.Stack itself are skipped).
 func (s *Spec) validate(now time.Time, others []Block) error {
-	var c collector
+	var c field.ErrorList
 	if !stackRE.MatchString(s.Stack) {
-		c.add("stack", "stack name %q must be 2-20 lowercase letters, digits or '-', starting with a letter", s.Stack)
+		c.Add("stack", "stack name %q must be 2-20 lowercase letters, digits or '-', starting with a letter", s.Stack)
 	} else if strings.Contains(s.Stack, "--") {
-		c.add("stack", "stack name %q must not contain consecutive hyphens (%s)", s.Stack, doubleHyphenReason)
+		c.Add("stack", "stack name %q must not contain consecutive hyphens (%s)", s.Stack, doubleHyphenReason)
 	}
 	validateIdent(&c, "studio", s.Studio)
 	validateIdent(&c, "game", s.Game)
 	validateTier(&c, s.Tier)
 	validateOwners(&c, s.Owners)
 	if strings.TrimSpace(s.CostCenter) == "" {
-		c.add("costCenter", "is required (the finance cost centre billed for this environment)")
+		c.Add("costCenter", "is required (the finance cost centre billed for this environment)")
 	}
 	validateExpiry(&c, s)
 	if !(s.BudgetMonthlyUSD > 0) {
-		c.add("budgetMonthlyUSD", "must be greater than 0, got %v", s.BudgetMonthlyUSD)
+		c.Add("budgetMonthlyUSD", "must be greater than 0, got %v", s.BudgetMonthlyUSD)
 	} else if s.BudgetMonthlyUSD > MaxBudgetMonthlyUSD {
-		c.add("budgetMonthlyUSD", "must be at most %.0f, got %v", MaxBudgetMonthlyUSD, s.BudgetMonthlyUSD)
+		c.Add("budgetMonthlyUSD", "must be at most %.0f, got %v", MaxBudgetMonthlyUSD, s.BudgetMonthlyUSD)
 	}
 	if !domainRE.MatchString(s.Domain) {
-		c.add("domain", "%q is not a valid DNS zone name (lowercase, e.g. play.starfall.example)", s.Domain)
+		c.Add("domain", "%q is not a valid DNS zone name (lowercase, e.g. play.starfall.example)", s.Domain)
 	}
 	validateTags(&c, s)
 	validatePorts(&c, s.GamePorts)
@@ -94,24 +95,24 @@ func (s *Spec) validate(now time.Time, others []Block) error {
 	checkAddressPlan(&c, s, others)
 	validateCluster(&c, s.Cluster)
 	if s.CDN.PatchCacheSeconds < 1 || s.CDN.PatchCacheSeconds > MaxPatchCacheSeconds {
-		c.add("cdn.patchCacheSeconds", "must be 1-%d seconds (366 days; leave it unset for the default %d), got %d",
+		c.Add("cdn.patchCacheSeconds", "must be 1-%d seconds (366 days; leave it unset for the default %d), got %d",
 			MaxPatchCacheSeconds, DefaultPatchCacheSeconds, s.CDN.PatchCacheSeconds)
 	}
 	if s.CDN.RateLimitPerMinute < MinRateLimitPerMinute || s.CDN.RateLimitPerMinute > MaxRateLimitPerMinute {
-		c.add("cdn.rateLimitPerMinute", "must be %d-%d requests per minute, got %d", MinRateLimitPerMinute, MaxRateLimitPerMinute, s.CDN.RateLimitPerMinute)
+		c.Add("cdn.rateLimitPerMinute", "must be %d-%d requests per minute, got %d", MinRateLimitPerMinute, MaxRateLimitPerMinute, s.CDN.RateLimitPerMinute)
 	}
-	return c.err(s.Source)
+	return c.In(s.Source)
 }
 
-func validateIdent(c *collector, path, v string) {
+func validateIdent(c *field.ErrorList, path, v string) {
 	if v == "" {
-		c.add(path, "is required")
+		c.Add(path, "is required")
 		return
 	}
 	if !identRE.MatchString(v) {
-		c.add(path, "%q must be 3-20 lowercase letters, digits or '-', starting with a letter", v)
+		c.Add(path, "%q must be 3-20 lowercase letters, digits or '-', starting with a letter", v)
 	} else if strings.Contains(v, "--") {
-		c.add(path, "%q must not contain consecutive hyphens (%s)", v, doubleHyphenReason)
+		c.Add(path, "%q must not contain consecutive hyphens (%s)", v, doubleHyphenReason)
 	}
 }
 
@@ -121,22 +122,22 @@ func validateIdent(c *collector, path, v string) {
 // convention (a property test in policies/rules walks them).
 const doubleHyphenReason = "Key Vault names, which carry the game and environment, cannot"
 
-func validateTier(c *collector, t Tier) {
+func validateTier(c *field.ErrorList, t Tier) {
 	for _, ok := range Tiers {
 		if t == ok {
 			return
 		}
 	}
-	c.add("tier", "%q is not a tier (allowed: dev, staging, prod)", t)
+	c.Add("tier", "%q is not a tier (allowed: dev, staging, prod)", t)
 }
 
-func validateOwners(c *collector, owners []string) {
+func validateOwners(c *field.ErrorList, owners []string) {
 	if len(owners) == 0 {
-		c.add("owners", "at least one owner email is required")
+		c.Add("owners", "at least one owner email is required")
 	}
 	for i, o := range owners {
 		if err := ValidateEmail(o); err != nil {
-			c.add(fmt.Sprintf("owners[%d]", i), "%v", err)
+			c.Add(fmt.Sprintf("owners[%d]", i), "%v", err)
 		}
 	}
 }
@@ -158,20 +159,20 @@ func ValidateEmail(s string) error {
 // environment exists and must stay plannable and destroyable until its teardown
 // (expiry semantics: expiry.go); a new request with a past expiry is refused by
 // internal/offline/requests.
-func validateExpiry(c *collector, s *Spec) {
+func validateExpiry(c *field.ErrorList, s *Spec) {
 	if s.ExpiresOn == "" {
 		return
 	}
 	if _, err := time.Parse(time.DateOnly, s.ExpiresOn); err != nil {
-		c.add("expiresOn", "%q is not a date (YYYY-MM-DD)", s.ExpiresOn)
+		c.Add("expiresOn", "%q is not a date (YYYY-MM-DD)", s.ExpiresOn)
 		return
 	}
 	if s.Tier == TierProd {
-		c.add("expiresOn", "prod environments do not expire; remove expiresOn")
+		c.Add("expiresOn", "prod environments do not expire; remove expiresOn")
 	}
 }
 
-func validateTags(c *collector, s *Spec) {
+func validateTags(c *field.ErrorList, s *Spec) {
 	reserved := map[string]bool{}
 	for _, k := range RequiredTagKeys {
 		reserved[k] = true
@@ -184,48 +185,48 @@ func validateTags(c *collector, s *Spec) {
 		lower := strings.ToLower(k)
 		switch {
 		case k == "" || len(k) > MaxTagNameLen || tagBadRE.MatchString(k):
-			c.add(path, "tag name must be 1-%d characters without < > %% & \\ ? /", MaxTagNameLen)
+			c.Add(path, "tag name must be 1-%d characters without < > %% & \\ ? /", MaxTagNameLen)
 		case strings.HasPrefix(lower, "azure") || strings.HasPrefix(lower, "windows") || strings.HasPrefix(lower, "microsoft"):
-			c.add(path, "tag names starting with azure, windows or microsoft are reserved by Azure")
+			c.Add(path, "tag names starting with azure, windows or microsoft are reserved by Azure")
 		case reserved[lower]:
-			c.add(path, "%q is set by the platform from the environment identity; remove it from tags", k)
+			c.Add(path, "%q is set by the platform from the environment identity; remove it from tags", k)
 		case seen[lower] != "":
-			c.add(path, "Azure tag names are case-insensitive: %q is the same tag as %q", k, seen[lower])
+			c.Add(path, "Azure tag names are case-insensitive: %q is the same tag as %q", k, seen[lower])
 		}
 		seen[lower] = k
 		if len(v) > MaxTagValueLen {
-			c.add(path, "tag value is %d characters; Azure allows %d", len(v), MaxTagValueLen)
+			c.Add(path, "tag value is %d characters; Azure allows %d", len(v), MaxTagValueLen)
 		}
 	}
 	// Identity fields become tag values (StandardTags).
 	if len(s.CostCenter) > MaxTagValueLen {
-		c.add("costCenter", "is %d characters; it becomes the cost-center tag and Azure allows %d", len(s.CostCenter), MaxTagValueLen)
+		c.Add("costCenter", "is %d characters; it becomes the cost-center tag and Azure allows %d", len(s.CostCenter), MaxTagValueLen)
 	}
 	if n := len(s.StandardTags()); n > MaxTags {
-		c.add("tags", "%d tags with the platform's own %d; Azure allows %d per resource", n, n-len(s.Tags), MaxTags)
+		c.Add("tags", "%d tags with the platform's own %d; Azure allows %d per resource", n, n-len(s.Tags), MaxTags)
 	}
 }
 
-func validatePorts(c *collector, p PortRange) {
+func validatePorts(c *field.ErrorList, p PortRange) {
 	if p.Start < MinGamePort || p.Start > MaxGamePort {
-		c.add("gamePorts.start", "%d is outside %d-%d", p.Start, MinGamePort, MaxGamePort)
+		c.Add("gamePorts.start", "%d is outside %d-%d", p.Start, MinGamePort, MaxGamePort)
 	}
 	if p.End < MinGamePort || p.End > MaxGamePort {
-		c.add("gamePorts.end", "%d is outside %d-%d", p.End, MinGamePort, MaxGamePort)
+		c.Add("gamePorts.end", "%d is outside %d-%d", p.End, MinGamePort, MaxGamePort)
 	}
 	if p.End < p.Start {
-		c.add("gamePorts", "end %d is below start %d", p.End, p.Start)
+		c.Add("gamePorts", "end %d is below start %d", p.End, p.Start)
 	}
 	if p.QoSPort < MinGamePort || p.QoSPort > MaxGamePort {
-		c.add("gamePorts.qosPort", "%d is outside %d-%d", p.QoSPort, MinGamePort, MaxGamePort)
+		c.Add("gamePorts.qosPort", "%d is outside %d-%d", p.QoSPort, MinGamePort, MaxGamePort)
 	} else if p.QoSPort >= p.Start && p.QoSPort <= p.End {
-		c.add("gamePorts.qosPort", "%d lies inside the game range %d-%d; pick a port outside it", p.QoSPort, p.Start, p.End)
+		c.Add("gamePorts.qosPort", "%d lies inside the game range %d-%d; pick a port outside it", p.QoSPort, p.Start, p.End)
 	}
 }
 
-func validateRegions(c *collector, s *Spec) {
+func validateRegions(c *field.ErrorList, s *Spec) {
 	if len(s.Regions) == 0 {
-		c.add("regions", "at least one region is required")
+		c.Add("regions", "at least one region is required")
 		return
 	}
 	seen := map[string]int{}
@@ -233,19 +234,19 @@ func validateRegions(c *collector, s *Spec) {
 	for i, r := range s.Regions {
 		path := fmt.Sprintf("regions[%d]", i)
 		if _, ok := Regions[r.Name]; !ok {
-			c.add(path+".name", "unknown Azure region %q%s", r.Name, suggest(r.Name, RegionNames()))
+			c.Add(path+".name", "unknown Azure region %q%s", r.Name, suggest(r.Name, RegionNames()))
 		} else if j, dup := seen[r.Name]; dup {
-			c.add(path+".name", "region %q is already listed as regions[%d]", r.Name, j)
+			c.Add(path+".name", "region %q is already listed as regions[%d]", r.Name, j)
 		} else {
 			seen[r.Name] = i
 		}
 		if p, err := ValidateAddressBlock(r.AddressSpace); err != nil {
-			c.add(path+".addressSpace", "%v", err)
+			c.Add(path+".addressSpace", "%v", err)
 		} else {
 			blocks[i] = p
 			for j := 0; j < i; j++ {
 				if blocks[j].IsValid() && blocks[j].Overlaps(p) {
-					c.add(path+".addressSpace", "%s overlaps regions[%d] (%s)", p, j, blocks[j])
+					c.Add(path+".addressSpace", "%s overlaps regions[%d] (%s)", p, j, blocks[j])
 				}
 			}
 		}
@@ -276,48 +277,48 @@ func ValidateAddressBlock(cidr string) (netip.Prefix, error) {
 	return p, nil
 }
 
-func validateCapacity(c *collector, path string, cp Capacity, tier Tier) {
+func validateCapacity(c *field.ErrorList, path string, cp Capacity, tier Tier) {
 	if cp.PeakPlayers <= 0 {
-		c.add(path+".peakPlayers", "must be greater than 0, got %d", cp.PeakPlayers)
+		c.Add(path+".peakPlayers", "must be greater than 0, got %d", cp.PeakPlayers)
 	} else if cp.PeakPlayers > MaxPeakPlayers {
-		c.add(path+".peakPlayers", "must be at most %d (far more than one cluster holds: split the demand across regions), got %d", MaxPeakPlayers, cp.PeakPlayers)
+		c.Add(path+".peakPlayers", "must be at most %d (far more than one cluster holds: split the demand across regions), got %d", MaxPeakPlayers, cp.PeakPlayers)
 	}
 	if cp.PlayersPerServer <= 0 || cp.PlayersPerServer > MaxPlayersPerServer {
-		c.add(path+".playersPerServer", "must be 1-%d, got %d", MaxPlayersPerServer, cp.PlayersPerServer)
+		c.Add(path+".playersPerServer", "must be 1-%d, got %d", MaxPlayersPerServer, cp.PlayersPerServer)
 	}
 	if !(cp.VCPUPerServer >= MinVCPUPerServer) || cp.VCPUPerServer > MaxVCPUPerServer {
-		c.add(path+".vcpuPerServer", "must be %v-%d, got %v", MinVCPUPerServer, MaxVCPUPerServer, cp.VCPUPerServer)
+		c.Add(path+".vcpuPerServer", "must be %v-%d, got %v", MinVCPUPerServer, MaxVCPUPerServer, cp.VCPUPerServer)
 	}
 	vm, ok := VMSizes[cp.VMSize]
 	if !ok {
-		c.add(path+".vmSize", "VM size %q is not in the platform catalogue%s", cp.VMSize, suggest(cp.VMSize, VMSizeNames()))
+		c.Add(path+".vmSize", "VM size %q is not in the platform catalogue%s", cp.VMSize, suggest(cp.VMSize, VMSizeNames()))
 	} else if cp.VCPUPerServer > float64(vm.VCPU) {
-		c.add(path+".vcpuPerServer", "%v vCPU per server does not fit a %s (%d vCPU)", cp.VCPUPerServer, vm.Name, vm.VCPU)
+		c.Add(path+".vcpuPerServer", "%v vCPU per server does not fit a %s (%d vCPU)", cp.VCPUPerServer, vm.Name, vm.VCPU)
 	}
 	if ok && cp.PeakPlayers > 0 && cp.PeakPlayers <= MaxPeakPlayers && cp.PlayersPerServer > 0 && cp.PlayersPerServer <= MaxPlayersPerServer &&
 		cp.VCPUPerServer >= MinVCPUPerServer && cp.VCPUPerServer <= float64(vm.VCPU) {
 		if _, err := capacity.Size(cp.Demand(), CapacityOptions(tier)); err != nil {
-			c.add(path+".peakPlayers", "%v", err)
+			c.Add(path+".peakPlayers", "%v", err)
 		}
 	}
 	if cp.Spot && !SpotAllowed(tier) {
-		c.add(path+".spot", "spot VMs can be evicted mid-match and are not allowed in prod")
+		c.Add(path+".spot", "spot VMs can be evicted mid-match and are not allowed in prod")
 	}
 }
 
-func validateCluster(c *collector, cl ClusterSettings) {
+func validateCluster(c *field.ErrorList, cl ClusterSettings) {
 	if cl.KubernetesVersion != "" && !k8sVerRE.MatchString(cl.KubernetesVersion) {
-		c.add("cluster.kubernetesVersion", "%q is not a Kubernetes version (e.g. 1.33)", cl.KubernetesVersion)
+		c.Add("cluster.kubernetesVersion", "%q is not a Kubernetes version (e.g. 1.33)", cl.KubernetesVersion)
 	}
 	if !cl.PrivateAPIServer && len(cl.APIServerAuthorizedRanges) == 0 {
-		c.add("cluster.apiServerAuthorizedRanges", "a public API server needs authorized ranges; list your operator CIDRs or set cluster.privateApiServer: true")
+		c.Add("cluster.apiServerAuthorizedRanges", "a public API server needs authorized ranges; list your operator CIDRs or set cluster.privateApiServer: true")
 	}
 	for _, f := range JudgeAuthorizedRanges(cl.APIServerAuthorizedRanges) {
-		c.add(fmt.Sprintf("cluster.apiServerAuthorizedRanges[%d]", f.Index), "%s", f.Message)
+		c.Add(fmt.Sprintf("cluster.apiServerAuthorizedRanges[%d]", f.Index), "%s", f.Message)
 	}
 	for i, g := range cl.AdminGroupObjectIDs {
 		if !uuidRE.MatchString(g) {
-			c.add(fmt.Sprintf("cluster.adminGroupObjectIds[%d]", i), "%q is not an Entra ID object ID (a UUID)", g)
+			c.Add(fmt.Sprintf("cluster.adminGroupObjectIds[%d]", i), "%q is not an Entra ID object ID (a UUID)", g)
 		}
 	}
 }

@@ -40,10 +40,10 @@ func FuzzParseRequest(f *testing.F) {
 			if !errors.As(err, &ce) {
 				t.Fatalf("error is %T, want *spec.ConfigError: %v", err, err)
 			}
-			if ce.Source != source || len(ce.Errs.Errors) == 0 {
-				t.Fatalf("ConfigError source %q with %d problems", ce.Source, len(ce.Errs.Errors))
+			if ce.Source != source || len(ce.Errs) == 0 {
+				t.Fatalf("ConfigError source %q with %d problems", ce.Source, len(ce.Errs))
 			}
-			for _, e := range ce.Errs.Errors {
+			for _, e := range ce.Errs {
 				var fe *spec.FieldError
 				if !errors.As(e, &fe) || fe.Msg == "" {
 					t.Fatalf("problem %T %q is not a field error with a message", e, e)

@@ -10,10 +10,10 @@ import (
 	"os"
 	"reflect"
 	"strconv"
-	"strings"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/gameplatform/platform/internal/model/field"
 	"github.com/gameplatform/platform/internal/model/spec"
 )
 
@@ -272,20 +272,17 @@ func truncate(s string, n int) string {
 
 // joinPath renders ["regions","1","name"] as "regions[1].name".
 func joinPath(path []string) string {
-	var b strings.Builder
+	var p *field.Path
 	for _, seg := range path {
-		if _, err := strconv.Atoi(seg); err == nil && b.Len() > 0 {
-			b.WriteString("[" + seg + "]")
+		if i, err := strconv.Atoi(seg); err == nil && strconv.Itoa(i) == seg && p != nil {
+			p = p.Index(i)
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(seg)
+		p = p.Child(seg)
 	}
-	return b.String()
+	return p.String()
 }
 
-func fieldErr(path, format string, args ...any) *spec.FieldError {
-	return &spec.FieldError{Path: path, Msg: fmt.Sprintf(format, args...)}
+func fieldErr(path, format string, args ...any) *field.Error {
+	return &field.Error{Path: path, Msg: fmt.Sprintf(format, args...)}
 }

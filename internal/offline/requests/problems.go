@@ -6,9 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/hashicorp/go-multierror"
-
-	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/model/field"
 )
 
 // problem is one finding about one field.
@@ -151,21 +149,13 @@ func leadingDigits(s string) string {
 }
 
 func (p *problems) err(source string) error {
-	list := p.list()
-	if len(list) == 0 {
-		return nil
+	var errs field.ErrorList
+	for _, q := range p.list() {
+		errs.Add(q.path, "%s", q.msg)
 	}
-	var errs *multierror.Error
-	for _, q := range list {
-		errs = multierror.Append(errs, &spec.FieldError{Path: q.path, Msg: q.msg})
-	}
-	return &spec.ConfigError{Source: source, Errs: errs}
+	return errs.In(source)
 }
 
-func configError(source string, fes ...*spec.FieldError) error {
-	var errs *multierror.Error
-	for _, fe := range fes {
-		errs = multierror.Append(errs, fe)
-	}
-	return &spec.ConfigError{Source: source, Errs: errs}
+func configError(source string, fes ...*field.Error) error {
+	return field.ErrorList(fes).In(source)
 }
