@@ -13,6 +13,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/gameplatform/platform/components/shared"
+	"github.com/gameplatform/platform/internal/model/field"
 	"github.com/gameplatform/platform/internal/model/naming"
 )
 
@@ -86,52 +87,47 @@ var (
 )
 
 func (a *Args) validate() error {
-	var errs []error
-	if a.ResourceGroupName == nil {
-		errs = append(errs, errors.New("ResourceGroupName is required"))
-	}
-	if a.Location == "" {
-		errs = append(errs, errors.New("Location is required"))
-	}
+	var errs field.ErrorList
+	shared.RequirePlacement(&errs, a.ResourceGroupName, a.Location)
 	if a.IdentityName == "" {
-		errs = append(errs, errors.New("IdentityName is required"))
+		errs.Append(field.Required(field.NewPath("IdentityName")))
 	}
 	seen := map[string]bool{}
 	for i, g := range a.Grants {
 		if !grantNameRE.MatchString(g.Name) {
-			errs = append(errs, fmt.Errorf("Grants[%d].Name: %q must be 1-31 lowercase letters, digits or '-'", i, g.Name))
+			errs.Add(field.NewPath("Grants").Index(i).Child("Name").String(), "%q must be 1-31 lowercase letters, digits or '-'", g.Name)
 		}
 		if seen[g.Name] {
-			errs = append(errs, fmt.Errorf("Grants[%d].Name: %q is used twice", i, g.Name))
+			errs.Add(field.NewPath("Grants").Index(i).Child("Name").String(), "%q is used twice", g.Name)
 		}
 		seen[g.Name] = true
 		if g.Scope == nil {
-			errs = append(errs, fmt.Errorf("Grants[%d].Scope is required", i))
+			errs.Append(field.Required(field.NewPath("Grants").Index(i).Child("Scope")))
 		}
 		if !guidRE.MatchString(g.Role) {
-			errs = append(errs, fmt.Errorf("Grants[%d].Role: %q is not a role definition GUID", i, g.Role))
+			errs.Add(field.NewPath("Grants").Index(i).Child("Role").String(), "%q is not a role definition GUID", g.Role)
 		}
 	}
 	fseen := map[string]bool{}
 	for i, f := range a.Federations {
 		if !grantNameRE.MatchString(f.Name) {
-			errs = append(errs, fmt.Errorf("Federations[%d].Name: %q must be 1-31 lowercase letters, digits or '-'", i, f.Name))
+			errs.Add(field.NewPath("Federations").Index(i).Child("Name").String(), "%q must be 1-31 lowercase letters, digits or '-'", f.Name)
 		}
 		if fseen[f.Name] {
-			errs = append(errs, fmt.Errorf("Federations[%d].Name: %q is used twice", i, f.Name))
+			errs.Add(field.NewPath("Federations").Index(i).Child("Name").String(), "%q is used twice", f.Name)
 		}
 		fseen[f.Name] = true
 		if f.Issuer == nil {
-			errs = append(errs, fmt.Errorf("Federations[%d].Issuer is required", i))
+			errs.Append(field.Required(field.NewPath("Federations").Index(i).Child("Issuer")))
 		}
 		if f.Subject == "" {
-			errs = append(errs, fmt.Errorf("Federations[%d].Subject is required", i))
+			errs.Append(field.Required(field.NewPath("Federations").Index(i).Child("Subject")))
 		}
 	}
 	if len(a.Federations) > MaxFederations {
-		errs = append(errs, fmt.Errorf("Federations: %d exceed Azure's limit of %d per identity", len(a.Federations), MaxFederations))
+		errs.Add("Federations", "%d exceed Azure's limit of %d per identity", len(a.Federations), MaxFederations)
 	}
-	return errors.Join(errs...)
+	return errs.Join()
 }
 
 // MaxFederations is Azure's limit of federated credentials per identity.

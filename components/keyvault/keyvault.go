@@ -15,6 +15,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/gameplatform/platform/components/shared"
+	"github.com/gameplatform/platform/internal/model/field"
 	"github.com/gameplatform/platform/internal/model/naming"
 	"github.com/gameplatform/platform/internal/model/spec"
 )
@@ -79,25 +80,18 @@ type KeyVault struct {
 var tenantRE = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
 func (a *Args) validate() error {
-	var errs []error
-	if a.ResourceGroupName == nil {
-		errs = append(errs, errors.New("ResourceGroupName is required"))
-	}
-	if a.Location == "" {
-		errs = append(errs, errors.New("Location is required"))
-	}
+	var errs field.ErrorList
+	shared.RequirePlacement(&errs, a.ResourceGroupName, a.Location)
 	if err := naming.ValidKeyVault(a.VaultName); err != nil {
-		errs = append(errs, fmt.Errorf("VaultName: %w", err))
+		errs.Add("VaultName", "%v", err)
 	}
 	if a.TenantID != "" && !tenantRE.MatchString(a.TenantID) {
-		errs = append(errs, fmt.Errorf("TenantID: %q is not a GUID", a.TenantID))
+		errs.Add("TenantID", "%q is not a GUID", a.TenantID)
 	}
 	if a.PrivateEndpoint != nil {
-		if err := a.PrivateEndpoint.Validate(); err != nil {
-			errs = append(errs, err)
-		}
+		errs.Append(a.PrivateEndpoint.Problems()...)
 	}
-	return errors.Join(errs...)
+	return errs.Join()
 }
 
 // NewKeyVault registers the vault, its diagnostics and (where required) its private

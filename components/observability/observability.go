@@ -10,6 +10,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/gameplatform/platform/components/shared"
+	"github.com/gameplatform/platform/internal/model/field"
 	"github.com/gameplatform/platform/internal/model/spec"
 )
 
@@ -51,17 +52,12 @@ func RetentionDays(t spec.Tier) int {
 }
 
 func (a *Args) validate() error {
-	var errs []error
-	if a.ResourceGroupName == nil {
-		errs = append(errs, errors.New("ResourceGroupName is required"))
-	}
-	if a.Location == "" {
-		errs = append(errs, errors.New("Location is required"))
-	}
+	var errs field.ErrorList
+	shared.RequirePlacement(&errs, a.ResourceGroupName, a.Location)
 	if a.WorkspaceName == "" {
-		errs = append(errs, errors.New("WorkspaceName is required"))
+		errs.Append(field.Required(field.NewPath("WorkspaceName")))
 	}
-	return errors.Join(errs...)
+	return errs.Join()
 }
 
 // NewObservability registers the workspace.

@@ -8,6 +8,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/gameplatform/platform/components/shared"
+	"github.com/gameplatform/platform/internal/model/field"
 	"github.com/gameplatform/platform/internal/model/naming"
 	"github.com/gameplatform/platform/internal/model/spec"
 )
@@ -65,17 +66,12 @@ type Registry struct {
 }
 
 func (a *Args) validate() error {
-	var errs []error
-	if a.ResourceGroupName == nil {
-		errs = append(errs, errors.New("ResourceGroupName is required"))
-	}
-	if a.Location == "" {
-		errs = append(errs, errors.New("Location is required"))
-	}
+	var errs field.ErrorList
+	shared.RequirePlacement(&errs, a.ResourceGroupName, a.Location)
 	if err := naming.ValidContainerRegistry(a.Identity.ContainerRegistry()); err != nil {
-		errs = append(errs, err)
+		errs.Add("", "%v", err)
 	}
-	return errors.Join(errs...)
+	return errs.Join()
 }
 
 // NewRegistry registers the registry, its replications and its diagnostics.

@@ -13,6 +13,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/gameplatform/platform/components/shared"
+	"github.com/gameplatform/platform/internal/model/field"
 	"github.com/gameplatform/platform/internal/model/naming"
 	"github.com/gameplatform/platform/internal/model/spec"
 )
@@ -131,71 +132,70 @@ func (a *Args) defaults() {
 }
 
 func (a *Args) validate() error {
-	var errs []error
-	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	var errs field.ErrorList
 	if a.ResourceGroupName == nil {
-		add("ResourceGroupName is required")
+		errs.Append(field.Required(field.NewPath("ResourceGroupName")))
 	}
 	if a.ProfileName == "" {
-		add("ProfileName is required")
+		errs.Append(field.Required(field.NewPath("ProfileName")))
 	}
 	if err := naming.ValidTrafficManagerDNS(a.RelativeDNSName); err != nil {
-		add("RelativeDNSName: %v", err)
+		errs.Add("RelativeDNSName", "%v", err)
 	}
 	if len(a.Endpoints) == 0 {
-		add("Endpoints: at least one regional entry point is required")
+		errs.Add("Endpoints", "at least one regional entry point is required")
 	}
 	seen := map[string]bool{}
 	for i, e := range a.Endpoints {
 		if !labelRE.MatchString(e.Name) {
-			add("Endpoints[%d].Name: %q must be lowercase letters, digits and '-'", i, e.Name)
+			errs.Add(field.NewPath("Endpoints").Index(i).Child("Name").String(), "%q must be lowercase letters, digits and '-'", e.Name)
 		}
 		if seen[e.Name] {
-			add("Endpoints[%d].Name: %q is used twice", i, e.Name)
+			errs.Add(field.NewPath("Endpoints").Index(i).Child("Name").String(), "%q is used twice", e.Name)
 		}
 		seen[e.Name] = true
 		if _, ok := spec.Regions[e.Location]; !ok {
-			add("Endpoints[%d].Location: unknown Azure region %q", i, e.Location)
+			errs.Add(field.NewPath("Endpoints").Index(i).Child("Location").String(), "unknown Azure region %q", e.Location)
 		}
 		if e.TargetResourceID == nil {
-			add("Endpoints[%d].TargetResourceID is required", i)
+			errs.Append(field.Required(field.NewPath("Endpoints").Index(i).Child("TargetResourceID")))
 		}
 	}
 	switch a.MonitorProtocol {
 	case "HTTP", "HTTPS":
 		if !pathRE.MatchString(a.MonitorPath) {
-			add("MonitorPath: %q must be an absolute path", a.MonitorPath)
+			errs.Add("MonitorPath", "%q must be an absolute path", a.MonitorPath)
 		}
 	case "TCP":
 		if a.MonitorPath != "" {
-			add("MonitorPath: must be empty for TCP monitoring, got %q", a.MonitorPath)
+			errs.Add("MonitorPath", "must be empty for TCP monitoring, got %q", a.MonitorPath)
 		}
 	default:
-		add("MonitorProtocol: %q is not HTTP, HTTPS or TCP", a.MonitorProtocol)
+		errs.Add("MonitorProtocol", "%q is not HTTP, HTTPS or TCP", a.MonitorProtocol)
 	}
 	if a.MonitorPort < 1 || a.MonitorPort > 65535 {
-		add("MonitorPort: %d is not a port", a.MonitorPort)
+		errs.Add("MonitorPort", "%d is not a port", a.MonitorPort)
 	}
 	if !zoneRE.MatchString(a.ZoneName) {
-		add("ZoneName: %q is not a DNS zone name", a.ZoneName)
+		errs.Add("ZoneName", "%q is not a DNS zone name", a.ZoneName)
 	}
 	names := map[string]bool{a.MatchRecord: true}
 	if !labelRE.MatchString(a.MatchRecord) {
-		add("MatchRecord: %q is not a DNS label", a.MatchRecord)
+		errs.Add("MatchRecord", "%q is not a DNS label", a.MatchRecord)
 	}
 	for i, r := range a.Records {
 		if !labelRE.MatchString(r.Name) {
-			add("Records[%d].Name: %q is not a DNS label", i, r.Name)
+			errs.Add(field.NewPath("Records").Index(i).Child("Name").String(), "%q is not a DNS label", r.Name)
 		}
 		if names[r.Name] {
-			add("Records[%d].Name: %q is used twice", i, r.Name)
+			errs.Add(field.NewPath("Records").Index(i).Child("Name").String(), "%q is used twice", r.Name)
 		}
 		names[r.Name] = true
 		if r.Target == nil {
-			add("Records[%d].Target is required", i)
+			errs.Append(field.Required(field.NewPath("Records").Index(i).Child("Target")))
 		}
 	}
-	return errors.Join(errs...)
+	return errs.Join()
 }
 
 // NewRouting registers the Traffic Manager profile, its diagnostics, the DNS zone and

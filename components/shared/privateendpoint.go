@@ -1,11 +1,12 @@
 package shared
 
 import (
-	"errors"
 	"fmt"
 
 	aznetwork "github.com/pulumi/pulumi-azure-native-sdk/network/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/gameplatform/platform/internal/model/field"
 )
 
 // PrivateEndpoint places a private endpoint of a resource in a subnet (Azure Verified
@@ -21,15 +22,20 @@ type PrivateEndpoint struct {
 }
 
 // Validate reports a private endpoint that cannot be placed.
-func (p *PrivateEndpoint) Validate() error {
-	var errs []error
+func (p *PrivateEndpoint) Validate() error { return p.Problems().Join() }
+
+// Problems lists what keeps the private endpoint from being placed, each under
+// the PrivateEndpoint field of the component's arguments.
+func (p *PrivateEndpoint) Problems() field.ErrorList {
+	var errs field.ErrorList
+	at := field.NewPath("PrivateEndpoint")
 	if p.SubnetID == nil {
-		errs = append(errs, errors.New("PrivateEndpoint.SubnetID is required"))
+		errs.Append(field.Required(at.Child("SubnetID")))
 	}
 	if p.Location == "" {
-		errs = append(errs, errors.New("PrivateEndpoint.Location is required"))
+		errs.Append(field.Required(at.Child("Location")))
 	}
-	return errors.Join(errs...)
+	return errs
 }
 
 // NewPrivateEndpoint connects a resource's sub-resource groupID ("blob", "vault", …)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/gameplatform/platform/internal/model/field"
 	"github.com/gameplatform/platform/internal/model/spec"
 )
 
@@ -50,3 +51,14 @@ func (i Interface) StatefulOptions(opts ...pulumi.ResourceOption) []pulumi.Resou
 
 // IsProd reports whether the tier is prod.
 func (i Interface) IsProd() bool { return i.Tier == spec.TierProd }
+
+// RequirePlacement records the arguments every component needs to place its
+// resources: the resource group and the region.
+func RequirePlacement(errs *field.ErrorList, resourceGroupName pulumi.StringInput, location string) {
+	if resourceGroupName == nil {
+		errs.Append(field.Required(field.NewPath("ResourceGroupName")))
+	}
+	if location == "" {
+		errs.Append(field.Required(field.NewPath("Location")))
+	}
+}

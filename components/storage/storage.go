@@ -14,6 +14,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/gameplatform/platform/components/shared"
+	"github.com/gameplatform/platform/internal/model/field"
 	"github.com/gameplatform/platform/internal/model/naming"
 	"github.com/gameplatform/platform/internal/model/spec"
 )
@@ -122,32 +123,25 @@ func (a *Args) defaults() {
 }
 
 func (a *Args) validate() error {
-	var errs []error
-	if a.ResourceGroupName == nil {
-		errs = append(errs, errors.New("ResourceGroupName is required"))
-	}
-	if a.Location == "" {
-		errs = append(errs, errors.New("Location is required"))
-	}
+	var errs field.ErrorList
+	shared.RequirePlacement(&errs, a.ResourceGroupName, a.Location)
 	if err := naming.ValidStorageAccount(a.AccountName); err != nil {
-		errs = append(errs, fmt.Errorf("AccountName: %w", err))
+		errs.Add("AccountName", "%v", err)
 	}
 	seen := map[string]bool{}
 	for i, c := range a.Containers {
 		if !containerRE.MatchString(c) {
-			errs = append(errs, fmt.Errorf("Containers[%d]: %q must be 3-63 lowercase letters, digits and single '-'", i, c))
+			errs.Add(field.NewPath("Containers").Index(i).String(), "%q must be 3-63 lowercase letters, digits and single '-'", c)
 		}
 		if seen[c] {
-			errs = append(errs, fmt.Errorf("Containers[%d]: %q is listed twice", i, c))
+			errs.Add(field.NewPath("Containers").Index(i).String(), "%q is listed twice", c)
 		}
 		seen[c] = true
 	}
 	if a.PrivateEndpoint != nil {
-		if err := a.PrivateEndpoint.Validate(); err != nil {
-			errs = append(errs, err)
-		}
+		errs.Append(a.PrivateEndpoint.Problems()...)
 	}
-	return errors.Join(errs...)
+	return errs.Join()
 }
 
 // NewStorage registers the account, its blob service settings, containers,
