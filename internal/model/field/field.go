@@ -85,9 +85,14 @@ func Invalid(path *Path, format string, args ...any) *Error {
 }
 
 // Required returns the problem "path is required", the wording of a required
-// argument of a Go API (component arguments).
-func Required(path *Path) *Error {
-	return &Error{Path: path.String(), Msg: "is required", Bare: true}
+// argument of a Go API (component arguments); a why is added in parentheses:
+// "SubnetID is required (the region's private-endpoint subnet)".
+func Required(path *Path, why ...string) *Error {
+	msg := "is required"
+	if len(why) > 0 {
+		msg += " (" + strings.Join(why, "; ") + ")"
+	}
+	return &Error{Path: path.String(), Msg: msg, Bare: true}
 }
 
 func (e *Error) Error() string {
