@@ -136,7 +136,7 @@ func NewGameCluster(ctx *pulumi.Context, name string, args *Args, opts ...pulumi
 	grant := func(role, roleID string, principal pulumi.StringOutput, scope pulumi.StringInput) (*azauth.RoleAssignment, error) {
 		n := name + "-" + role
 		ra, err := azauth.NewRoleAssignment(ctx, n, &azauth.RoleAssignmentArgs{
-			RoleAssignmentName: pulumi.String(naming.GUID(id.Studio, id.Game, id.Env, code, role)),
+			RoleAssignmentName: pulumi.String(naming.ClusterGrants.GUID(id.Studio, id.Game, id.Env, code, role)),
 			RoleDefinitionId:   pulumi.Sprintf("/subscriptions/%s/providers/Microsoft.Authorization/roleDefinitions/%s", sub, roleID),
 			PrincipalId:        principal,
 			// NOTE: PrincipalType ServicePrincipal lets ARM accept the assignment

@@ -81,10 +81,7 @@ type WorkloadIdentity struct {
 	ClientID    pulumi.StringOutput
 }
 
-var (
-	guidRE      = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
-	grantNameRE = regexp.MustCompile(`^[a-z][a-z0-9-]{0,30}$`)
-)
+var grantNameRE = regexp.MustCompile(`^[a-z][a-z0-9-]{0,30}$`)
 
 func (a *Args) validate() error {
 	var errs field.ErrorList
@@ -104,7 +101,7 @@ func (a *Args) validate() error {
 		if g.Scope == nil {
 			errs.Append(field.Required(field.NewPath("Grants").Index(i).Child("Scope")))
 		}
-		if !guidRE.MatchString(g.Role) {
+		if !naming.IsGUID(g.Role) {
 			errs.Add(field.NewPath("Grants").Index(i).Child("Role").String(), "%q is not a role definition GUID", g.Role)
 		}
 	}
@@ -151,7 +148,7 @@ func NewRoleAssignment(ctx *pulumi.Context, name string, principalID pulumi.Stri
 		return RoleDefinitionID(sub, g.Role)
 	}).(pulumi.StringOutput)
 	ra, err := azauth.NewRoleAssignment(ctx, name, &azauth.RoleAssignmentArgs{
-		RoleAssignmentName: pulumi.String(naming.DeterministicGUID(ctx.Project() + "/" + ctx.Stack() + "/" + name)),
+		RoleAssignmentName: pulumi.String(naming.WorkloadGrants.GUID(ctx.Project(), ctx.Stack(), name)),
 		PrincipalId:        principalID,
 		PrincipalType:      pulumi.String("ServicePrincipal"),
 		RoleDefinitionId:   roleID,

@@ -8,7 +8,6 @@ package keyvault
 import (
 	"errors"
 	"fmt"
-	"regexp"
 
 	azauth "github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
 	azkv "github.com/pulumi/pulumi-azure-native-sdk/keyvault/v2"
@@ -74,15 +73,13 @@ type KeyVault struct {
 	Settings  Settings
 }
 
-var tenantRE = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-
 func (a *Args) validate() error {
 	var errs field.ErrorList
 	shared.RequirePlacement(&errs, a.ResourceGroupName, a.Location)
 	if err := naming.ValidKeyVault(a.VaultName); err != nil {
 		errs.Add("VaultName", "%v", err)
 	}
-	if a.TenantID != "" && !tenantRE.MatchString(a.TenantID) {
+	if a.TenantID != "" && !naming.IsGUID(a.TenantID) {
 		errs.Add("TenantID", "%q is not a GUID", a.TenantID)
 	}
 	return errs.Join()

@@ -54,16 +54,3 @@ func TestAKSNameBoundaries(t *testing.T) {
 		})
 	}
 }
-
-func TestGUID(t *testing.T) {
-	a := GUID("prod", "jpe", "acrpull")
-	if a != GUID("prod", "jpe", "acrpull") {
-		t.Fatal("GUID is not stable")
-	}
-	if a == GUID("prod", "jpw", "acrpull") {
-		t.Fatal("different parts give the same GUID")
-	}
-	if len(a) != 36 || a[14] != '5' || strings.Count(a, "-") != 4 {
-		t.Errorf("GUID %q is not a version-5 UUID", a)
-	}
-}

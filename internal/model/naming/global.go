@@ -1,7 +1,6 @@
 package naming
 
 import (
-	"crypto/sha1"
 	"fmt"
 	"regexp"
 	"strings"
@@ -83,22 +82,4 @@ func ValidTrafficManagerDNS(n string) error {
 		return fmt.Errorf("traffic manager DNS name %q must be a DNS label of 1-%d lowercase letters, digits and '-'", n, MaxTrafficManagerDNS)
 	}
 	return nil
-}
-
-// guidNamespace is the UUID namespace of the platform's deterministic GUIDs.
-var guidNamespace = [16]byte{0x6f, 0x1c, 0x2e, 0x4a, 0x93, 0x5d, 0x4b, 0x11, 0x8a, 0x07, 0x3e, 0x52, 0xc0, 0xd8, 0x19, 0x64}
-
-// DeterministicGUID returns a name-based (version 5) UUID of seed. Role assignment
-// names must be GUIDs; deriving them from the assignment's identity keeps them stable
-// across runs, so a re-run never tries to create a second assignment.
-func DeterministicGUID(seed string) string {
-	h := sha1.New()
-	h.Write(guidNamespace[:])
-	h.Write([]byte(seed))
-	sum := h.Sum(nil)
-	var u [16]byte
-	copy(u[:], sum[:16])
-	u[6] = (u[6] & 0x0f) | 0x50 // version 5
-	u[8] = (u[8] & 0x3f) | 0x80 // RFC 4122 variant
-	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
 }

@@ -1,7 +1,6 @@
 package naming
 
 import (
-	"regexp"
 	"strings"
 	"testing"
 )
@@ -82,20 +81,5 @@ func TestTrafficManagerDNSBoundary(t *testing.T) {
 	long := Identity{"s", strings.Repeat("g", 40), strings.Repeat("e", 40)}
 	if n := long.TrafficManagerDNS(); len(n) > MaxTrafficManagerDNS {
 		t.Errorf("TrafficManagerDNS = %q (%d chars)", n, len(n))
-	}
-}
-
-var guidRE = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
-
-func TestDeterministicGUID(t *testing.T) {
-	a := DeterministicGUID("game-platform/prod/global-kv-gameserver")
-	if !guidRE.MatchString(a) {
-		t.Fatalf("DeterministicGUID = %q, not a version-5 GUID", a)
-	}
-	if a != DeterministicGUID("game-platform/prod/global-kv-gameserver") {
-		t.Error("not deterministic")
-	}
-	if a == DeterministicGUID("game-platform/dev/global-kv-gameserver") {
-		t.Error("different seeds gave the same GUID")
 	}
 }

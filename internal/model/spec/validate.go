@@ -11,6 +11,7 @@ import (
 
 	"github.com/gameplatform/platform/internal/model/capacity"
 	"github.com/gameplatform/platform/internal/model/field"
+	"github.com/gameplatform/platform/internal/model/naming"
 )
 
 // Limits of the environment model, each enforced with a named validator.
@@ -321,13 +322,11 @@ func validateCluster(c *field.ErrorList, cl ClusterSettings) {
 		c.Add(fmt.Sprintf("cluster.apiServerAuthorizedRanges[%d]", f.Index), "%s", f.Message)
 	}
 	for i, g := range cl.AdminGroupObjectIDs {
-		if !uuidRE.MatchString(g) {
+		if !naming.IsGUID(g) {
 			c.Add(fmt.Sprintf("cluster.adminGroupObjectIds[%d]", i), "%q is not an Entra ID object ID (a UUID)", g)
 		}
 	}
 }
-
-var uuidRE = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 
 // suggest returns ` (did you mean "x"?)` for the closest candidate within a small
 // edit distance, or a list of what is allowed.
