@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strings"
 
 	aznetwork "github.com/pulumi/pulumi-azure-native-sdk/network/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -36,6 +37,8 @@ const (
 	DefaultMonitorProtocol = "HTTPS"
 	DefaultMonitorPort     = 443
 	DefaultMonitorPath     = "/healthz"
+	// TXTRecordTTL is the TTL of TXT records (validation tokens change rarely).
+	TXTRecordTTL = 3600
 	// DefaultMatchRecord is the zone's record pointing at Traffic Manager.
 	DefaultMatchRecord = "match"
 )
@@ -76,6 +79,14 @@ type Record struct {
 	Target pulumi.StringInput
 }
 
+// TXTRecord is a TXT record in the game's zone, e.g. a Front Door custom domain's
+// validation record ("_dnsauth.api").
+type TXTRecord struct {
+	// Name is relative to the zone.
+	Name  string
+	Value pulumi.StringInput
+}
+
 // Args configure the component.
 type Args struct {
 	shared.Interface
@@ -95,6 +106,8 @@ type Args struct {
 	MatchRecord string
 	// Records are further CNAMEs (Front Door endpoints).
 	Records []Record
+	// TXTRecords are TXT records (custom-domain validation tokens).
+	TXTRecords []TXTRecord
 }
 
 // Routing is the player-routing part of the environment.
@@ -195,6 +208,20 @@ func (a *Args) validate() error {
 			add("Records[%d].Target is required", i)
 		}
 	}
+	txtRE := regexp.MustCompile(`^_?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\._?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$`)
+	txtSeen := map[string]bool{}
+	for i, r := range a.TXTRecords {
+		if !txtRE.MatchString(r.Name) {
+			add("TXTRecords[%d].Name: %q is not a relative DNS name", i, r.Name)
+		}
+		if txtSeen[r.Name] {
+			add("TXTRecords[%d].Name: %q is used twice", i, r.Name)
+		}
+		txtSeen[r.Name] = true
+		if r.Value == nil {
+			add("TXTRecords[%d].Value is required", i)
+		}
+	}
 	return errors.Join(errs...)
 }
 
@@ -289,6 +316,22 @@ func NewRouting(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.Res
 		}, parent)
 		if err != nil {
 			return nil, fmt.Errorf("creating DNS record %q: %w", name+"-"+r.Name, err)
+		}
+	}
+	for _, r := range a.TXTRecords {
+		n := name + "-txt-" + strings.TrimPrefix(r.Name, "_")
+		_, err := aznetwork.NewRecordSet(ctx, n, &aznetwork.RecordSetArgs{
+			ResourceGroupName:     a.ResourceGroupName,
+			ZoneName:              zone.Name,
+			RelativeRecordSetName: pulumi.String(r.Name),
+			RecordType:            pulumi.String("TXT"),
+			// NOTE: Front Door re-checks the token when it renews a managed
+			// certificate; the record stays for the domain's lifetime.
+			Ttl:        pulumi.Float64(float64(TXTRecordTTL)),
+			TxtRecords: aznetwork.TxtRecordArray{aznetwork.TxtRecordArgs{Value: pulumi.StringArray{r.Value}}},
+		}, parent)
+		if err != nil {
+			return nil, fmt.Errorf("creating DNS record %q: %w", n, err)
 		}
 	}
 	c.TrafficManagerID = tm.ID()
