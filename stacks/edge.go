@@ -136,6 +136,8 @@ func newEdge(ctx *pulumi.Context, s *spec.Spec, id naming.Identity, base shared.
 		APIOrigins:          origins,
 		PatchCacheSeconds:   s.CDN.PatchCacheSeconds,
 		RateLimitPerMinute:  s.CDN.RateLimitPerMinute,
+		PatchesHostName:     RecordPatches + "." + s.Domain,
+		APIHostName:         RecordAPI + "." + s.Domain,
 	}, parent)
 	if err != nil {
 		return nil, err
@@ -153,6 +155,12 @@ func newEdge(ctx *pulumi.Context, s *spec.Spec, id naming.Identity, base shared.
 		Records: []routing.Record{
 			{Name: RecordPatches, Target: fd.PatchesHost},
 			{Name: RecordAPI, Target: fd.APIHost},
+		},
+		// Front Door validates patches.<domain> and api.<domain> with these records,
+		// then issues their managed certificates; nothing else waits on it.
+		TXTRecords: []routing.TXTRecord{
+			{Name: cdn.ValidationRecord(RecordPatches), Value: fd.ValidationTokens[cdn.RolePatches]},
+			{Name: cdn.ValidationRecord(RecordAPI), Value: fd.ValidationTokens[cdn.RoleAPI]},
 		},
 	}, parent)
 	if err != nil {

@@ -4,9 +4,14 @@
 // security policy. The SKU (Standard below prod, Premium in prod) decides managed WAF
 // rules and whether the storage origin is reached over Private Link.
 //
-// Custom domains and managed certificates are deliberately not created here: their
-// validation and certificate issuance take minutes to hours and would sit on the
-// critical path of every `pulumi up`; see README "Global services".
+// Each endpoint can carry a custom domain (patches.<domain>, api.<domain>) with a
+// Front Door managed certificate and TLS 1.2 at least, attached to its route and
+// covered by the WAF. Front Door validates a domain through a TXT record
+// _dnsauth.<host> holding the domain's validation token (ValidationTokens; the
+// stack writes it into the game's DNS zone) and then issues the certificate. Both
+// happen in Azure after the domain resource is created, so they take minutes to hours
+// without holding up `pulumi up`, and nothing but the routes and the WAF binding
+// waits for the domain resources — never a cluster.
 package cdn
 
 import (
@@ -140,7 +145,25 @@ type Args struct {
 	// RateLimitPerMinute is the WAF threshold per client IP; DefaultRateLimitPerMinute
 	// when 0.
 	RateLimitPerMinute int
+
+	// PatchesHostName and APIHostName are the endpoints' custom domains
+	// (patches.<domain>, api.<domain>); empty serves the azurefd.net host only.
+	PatchesHostName, APIHostName string
 }
+
+// Endpoint roles, the keys of FrontDoor.ValidationTokens.
+const (
+	RolePatches = "patches"
+	RoleAPI     = "api"
+)
+
+// MinimumTLSVersion is the custom domains' minimum TLS version.
+const MinimumTLSVersion = "TLS12"
+
+// ValidationRecord is the TXT record name Front Door validates a custom domain with,
+// relative to the domain's parent zone: "_dnsauth.<label>"
+// (https://learn.microsoft.com/azure/frontdoor/standard-premium/how-to-add-custom-domain).
+func ValidationRecord(label string) string { return "_dnsauth." + label }
 
 // FrontDoor is the environment's edge.
 type FrontDoor struct {
@@ -151,12 +174,16 @@ type FrontDoor struct {
 	// PatchesHost and APIHost are the endpoints' azurefd.net host names.
 	PatchesHost pulumi.StringOutput
 	APIHost     pulumi.StringOutput
-	Settings    Settings
+	// ValidationTokens are the custom domains' validation tokens by role
+	// (RolePatches, RoleAPI), for their ValidationRecord TXT records.
+	ValidationTokens map[string]pulumi.StringOutput
+	Settings         Settings
 }
 
 var (
 	pathRE = regexp.MustCompile(`^/[a-z0-9/_.-]*\*?$`)
 	nameRE = regexp.MustCompile(`^[a-zA-Z0-9][a-zA-Z0-9-]{0,88}[a-zA-Z0-9]$`)
+	hostRE = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
 )
 
 func (a *Args) defaults() {
@@ -231,6 +258,14 @@ func (a *Args) validate(s Settings) error {
 	if a.RateLimitPerMinute < 10 {
 		add("RateLimitPerMinute: %d must be at least 10", a.RateLimitPerMinute)
 	}
+	for field, h := range map[string]string{"PatchesHostName": a.PatchesHostName, "APIHostName": a.APIHostName} {
+		if h != "" && !hostRE.MatchString(h) {
+			add("%s: %q is not a DNS host name", field, h)
+		}
+	}
+	if a.PatchesHostName != "" && a.PatchesHostName == a.APIHostName {
+		add("APIHostName: must differ from PatchesHostName (%q)", a.PatchesHostName)
+	}
 	return errors.Join(errs...)
 }
 
@@ -298,6 +333,35 @@ func NewFrontDoor(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.R
 	apiEP, err := endpoint("api", a.APIEndpointName)
 	if err != nil {
 		return nil, err
+	}
+	c.ValidationTokens = map[string]pulumi.StringOutput{}
+	domains := map[string]*azcdn.AFDCustomDomain{}
+	for _, d := range []struct{ role, host string }{{RolePatches, a.PatchesHostName}, {RoleAPI, a.APIHostName}} {
+		if d.host == "" {
+			continue
+		}
+		n := name + "-domain-" + d.role
+		cd, err := azcdn.NewAFDCustomDomain(ctx, n, &azcdn.AFDCustomDomainArgs{
+			ResourceGroupName: rg,
+			ProfileName:       profile.Name,
+			CustomDomainName:  pulumi.String(d.role),
+			HostName:          pulumi.String(d.host),
+			TlsSettings: &azcdn.AFDDomainHttpsParametersArgs{
+				CertificateType:   pulumi.String("ManagedCertificate"),
+				MinimumTlsVersion: azcdn.AfdMinimumTlsVersion(MinimumTLSVersion),
+			},
+		}, parent)
+		if err != nil {
+			return nil, fmt.Errorf("creating custom domain %q: %w", n, err)
+		}
+		domains[d.role] = cd
+		c.ValidationTokens[d.role] = cd.ValidationProperties.ValidationToken()
+	}
+	customDomains := func(role string) azcdn.ActivatedResourceReferenceArray {
+		if cd, ok := domains[role]; ok {
+			return azcdn.ActivatedResourceReferenceArray{azcdn.ActivatedResourceReferenceArgs{Id: cd.ID().ToStringOutput()}}
+		}
+		return nil
 	}
 
 	// Patches and assets: one storage origin. NOTE: Microsoft advises against health
@@ -448,6 +512,7 @@ func NewFrontDoor(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.R
 		LinkToDefaultDomain: pulumi.String("Enabled"),
 		EnabledState:        pulumi.String("Enabled"),
 		RuleSets:            ruleSets,
+		CustomDomains:       customDomains(RolePatches),
 		CacheConfiguration: &azcdn.AfdRouteCacheConfigurationArgs{
 			QueryStringCachingBehavior: pulumi.String("IgnoreQueryString"),
 			CompressionSettings: &azcdn.CompressionSettingsArgs{
@@ -472,12 +537,22 @@ func NewFrontDoor(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.R
 		ForwardingProtocol:  pulumi.String("HttpsOnly"),
 		LinkToDefaultDomain: pulumi.String("Enabled"),
 		EnabledState:        pulumi.String("Enabled"),
+		CustomDomains:       customDomains(RoleAPI),
 	}, parent, pulumi.DependsOn(apiOrigins))
 	if err != nil {
 		return nil, fmt.Errorf("creating route %q: %w", name+"-api-route", err)
 	}
 	_, _ = patchesRoute, apiRoute
 
+	// The WAF covers the custom domains too: Front Door applies a security policy to
+	// the domains it lists, and a custom domain is a domain of its own.
+	wafDomains := azcdn.ActivatedResourceReferenceArray{
+		azcdn.ActivatedResourceReferenceArgs{Id: patchesEP.ID().ToStringOutput()},
+		azcdn.ActivatedResourceReferenceArgs{Id: apiEP.ID().ToStringOutput()},
+	}
+	for _, role := range []string{RolePatches, RoleAPI} {
+		wafDomains = append(wafDomains, customDomains(role)...)
+	}
 	_, err = azcdn.NewSecurityPolicy(ctx, name+"-waf-binding", &azcdn.SecurityPolicyArgs{
 		ResourceGroupName:  rg,
 		ProfileName:        profile.Name,
@@ -487,10 +562,7 @@ func NewFrontDoor(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.R
 			WafPolicy: &azcdn.ResourceReferenceArgs{Id: waf.ID().ToStringOutput()},
 			Associations: azcdn.SecurityPolicyWebApplicationFirewallAssociationArray{
 				azcdn.SecurityPolicyWebApplicationFirewallAssociationArgs{
-					Domains: azcdn.ActivatedResourceReferenceArray{
-						azcdn.ActivatedResourceReferenceArgs{Id: patchesEP.ID().ToStringOutput()},
-						azcdn.ActivatedResourceReferenceArgs{Id: apiEP.ID().ToStringOutput()},
-					},
+					Domains:         wafDomains,
 					PatternsToMatch: pulumi.ToStringArray([]string{"/*"}),
 				},
 			},

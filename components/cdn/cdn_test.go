@@ -1,6 +1,7 @@
 package cdn
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -230,6 +231,8 @@ func TestFrontDoorValidation(t *testing.T) {
 	a.APIOrigins = append(a.APIOrigins, Origin{Name: "eastus2"})
 	a.StoragePaths = []string{"patches"}
 	a.RateLimitPerMinute = 5
+	a.PatchesHostName = "Patches.Example"
+	a.APIHostName = "Patches.Example"
 	r := plantest.Run(func(ctx *pulumi.Context) error {
 		_, err := NewFrontDoor(ctx, "fd", a)
 		return err
@@ -237,12 +240,58 @@ func TestFrontDoorValidation(t *testing.T) {
 	if r.Err == nil {
 		t.Fatal("invalid args accepted")
 	}
-	for _, want := range []string{"APIEndpointName: must differ", "WAFPolicyName", "StorageAccountID and StorageLocation are required", `APIOrigins[3].Name: "eastus2" is used twice`, "APIOrigins[3].HostName is required", `StoragePaths[0]: "patches"`, "RateLimitPerMinute: 5"} {
+	for _, want := range []string{"APIEndpointName: must differ", "WAFPolicyName", "StorageAccountID and StorageLocation are required", `APIOrigins[3].Name: "eastus2" is used twice`, "APIOrigins[3].HostName is required", `StoragePaths[0]: "patches"`, "RateLimitPerMinute: 5",
+		`PatchesHostName: "Patches.Example" is not a DNS host name`, `APIHostName: must differ from PatchesHostName`} {
 		if !strings.Contains(r.Err.Error(), want) {
 			t.Errorf("error %q does not mention %q", r.Err, want)
 		}
 	}
 	if len(r.Resources) != 0 {
 		t.Errorf("%d resources registered despite invalid args", len(r.Resources))
+	}
+}
+
+// TestCustomDomains checks each endpoint's custom domain: a managed certificate with
+// TLS 1.2 at least, attached to its route, covered by the WAF binding, and its
+// validation token exposed for the _dnsauth TXT record; without host names there is
+// no custom domain.
+func TestCustomDomains(t *testing.T) {
+	a := args(spec.TierProd)
+	a.PatchesHostName, a.APIHostName = "patches.play.test.example", "api.play.test.example"
+	r := run(t, a)
+	waf := r.Get(t, "fd-waf-binding")
+	for role, host := range map[string]string{RolePatches: a.PatchesHostName, RoleAPI: a.APIHostName} {
+		cd := r.Get(t, "fd-domain-"+role)
+		plantest.Expect(t, cd, map[string]any{
+			"customDomainName":              role,
+			"hostName":                      host,
+			"tlsSettings.certificateType":   "ManagedCertificate",
+			"tlsSettings.minimumTlsVersion": "TLS12",
+		})
+		route := r.Get(t, "fd-"+role+"-route")
+		if !slices.Contains(route.PropertyDependencies["customDomains"], cd.URN) {
+			t.Errorf("route %s is not attached to %s (customDomains deps %v)", route.Name, cd.Name, route.PropertyDependencies["customDomains"])
+		}
+		if !slices.Contains(waf.Dependencies, cd.URN) {
+			t.Errorf("the WAF binding does not cover %s", cd.Name)
+		}
+		// The domain waits for its profile only, so validation stays off every
+		// other resource's path.
+		profile := r.Get(t, "fd-profile")
+		for _, d := range cd.Dependencies {
+			if d != profile.URN {
+				t.Errorf("%s waits on %s; it needs only the profile", cd.Name, d)
+			}
+		}
+	}
+	if ValidationRecord("api") != "_dnsauth.api" {
+		t.Errorf("ValidationRecord(api) = %q", ValidationRecord("api"))
+	}
+	none := run(t, args(spec.TierProd))
+	if n := len(none.OfType("azure-native:cdn:AFDCustomDomain")); n != 0 {
+		t.Errorf("%d custom domains without host names", n)
+	}
+	if _, ok := none.Get(t, "fd-api-route").Inputs["customDomains"]; ok {
+		t.Error("a route without a custom domain lists customDomains")
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strings"
 
 	aznetwork "github.com/pulumi/pulumi-azure-native-sdk/network/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -37,6 +38,8 @@ const (
 	DefaultMonitorProtocol = "HTTPS"
 	DefaultMonitorPort     = 443
 	DefaultMonitorPath     = "/healthz"
+	// TXTRecordTTL is the TTL of TXT records (validation tokens change rarely).
+	TXTRecordTTL = 3600
 	// DefaultMatchRecord is the zone's record pointing at Traffic Manager.
 	DefaultMatchRecord = "match"
 )
@@ -77,6 +80,14 @@ type Record struct {
 	Target pulumi.StringInput
 }
 
+// TXTRecord is a TXT record in the game's zone, e.g. a Front Door custom domain's
+// validation record ("_dnsauth.api").
+type TXTRecord struct {
+	// Name is relative to the zone.
+	Name  string
+	Value pulumi.StringInput
+}
+
 // Args configure the component.
 type Args struct {
 	shared.Interface
@@ -96,6 +107,8 @@ type Args struct {
 	MatchRecord string
 	// Records are further CNAMEs (Front Door endpoints).
 	Records []Record
+	// TXTRecords are TXT records (custom-domain validation tokens).
+	TXTRecords []TXTRecord
 }
 
 // Routing is the player-routing part of the environment.
@@ -195,6 +208,21 @@ func (a *Args) validate() error {
 			errs.Append(field.Required(field.NewPath("Records").Index(i).Child("Target")))
 		}
 	}
+	txtRE := regexp.MustCompile(`^_?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\._?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$`)
+	txtSeen := map[string]bool{}
+	for i, r := range a.TXTRecords {
+		at := field.NewPath("TXTRecords").Index(i)
+		if !txtRE.MatchString(r.Name) {
+			errs.Add(at.Child("Name").String(), "%q is not a relative DNS name", r.Name)
+		}
+		if txtSeen[r.Name] {
+			errs.Add(at.Child("Name").String(), "%q is used twice", r.Name)
+		}
+		txtSeen[r.Name] = true
+		if r.Value == nil {
+			errs.Append(field.Required(at.Child("Value")))
+		}
+	}
 	return errs.Join()
 }
 
@@ -289,6 +317,22 @@ func NewRouting(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.Res
 		}, parent)
 		if err != nil {
 			return nil, fmt.Errorf("creating DNS record %q: %w", name+"-"+r.Name, err)
+		}
+	}
+	for _, r := range a.TXTRecords {
+		n := name + "-txt-" + strings.TrimPrefix(r.Name, "_")
+		_, err := aznetwork.NewRecordSet(ctx, n, &aznetwork.RecordSetArgs{
+			ResourceGroupName:     a.ResourceGroupName,
+			ZoneName:              zone.Name,
+			RelativeRecordSetName: pulumi.String(r.Name),
+			RecordType:            pulumi.String("TXT"),
+			// NOTE: Front Door re-checks the token when it renews a managed
+			// certificate; the record stays for the domain's lifetime.
+			Ttl:        pulumi.Float64(float64(TXTRecordTTL)),
+			TxtRecords: aznetwork.TxtRecordArray{aznetwork.TxtRecordArgs{Value: pulumi.StringArray{r.Value}}},
+		}, parent)
+		if err != nil {
+			return nil, fmt.Errorf("creating DNS record %q: %w", n, err)
 		}
 	}
 	c.TrafficManagerID = tm.ID()

@@ -143,6 +143,7 @@ func TestRoutingValidation(t *testing.T) {
 	a.MonitorProtocol = "UDP"
 	a.ZoneName = "Not A Zone"
 	a.Records = append(a.Records, Record{Name: "match", Target: pulumi.String("x")})
+	a.TXTRecords = []TXTRecord{{Name: "_dnsauth.api", Value: pulumi.String("t")}, {Name: "_dnsauth.api"}, {Name: "bad name", Value: pulumi.String("t")}}
 	r := plantest.Run(func(ctx *pulumi.Context) error {
 		_, err := NewRouting(ctx, "rt", a)
 		return err
@@ -150,7 +151,8 @@ func TestRoutingValidation(t *testing.T) {
 	if r.Err == nil {
 		t.Fatal("invalid args accepted")
 	}
-	for _, want := range []string{`Endpoints[3].Name: "japaneast" is used twice`, `Endpoints[3].Location: unknown Azure region "marsnorth"`, "Endpoints[3].TargetResourceID is required", `MonitorProtocol: "UDP"`, "ZoneName", `Records[2].Name: "match" is used twice`} {
+	for _, want := range []string{`Endpoints[3].Name: "japaneast" is used twice`, `Endpoints[3].Location: unknown Azure region "marsnorth"`, "Endpoints[3].TargetResourceID is required", `MonitorProtocol: "UDP"`, "ZoneName", `Records[2].Name: "match" is used twice`,
+		`TXTRecords[1].Name: "_dnsauth.api" is used twice`, "TXTRecords[1].Value is required", `TXTRecords[2].Name: "bad name" is not a relative DNS name`} {
 		if !strings.Contains(r.Err.Error(), want) {
 			t.Errorf("error %q does not mention %q", r.Err, want)
 		}
@@ -161,3 +163,32 @@ func TestRoutingValidation(t *testing.T) {
 }
 
 func contains(xs []string, x string) bool { return slices.Contains(xs, x) }
+
+// TestValidationRecords checks TXT records land in the zone with their value.
+func TestValidationRecords(t *testing.T) {
+	a := args(spec.TierProd)
+	a.TXTRecords = []TXTRecord{{Name: "_dnsauth.api", Value: pulumi.String("token-api")}, {Name: "_dnsauth.patches", Value: pulumi.String("token-patches")}}
+	r := plantest.Run(func(ctx *pulumi.Context) error {
+		_, err := NewRouting(ctx, "rt", a)
+		return err
+	})
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	zone := r.Get(t, "rt-zone")
+	for _, tc := range []struct{ res, name, value string }{
+		{"rt-txt-dnsauth.api", "_dnsauth.api", "token-api"},
+		{"rt-txt-dnsauth.patches", "_dnsauth.patches", "token-patches"},
+	} {
+		rec := r.Get(t, tc.res)
+		plantest.Expect(t, rec, map[string]any{
+			"relativeRecordSetName": tc.name,
+			"recordType":            "TXT",
+			"ttl":                   float64(TXTRecordTTL),
+			"txtRecords.0.value.0":  tc.value,
+		})
+		if !contains(rec.Dependencies, zone.URN) {
+			t.Errorf("%s is not in the zone", tc.res)
+		}
+	}
+}

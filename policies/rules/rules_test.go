@@ -203,6 +203,13 @@ var ruleCases = []ruleCase{
 	{policy: "region-stamp-complete", name: "cluster missing", env: regions("japaneast", "japanwest"), res: []Resource{vnet("japaneast", "10.100.0.0/16"), clusterIn("japaneast"), vnet("japanwest", "10.101.0.0/16")}, want: []string{"region japanwest has no AKS cluster"}},
 	{policy: "region-stamp-complete", name: "cluster location unknown at preview", env: regions("japaneast", "japanwest"), res: []Resource{vnet("japaneast", "10.100.0.0/16"), clusterIn("japaneast"), vnet("japanwest", "10.101.0.0/16"), analyzerView(with(clusterIn("japanwest"), "location", Unknown))}, want: []string{"region japanwest has no AKS cluster whose region is known at preview"}},
 	{policy: "region-stamp-complete", name: "regions derived from resources", res: []Resource{clusterIn("japaneast")}, want: []string{"region japaneast has no virtual network"}},
+	{policy: "private-endpoints-per-region", name: "each region its own", env: regions("japaneast", "japanwest"), res: append(privateEndpoints("japaneast", "blob", "vault", "registry"), append(privateEndpoints("japanwest", "blob", "vault", "registry"), premiumRegistry())...)},
+	{policy: "private-endpoints-per-region", name: "second region uses the first's", env: regions("japaneast", "japanwest"), res: append(privateEndpoints("japaneast", "blob", "vault", "registry"), premiumRegistry()), want: []string{"region japanwest has no blob private endpoint", "region japanwest has no vault private endpoint", "region japanwest has no registry private endpoint"}},
+	{policy: "private-endpoints-per-region", name: "registry endpoint missing", env: regions("japaneast"), res: append(privateEndpoints("japaneast", "blob", "vault"), premiumRegistry()), want: []string{"region japaneast has no registry private endpoint"}},
+	{policy: "private-endpoints-per-region", name: "no Premium registry, no registry endpoint needed", env: regions("japaneast"), res: privateEndpoints("japaneast", "blob", "vault")},
+	{policy: "private-endpoints-per-region", name: "location known only from the input", env: regions("japaneast"), res: []Resource{analyzerView(privateEndpoints("japaneast", "blob")[0]), analyzerView(privateEndpoints("japaneast", "vault")[0])}},
+	{policy: "private-endpoints-per-region", name: "group unknown at preview", env: regions("japaneast"), res: []Resource{privateEndpoints("japaneast", "blob")[0], with(privateEndpoints("japaneast", "vault")[0], "privateLinkServiceConnections", Unknown)}, want: []string{"region japaneast has no vault private endpoint whose region is known at preview"}},
+	{policy: "private-endpoints-per-region", name: "dev needs none", tier: spec.TierDev, env: regions("japaneast")},
 	{policy: "region-routing-complete", name: "endpoint and origin per region", env: regions("japaneast", "westus2"), res: routing("japaneast", "westus2")},
 	{policy: "region-routing-complete", name: "origin missing", env: regions("japaneast", "westus2"), res: routing("japaneast", "westus2")[:5], want: []string{"region westus2 has no Front Door origin"}},
 	{policy: "region-routing-complete", name: "origin missing beside a storage origin whose host is unknown at preview", env: regions("japaneast", "westus2"), res: append(routing("japaneast", "westus2")[:5], storageOrigin(true)), want: []string{"region westus2 has no Front Door origin;"}},
@@ -419,4 +426,20 @@ func TestFixturesAreReal(t *testing.T) {
 			t.Errorf("testdata/resources.json has no %s; regenerate it with go test ./internal/offline/engine -run Fixtures -update", typ)
 		}
 	}
+}
+
+// privateEndpoints returns one private endpoint per group in region.
+func privateEndpoints(region string, groups ...string) []Resource {
+	var out []Resource
+	for _, g := range groups {
+		out = append(out, res(TypePrivateEndpoint, region+"-privatelink-"+g+"-pe", region, obj(`{
+			"location": "`+region+`", "resourceGroupName": "rg-starfall-prod-`+region+`",
+			"subnet": {"id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet-`+region+`/subnets/privateendpoints"},
+			"privateLinkServiceConnections": [{"name": "`+g+`", "groupIds": ["`+g+`"], "privateLinkServiceId": "/subscriptions/s/target"}]}`)))
+	}
+	return out
+}
+
+func premiumRegistry() Resource {
+	return res(TypeRegistry, "global-registry-acr", "", obj(`{"registryName": "acrstarfallprod", "sku": {"name": "Premium"}}`))
 }

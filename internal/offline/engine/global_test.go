@@ -194,3 +194,40 @@ func byNameOK(p *plan.Plan, name string) bool {
 	}
 	return false
 }
+
+// TestCustomDomainsWithoutManualSteps checks every shipped environment serves
+// api.<domain> and patches.<domain> as Front Door custom domains with managed
+// certificates and TLS 1.2, attached to their routes, validated through _dnsauth TXT
+// records in the game's zone that carry the domains' tokens, and kept off the deploy
+// critical path.
+func TestCustomDomainsWithoutManualSteps(t *testing.T) {
+	for env, r := range shippedPlans(t) {
+		critical := map[string]bool{}
+		for _, u := range r.Plan.Deploy.CriticalPath {
+			critical[u] = true
+		}
+		for _, label := range []string{"api", "patches"} {
+			cd := byName(t, r.Plan, "global-cdn-domain-"+label)
+			plantest.Expect(t, cd, map[string]any{
+				"hostName":                      label + "." + r.Spec.Domain,
+				"tlsSettings.certificateType":   "ManagedCertificate",
+				"tlsSettings.minimumTlsVersion": "TLS12",
+			})
+			route := byName(t, r.Plan, "global-cdn-"+label+"-route")
+			if !contains(route.PropertyDependencies["customDomains"], cd.URN) {
+				t.Errorf("%s: route %s is not attached to %s", env, route.Name, cd.Name)
+			}
+			txt := byName(t, r.Plan, "global-routing-txt-dnsauth."+label)
+			plantest.Expect(t, txt, map[string]any{"relativeRecordSetName": "_dnsauth." + label, "recordType": "TXT"})
+			if !contains(txt.PropertyDependencies["txtRecords"], cd.URN) {
+				t.Errorf("%s: %s does not carry %s's validation token", env, txt.Name, cd.Name)
+			}
+			if tok, _ := plantest.Input(txt, "txtRecords.0.value.0").(string); tok == "" {
+				t.Errorf("%s: %s has no token", env, txt.Name)
+			}
+			if critical[cd.URN] || critical[txt.URN] {
+				t.Errorf("%s: custom-domain validation is on the deploy critical path", env)
+			}
+		}
+	}
+}

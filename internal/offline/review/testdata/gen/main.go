@@ -75,7 +75,7 @@ func run() error {
 		if err := os.WriteFile(filepath.Join(dir, "Pulumi.staging.yaml"), []byte(edit(string(staging))), 0o644); err != nil {
 			return err
 		}
-		r, err := engine.Plan(engine.Options{Dir: dir, Stack: "staging", Now: now})
+		r, err := engine.Plan(engine.Options{Dir: dir, Stack: "staging", Now: now, Mode: plan.ModeApplied})
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
@@ -83,7 +83,7 @@ func run() error {
 			return err
 		}
 	}
-	r, err := engine.Plan(engine.Options{Dir: "environments", Stack: "prod", Now: now})
+	r, err := engine.Plan(engine.Options{Dir: "environments", Stack: "prod", Now: now, Mode: plan.ModeApplied})
 	if err != nil {
 		return fmt.Errorf("prod: %w", err)
 	}
