@@ -32,8 +32,9 @@ var azureEntries = []Entry{
 	},
 	{
 		Type:      "azure-native:cdn:AFDCustomDomain",
+		Mock:      Mock{NameKey: "customDomainName", Outputs: afdCustomDomainOutputs},
 		Price:     Free("Front Door custom domains and managed certificates are included in the profile's base fee"),
-		Create:    Duration{Seconds: 120, Range: "1 min - hours", Basis: "domain validation depends on DNS; the managed certificate may complete later"},
+		Create:    Duration{Seconds: 60, Range: "30 s - 2 min", Basis: "the domain resource only; TXT validation and managed-certificate issuance continue in Azure afterwards (minutes to hours) and nothing in the program waits on them"},
 		ReplaceOn: []string{"hostName"},
 	},
 	{

@@ -51,6 +51,16 @@ func afdEndpointOutputs(name string, _ map[string]any) map[string]any {
 	return map[string]any{"hostName": name + "-" + hex.EncodeToString(sum[:])[:14] + ".z01.azurefd.net"}
 }
 
+// afdCustomDomainOutputs: Front Door gives each custom domain a validation token for
+// its _dnsauth TXT record.
+func afdCustomDomainOutputs(name string, _ map[string]any) map[string]any {
+	sum := sha256.Sum256([]byte("dnsauth:" + name))
+	return map[string]any{"validationProperties": map[string]any{
+		"validationToken": hex.EncodeToString(sum[:])[:32],
+		"expirationDate":  "2026-12-09T00:00:00Z",
+	}}
+}
+
 // trafficManagerOutputs: Traffic Manager's FQDN is its relative name under
 // trafficmanager.net.
 func trafficManagerOutputs(_ string, in map[string]any) map[string]any {
