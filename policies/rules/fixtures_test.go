@@ -7,8 +7,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
 // The fixtures are what the components really register: testdata/resources.json
@@ -398,5 +398,5 @@ func testConfig() *Config {
 }
 
 func envFor(tier spec.Tier) *Env {
-	return &Env{Stack: testStack, Game: "starfall", Tier: tier, GamePorts: spec.PortRange{Start: 7000, End: 7999, QoSPort: 3075}, Settings: testConfig().Settings}
+	return &Env{Stack: testStack, Game: "starfall", Tier: tier, GamePorts: spec.PortRange{Start: 7000, End: 7999, QoSPort: 3075}}
 }

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
 // ruleCase is one table row: resources judged by one policy in a tier, and the
@@ -95,6 +95,7 @@ var ruleCases = []ruleCase{
 	{policy: "keyvault-soft-delete", name: "default retention", res: one(with(keyVault(), "properties.softDeleteRetentionInDays", nil))},
 	{policy: "keyvault-soft-delete", name: "7 days in prod", res: one(with(keyVault(), "properties.softDeleteRetentionInDays", 7.0)), want: []string{"softDeleteRetentionInDays is 7; expected at least 90"}},
 	{policy: "keyvault-soft-delete", name: "7 days in dev", tier: spec.TierDev, res: one(with(keyVault(), "properties.softDeleteRetentionInDays", 7.0))},
+	{policy: "keyvault-soft-delete", name: "7 days in staging", tier: spec.TierStaging, res: one(with(keyVault(), "properties.softDeleteRetentionInDays", 7.0)), want: []string{"softDeleteRetentionInDays is 7; expected at least 30"}},
 	{policy: "keyvault-soft-delete", name: "soft delete off", res: one(with(keyVault(), "properties.enableSoftDelete", false)), want: []string{"enableSoftDelete is false"}},
 	{policy: "keyvault-public-access", name: "disabled in prod", res: one(keyVault())},
 	{policy: "keyvault-public-access", name: "open in dev", tier: spec.TierDev, res: one(with(with(keyVault(), "properties.publicNetworkAccess", "Enabled"), "properties.networkAcls", nil))},
@@ -122,6 +123,7 @@ var ruleCases = []ruleCase{
 	{policy: "frontdoor-min-tls", name: "TLS 1.0", res: one(with(customDomain(), "tlsSettings.minimumTlsVersion", "TLS10")), want: []string{`minimumTlsVersion is "TLS10"`}},
 	{policy: "frontdoor-waf-mode", name: "prevention in prod", res: one(wafPolicy())},
 	{policy: "frontdoor-waf-mode", name: "detection in dev", tier: spec.TierDev, res: one(with(wafPolicy(), "policySettings.mode", "Detection"))},
+	{policy: "frontdoor-waf-mode", name: "detection in staging", tier: spec.TierStaging, res: one(with(wafPolicy(), "policySettings.mode", "Detection")), want: []string{`mode is "Detection"; expected "Prevention"`}},
 	{policy: "frontdoor-waf-mode", name: "detection in prod", res: one(with(wafPolicy(), "policySettings.mode", "Detection")), want: []string{`mode is "Detection"; expected "Prevention"`}},
 	{policy: "frontdoor-waf-mode", name: "disabled", tier: spec.TierDev, res: one(with(wafPolicy(), "policySettings.enabledState", "Disabled")), want: []string{`enabledState is "Disabled"`}},
 	{policy: "frontdoor-waf-attached", name: "every endpoint covered", res: []Resource{afdEndpoint("patches"), afdEndpoint("api"), wafPolicy(), securityPolicyFor(afdEndpoint("patches"), afdEndpoint("api"))}},
@@ -151,12 +153,16 @@ var ruleCases = []ruleCase{
 	{policy: "storage-redundancy", name: "LRS in prod", res: one(with(storageAccount(), "sku.name", "Standard_LRS")), want: []string{`sku.name is "Standard_LRS"`}},
 	{policy: "aks-sla-tier", name: "Standard", res: one(cluster())},
 	{policy: "aks-sla-tier", name: "Free in prod", res: one(with(cluster(), "sku.tier", "Free")), want: []string{`sku.tier is "Free"`}},
-	{policy: "aks-sla-tier", name: "Free in staging", tier: spec.TierStaging, res: one(with(cluster(), "sku.tier", "Free"))},
+	{policy: "aks-sla-tier", name: "Free in dev", tier: spec.TierDev, res: one(with(cluster(), "sku.tier", "Free"))},
+	// Staging's profile runs a Standard control plane (load tests), so the pack holds it to that.
+	{policy: "aks-sla-tier", name: "Free in staging", tier: spec.TierStaging, res: one(with(cluster(), "sku.tier", "Free")), want: []string{`sku.tier is "Free"`}},
 	{policy: "aks-system-pool-size", name: "three nodes", res: []Resource{cluster(), agentPool()}},
 	{policy: "aks-system-pool-size", name: "one node", res: one(with(cluster(), "agentPoolProfiles", []any{obj(`{"name": "system", "mode": "System", "count": 1, "vmSize": "Standard_D4s_v5"}`)})), want: []string{"keeps 1 node(s); expected at least 3"}},
 	{policy: "aks-system-pool-size", name: "autoscaler minimum two", res: one(with(with(agentPool(), "mode", "System"), "minCount", 2.0)), want: []string{"keeps 2 node(s)"}},
 	{policy: "blob-soft-delete-versioning", name: "30 days and versioning", res: one(blobService())},
 	{policy: "blob-soft-delete-versioning", name: "short retention in prod", res: one(with(blobService(), "deleteRetentionPolicy.days", 7.0)), want: []string{"deleteRetentionPolicy.days is 7; expected at least 30"}},
+	{policy: "blob-soft-delete-versioning", name: "staging's 14 days", tier: spec.TierStaging, res: one(with(with(blobService(), "deleteRetentionPolicy.days", 14.0), "containerDeleteRetentionPolicy.days", 14.0))},
+	{policy: "blob-soft-delete-versioning", name: "7 days in staging", tier: spec.TierStaging, res: one(with(blobService(), "deleteRetentionPolicy.days", 7.0)), want: []string{"deleteRetentionPolicy.days is 7; expected at least 14"}},
 	{policy: "blob-soft-delete-versioning", name: "versioning off", tier: spec.TierDev, res: one(with(blobService(), "isVersioningEnabled", false)), want: []string{"isVersioningEnabled is false"}},
 	{policy: "blob-soft-delete-versioning", name: "no container soft delete", res: one(with(blobService(), "containerDeleteRetentionPolicy", nil)), want: []string{"containerDeleteRetentionPolicy.enabled is not set"}},
 
@@ -169,7 +175,9 @@ var ruleCases = []ruleCase{
 	{policy: "required-tags", name: "a lower tier's tag", res: one(with(cluster(), "tags.tier", "dev")), want: []string{`tag tier is "dev"; expected "prod"`}},
 	{policy: "required-tags", name: "another game's tag", res: one(with(keyVault(), "tags.game", "moonfall")), want: []string{`tag game is "moonfall"; expected "starfall"`}},
 	{policy: "required-tags", name: "environment tag unknown at preview", res: one(with(storageAccount(), "tags.environment", Unknown)), want: []string{"unknown at preview"}},
-	{policy: "required-tags", name: "environment unknown: any tier tag", env: func(e *Env) { e.Stack, e.Game, e.Tier = "", "", "" }, res: one(with(with(storageAccount(), "tags.tier", "dev"), "tags.environment", "x"))},
+	// A stack of unknown tier is judged as prod; a tag claiming a lower tier is not believed but reported.
+	{policy: "required-tags", name: "environment unknown: a prod tier tag", env: func(e *Env) { e.Stack, e.Game, e.Tier = "", "", "" }, res: one(with(storageAccount(), "tags.environment", "x"))},
+	{policy: "required-tags", name: "environment unknown: a dev tier tag", env: func(e *Env) { e.Stack, e.Game, e.Tier = "", "", "" }, res: one(with(with(storageAccount(), "tags.tier", "dev"), "tags.environment", "x")), want: []string{`tag tier is "dev"; expected "prod"`}},
 	{policy: "required-tags", name: "tags unknown", res: one(with(cluster(), "tags", Unknown)), want: []string{"tags are unknown at preview"}},
 	{policy: "allowed-regions", name: "prod regions and global", res: []Resource{cluster(), wafPolicy()}},
 	{policy: "allowed-regions", name: "region outside the dev list", tier: spec.TierDev, res: one(with(cluster(), "location", "koreacentral")), want: []string{`location "koreacentral" is not allowed for dev`}},

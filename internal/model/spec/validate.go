@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/gameplatform/platform/internal/model/capacity"
+	"github.com/gameplatform/platform/internal/model/tier"
 )
 
 // Limits of the environment model, each enforced with a named validator.
@@ -122,10 +123,8 @@ func validateIdent(c *collector, path, v string) {
 const doubleHyphenReason = "Key Vault names, which carry the game and environment, cannot"
 
 func validateTier(c *collector, t Tier) {
-	for _, ok := range Tiers {
-		if t == ok {
-			return
-		}
+	if t.Valid() {
+		return
 	}
 	c.add("tier", "%q is not a tier (allowed: dev, staging, prod)", t)
 }
@@ -166,8 +165,8 @@ func validateExpiry(c *collector, s *Spec) {
 		c.add("expiresOn", "%q is not a date (YYYY-MM-DD)", s.ExpiresOn)
 		return
 	}
-	if s.Tier == TierProd {
-		c.add("expiresOn", "prod environments do not expire; remove expiresOn")
+	if p, err := tier.Lookup(s.Tier); err == nil && !p.ExpiryRequired() {
+		c.add("expiresOn", "%s environments do not expire; remove expiresOn", s.Tier)
 	}
 }
 
@@ -228,12 +227,20 @@ func validateRegions(c *collector, s *Spec) {
 		c.add("regions", "at least one region is required")
 		return
 	}
+	// The tier's allow-lists are judged only for a known tier (validateTier reports
+	// an unknown one).
+	profile, tierErr := tier.Lookup(s.Tier)
+	if tierErr == nil && len(s.Regions) > profile.MaxRegions {
+		c.add("regions", "%d regions; %s environments span at most %d", len(s.Regions), s.Tier, profile.MaxRegions)
+	}
 	seen := map[string]int{}
 	blocks := make([]netip.Prefix, len(s.Regions))
 	for i, r := range s.Regions {
 		path := fmt.Sprintf("regions[%d]", i)
 		if _, ok := Regions[r.Name]; !ok {
 			c.add(path+".name", "unknown Azure region %q%s", r.Name, suggest(r.Name, RegionNames()))
+		} else if tierErr == nil && profile.CheckRegion(r.Name) != nil {
+			c.add(path+".name", "%v", profile.CheckRegion(r.Name))
 		} else if j, dup := seen[r.Name]; dup {
 			c.add(path+".name", "region %q is already listed as regions[%d]", r.Name, j)
 		} else {
@@ -276,7 +283,7 @@ func ValidateAddressBlock(cidr string) (netip.Prefix, error) {
 	return p, nil
 }
 
-func validateCapacity(c *collector, path string, cp Capacity, tier Tier) {
+func validateCapacity(c *collector, path string, cp Capacity, t Tier) {
 	if cp.PeakPlayers <= 0 {
 		c.add(path+".peakPlayers", "must be greater than 0, got %d", cp.PeakPlayers)
 	} else if cp.PeakPlayers > MaxPeakPlayers {
@@ -291,17 +298,20 @@ func validateCapacity(c *collector, path string, cp Capacity, tier Tier) {
 	vm, ok := VMSizes[cp.VMSize]
 	if !ok {
 		c.add(path+".vmSize", "VM size %q is not in the platform catalogue%s", cp.VMSize, suggest(cp.VMSize, VMSizeNames()))
+	} else if p, err := tier.Lookup(t); err == nil && p.CheckVMSize(cp.VMSize) != nil {
+		c.add(path+".vmSize", "%v", p.CheckVMSize(cp.VMSize))
+		ok = false
 	} else if cp.VCPUPerServer > float64(vm.VCPU) {
 		c.add(path+".vcpuPerServer", "%v vCPU per server does not fit a %s (%d vCPU)", cp.VCPUPerServer, vm.Name, vm.VCPU)
 	}
 	if ok && cp.PeakPlayers > 0 && cp.PeakPlayers <= MaxPeakPlayers && cp.PlayersPerServer > 0 && cp.PlayersPerServer <= MaxPlayersPerServer &&
 		cp.VCPUPerServer >= MinVCPUPerServer && cp.VCPUPerServer <= float64(vm.VCPU) {
-		if _, err := capacity.Size(cp.Demand(), CapacityOptions(tier)); err != nil {
+		if _, err := capacity.Size(cp.Demand(), CapacityOptions(t)); err != nil {
 			c.add(path+".peakPlayers", "%v", err)
 		}
 	}
-	if cp.Spot && !SpotAllowed(tier) {
-		c.add(path+".spot", "spot VMs can be evicted mid-match and are not allowed in prod")
+	if cp.Spot && !tier.Of(t).SpotAllowed {
+		c.add(path+".spot", "spot VMs can be evicted mid-match and are not allowed in %s", t)
 	}
 }
 
