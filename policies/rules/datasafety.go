@@ -1,11 +1,13 @@
 package rules
 
+import "github.com/gameplatform/platform/internal/model/catalog"
+
 func init() {
 	register(&Policy{
 		Name:        "protect-stateful",
 		Description: "Stateful resources (storage accounts, key vaults, registries, DNS zones, public IP prefixes) are protected in the tiers that protect them (prod; tier profile: Protect).",
 		Category:    DataSafety,
-		Types:       statefulTypes,
+		Types:       catalog.Types(func(e *catalog.Entry) bool { return e.Stateful }),
 		Resource: func(e *Env, r *Resource, rep *Reporter) {
 			if !e.Profile(r).Protect || r.Protect {
 				return
@@ -14,6 +16,3 @@ func init() {
 		},
 	})
 }
-
-// statefulTypes are the resources whose loss loses data or player-facing identity.
-var statefulTypes = []string{TypeStorageAccount, TypeKeyVault, TypeRegistry, TypeDNSZone, TypePublicIPPrefix}
