@@ -14,6 +14,7 @@ import (
 	"github.com/gameplatform/platform/internal/model/capacity"
 	"github.com/gameplatform/platform/internal/model/naming"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/model/tier"
 )
 
 // regionDeps are what a region takes from the environment-wide part.
@@ -54,8 +55,8 @@ func newRegion(ctx *pulumi.Context, s *spec.Spec, r spec.Region, id naming.Ident
 		},
 		Tags: base.TagMap(),
 	}
-	if s.IsProd() && info.Zones {
-		ipArgs.Zones = pulumi.ToStringArray([]string{"1", "2", "3"})
+	if zones := tier.Of(s.Tier).ZonesIn(info.Zones); zones != nil {
+		ipArgs.Zones = pulumi.ToStringArray(zones)
 	}
 	ip, err := aznetwork.NewPublicIPAddress(ctx, r.Name+"-entry-ip", ipArgs, pulumi.Parent(reg))
 	if err != nil {
@@ -64,7 +65,7 @@ func newRegion(ctx *pulumi.Context, s *spec.Spec, r spec.Region, id naming.Ident
 	if _, err := base.NewDiagnosticSetting(ctx, r.Name+"-entry-ip", ip.ID().ToStringOutput(), shared.AllLogs, pulumi.Parent(reg)); err != nil {
 		return nil, err
 	}
-	zonal := s.IsProd() && info.Zones
+	zonal := tier.Of(s.Tier).ZonesIn(info.Zones) != nil
 	net, err := network.NewNetwork(ctx, r.Name+"-network", &network.Args{
 		Interface:         base,
 		Identity:          id,

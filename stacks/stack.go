@@ -7,6 +7,7 @@ import (
 	"github.com/gameplatform/platform/internal/model/capacity"
 	"github.com/gameplatform/platform/internal/model/naming"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/model/tier"
 	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
@@ -67,7 +68,7 @@ type Region struct {
 // Deploy registers the whole environment for a validated spec.
 func Deploy(ctx *pulumi.Context, s *spec.Spec) error {
 	id := naming.Identity{Studio: s.Studio, Game: s.Game, Env: s.Stack}
-	base := shared.Interface{Tags: s.StandardTags(), Tier: s.Tier, Protect: s.IsProd()}
+	base := shared.Interface{Tags: s.StandardTags(), Tier: s.Tier, Protect: tier.Of(s.Tier).Protect}
 
 	g, err := newGlobal(ctx, s, id, base)
 	if err != nil {

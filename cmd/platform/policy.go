@@ -32,6 +32,7 @@ type policyCheckFlags struct {
 	plan   string
 	dir    string
 	format string
+	tier   string
 }
 
 func newPolicyCheckCmd() *cobra.Command {
@@ -44,8 +45,11 @@ func newPolicyCheckCmd() *cobra.Command {
 violations grouped by enforcement level.
 
 The tier, regions, game ports and budget come from the stack's environment file
-(--dir/Pulumi.<stack>.yaml) when it exists; otherwise the tier and game are taken
-from the resources' tags and the budget is unknown (the budget policy says so).
+(--dir/Pulumi.<stack>.yaml) when it exists. Without one the plan is judged in the
+tier --tier names, or as prod (the strictest) when --tier is not given; the
+resources' own tier tags are never believed (a tag naming another tier is a
+required-tags violation). The game is then taken from the tags and the budget is
+unknown (the budget policy says so).
 
 Exit status: 0 no mandatory violation, 1 a mandatory violation, 2 a malformed plan
 file (the message names the file and the field).`,
@@ -57,6 +61,7 @@ file (the message names the file and the field).`,
 	cmd.Flags().StringVar(&f.plan, "plan", "", "plan JSON file to check (required)")
 	cmd.Flags().StringVar(&f.dir, "dir", "environments", "stack config directory holding Pulumi.<stack>.yaml")
 	cmd.Flags().StringVar(&f.format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&f.tier, "tier", "", "tier to judge a plan without an environment file in: dev, staging or prod (default prod)")
 	return cmd
 }
 
@@ -71,19 +76,34 @@ func runPolicyCheck(stdout io.Writer, f *policyCheckFlags) error {
 	if err != nil {
 		return badInput(err)
 	}
-	var s *spec.Spec
+	t := spec.Tier(f.tier)
+	if f.tier != "" && !t.Valid() {
+		return badInput(fmt.Errorf("--tier: %q is not a tier (dev, staging, prod)", f.tier))
+	}
+	var results, deferred []plan.PolicyResult
 	note := ""
 	if _, statErr := os.Stat(spec.StackFile(f.dir, p.Stack)); statErr == nil {
-		s, _, err = engine.Load(engine.Options{Dir: f.dir, Stack: p.Stack})
+		s, _, err := engine.Load(engine.Options{Dir: f.dir, Stack: p.Stack})
+		if err != nil {
+			return err
+		}
+		if f.tier != "" && t != s.Tier {
+			return badInput(fmt.Errorf("--tier: %s, but %s says the stack is %s", t, spec.StackFile(f.dir, p.Stack), s.Tier))
+		}
+		results, deferred, err = engine.CheckPoliciesDeferred(p, s)
 		if err != nil {
 			return err
 		}
 	} else {
-		note = fmt.Sprintf("note: no environment file %s; tier and game taken from the plan's tags, budget unknown", spec.StackFile(f.dir, p.Stack))
-	}
-	results, deferred, err := engine.CheckPoliciesDeferred(p, s)
-	if err != nil {
-		return err
+		judged := "prod (the strictest; --tier names another)"
+		if f.tier != "" {
+			judged = string(t) + " (--tier)"
+		}
+		note = fmt.Sprintf("note: no environment file %s; judged as %s, game taken from the plan's tags, budget unknown", spec.StackFile(f.dir, p.Stack), judged)
+		results, deferred, err = engine.CheckPlanAs(p, t)
+		if err != nil {
+			return err
+		}
 	}
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()

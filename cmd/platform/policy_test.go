@@ -104,10 +104,70 @@ func TestPolicyCheckEditedPlan(t *testing.T) {
 	if !found {
 		t.Errorf("no mandatory required-tags result on %s: %+v", edited, results)
 	}
-	// Without the environment file the tier comes from the plan's tags.
-	code, stdout, _ = runCapture(t, "policy", "check", "--plan", path, "--dir", t.TempDir())
-	if code != exitViolation || !strings.Contains(stdout, "tier and game taken from the plan's tags") || !strings.Contains(stdout, "not allowed for dev") {
-		t.Errorf("exit %d without environment file:\n%s", code, stdout)
+	// Without the environment file the plan is judged in the tier --tier names.
+	code, stdout, _ = runCapture(t, "policy", "check", "--plan", path, "--dir", t.TempDir(), "--tier", "dev")
+	if code != exitViolation || !strings.Contains(stdout, "judged as dev (--tier)") || !strings.Contains(stdout, `location "brazilsouth" is not allowed for dev`) ||
+		strings.Contains(stdout, "tag tier is") {
+		t.Errorf("exit %d without environment file, --tier dev:\n%s", code, stdout)
+	}
+	// Contradicting the environment file, or naming no tier, is bad input.
+	for _, args := range [][]string{{"--dir", envDir, "--tier", "prod"}, {"--dir", t.TempDir(), "--tier", "prd"}} {
+		code, stdout, stderr := runCapture(t, append([]string{"policy", "check", "--plan", path}, args...)...)
+		if code != exitBadInput || !strings.Contains(stderr, "--tier: ") || stdout != "" {
+			t.Errorf("%v: exit %d, stderr %q, stdout %q", args, code, stderr, stdout)
+		}
+	}
+}
+
+// TestPolicyCheckTierIsTheStacksNotTheTags: the tier a plan is judged in is the
+// stack's — its environment file, else --tier, else prod — never what the
+// resources' tier tags claim, which whoever writes a plan controls.
+func TestPolicyCheckTierIsTheStacksNotTheTags(t *testing.T) {
+	// Every tag of the dev plan says dev; without the environment file or --tier
+	// the plan is judged as prod, and each tag claiming dev is reported.
+	path := writeFile(t, "dev.json", devPlan(t))
+	code, stdout, _ := runCapture(t, "policy", "check", "--plan", path, "--dir", t.TempDir())
+	for _, want := range []string{"judged as prod (the strictest", `tag tier is "dev"; expected "prod"`, "[protect-stateful]", "[storage-redundancy]"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+	if code != exitViolation {
+		t.Errorf("exit %d, want %d", code, exitViolation)
+	}
+	// With the environment file (dev) one resource claiming prod is reported, and
+	// the rest of the plan is still judged as dev.
+	var p plan.Plan
+	if err := json.Unmarshal(devPlan(t), &p); err != nil {
+		t.Fatal(err)
+	}
+	claimed := ""
+	for i := range p.Resources {
+		if tags, ok := p.Resources[i].Inputs["tags"].(map[string]any); ok && p.Resources[i].Type == "azure-native:storage:StorageAccount" {
+			tags["tier"] = "prod"
+			claimed = p.Resources[i].URN
+			break
+		}
+	}
+	if claimed == "" {
+		t.Fatal("no storage account in the dev plan")
+	}
+	data, _ := json.Marshal(p)
+	code, stdout, _ = runCapture(t, "policy", "check", "--plan", writeFile(t, "claims-prod.json", data), "--dir", envDir, "--format", "json")
+	var results []plan.PolicyResult
+	if err := json.Unmarshal([]byte(stdout), &results); err != nil || code != exitViolation {
+		t.Fatalf("exit %d, json %v:\n%s", code, err, stdout)
+	}
+	for _, r := range results {
+		switch {
+		case r.Policy == "required-tags" && r.URN == claimed && strings.Contains(r.Message, `tag tier is "prod"; expected "dev"`):
+			claimed = ""
+		case r.Policy == "storage-redundancy" || r.Policy == "protect-stateful":
+			t.Errorf("the resource claiming prod was judged as prod: %+v", r)
+		}
+	}
+	if claimed != "" {
+		t.Errorf("no required-tags result on the resource claiming prod: %+v", results)
 	}
 }
 

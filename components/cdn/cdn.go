@@ -26,6 +26,7 @@ import (
 	"github.com/gameplatform/platform/components/shared"
 	"github.com/gameplatform/platform/internal/model/naming"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/model/tier"
 )
 
 // TypeToken is the component's type.
@@ -33,8 +34,8 @@ const TypeToken = "gameplatform:cdn:FrontDoor"
 
 // Front Door SKUs; the WAF policy's SKU must match the profile's.
 const (
-	SKUStandard = "Standard_AzureFrontDoor"
-	SKUPremium  = "Premium_AzureFrontDoor"
+	SKUStandard = tier.FrontDoorStandard
+	SKUPremium  = tier.FrontDoorPremium
 )
 
 // Documented defaults.
@@ -56,48 +57,17 @@ var ContentTypesToCompress = []string{
 }
 
 // ManagedRuleSet is one WAF managed rule set.
-type ManagedRuleSet struct {
-	Type, Version string
-	// Action is the rule set action (DRS 2.x uses anomaly scoring and blocks); empty
-	// keeps each rule's own action.
-	Action string
-}
+type ManagedRuleSet = tier.ManagedRuleSet
 
-// Settings are the tier-dependent choices.
-type Settings struct {
-	SKU string
-	// WAFMode is Prevention (block) or Detection (log only).
-	WAFMode         string
-	ManagedRuleSets []ManagedRuleSet
-	// PrivateLinkToStorage reaches the storage origin over Private Link (Premium only).
-	PrivateLinkToStorage bool
-	// ProbeIntervalSeconds is the API origins' health probe interval.
-	ProbeIntervalSeconds int
-}
-
-// SettingsFor returns the Front Door settings of a tier.
+// Settings are the tier-dependent choices: the tier profile's FrontDoor (SKU, WAF
+// mode and managed rule sets, Private Link to storage, API probe interval).
 //
 // NOTE: WAF managed rule sets (the default rule set and bot protection) exist only on
 // Premium; a Standard policy carries custom rules (the rate limit) alone.
-func SettingsFor(tier spec.Tier) Settings {
-	switch tier {
-	case spec.TierProd:
-		return Settings{
-			SKU:     SKUPremium,
-			WAFMode: "Prevention",
-			ManagedRuleSets: []ManagedRuleSet{
-				{Type: "Microsoft_DefaultRuleSet", Version: "2.1", Action: "Block"},
-				{Type: "Microsoft_BotManagerRuleSet", Version: "1.0"},
-			},
-			PrivateLinkToStorage: true,
-			ProbeIntervalSeconds: 30,
-		}
-	case spec.TierStaging:
-		return Settings{SKU: SKUStandard, WAFMode: "Prevention", ProbeIntervalSeconds: 100}
-	default:
-		return Settings{SKU: SKUStandard, WAFMode: "Detection", ProbeIntervalSeconds: 100}
-	}
-}
+type Settings = tier.FrontDoor
+
+// SettingsFor returns the Front Door settings of a tier.
+func SettingsFor(t spec.Tier) Settings { return tier.Of(t).FrontDoor }
 
 // CacheDuration renders seconds in Front Door's "[d.]hh:mm:ss" duration format.
 func CacheDuration(seconds int) string {

@@ -11,6 +11,7 @@ import (
 	"github.com/gameplatform/platform/internal/model/capacity"
 	"github.com/gameplatform/platform/internal/model/naming"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/model/tier"
 	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/offline/plantest"
 )
@@ -21,7 +22,11 @@ var f16 = capacity.VM{Name: "Standard_F16s_v2", VCPU: 16, MemoryGiB: 32, Family:
 
 func sizing(t *testing.T, players int, prod bool) capacity.Plan {
 	t.Helper()
-	p, err := capacity.Size(capacity.Demand{PeakPlayers: players, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16}, capacity.Options{Prod: prod})
+	var opts capacity.Options // AKS's own pool cap, the default system pool
+	if prod {
+		opts.SystemPool = tier.Of(spec.TierProd).SystemPool
+	}
+	p, err := capacity.Size(capacity.Demand{PeakPlayers: players, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16}, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/gameplatform/platform/internal/model/capacity"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/model/tier"
 )
 
 // Documented defaults of the cluster.
@@ -44,26 +45,13 @@ const (
 	RoleManagedIdentityOperator = "f1a07417-d97a-45cb-824c-7a7467783830"
 )
 
-// SKUTier returns the AKS pricing tier of an environment tier: Standard (the
-// financially backed API-server SLA, control plane scaled for large clusters) in
-// prod and staging, Free in dev. Staging runs the load tests and release
-// rehearsals: a Free-tier control plane is meant for clusters of under ten nodes,
-// so a staging load test would measure the control plane rather than the game.
-func SKUTier(t spec.Tier) string {
-	if t == spec.TierDev {
-		return "Free"
-	}
-	return "Standard"
-}
+// SKUTier returns the AKS pricing tier of an environment tier (its profile's
+// AKSTier): Standard in prod and staging, Free in dev.
+func SKUTier(t spec.Tier) string { return tier.Of(t).AKSTier }
 
-// Zones returns the availability zones node pools spread over: 1-3 in prod when the
-// region has zones, none otherwise.
-func Zones(t spec.Tier, regionHasZones bool) []string {
-	if t == spec.TierProd && regionHasZones {
-		return []string{"1", "2", "3"}
-	}
-	return nil
-}
+// Zones returns the availability zones node pools spread over: 1-3 in a zonal tier
+// (prod) when the region has zones, none otherwise.
+func Zones(t spec.Tier, regionHasZones bool) []string { return tier.Of(t).ZonesIn(regionHasZones) }
 
 // Pool is one agent pool profile in plain values.
 type Pool struct {
@@ -87,8 +75,8 @@ type Pool struct {
 // outside prod; asking for it in prod is an error (the environment model rejects
 // it first).
 func Pools(p capacity.Plan, t spec.Tier, regionHasZones, spot bool) ([]Pool, error) {
-	if spot && !spec.SpotAllowed(t) {
-		return nil, fmt.Errorf("spot game pools are not allowed in prod")
+	if spot && !tier.Of(t).SpotAllowed {
+		return nil, fmt.Errorf("spot game pools are not allowed in %s", t)
 	}
 	if len(p.GamePools) == 0 {
 		return nil, fmt.Errorf("the capacity plan has no game pools")

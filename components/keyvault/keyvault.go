@@ -17,17 +17,11 @@ import (
 	"github.com/gameplatform/platform/internal/model/field"
 	"github.com/gameplatform/platform/internal/model/naming"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/model/tier"
 )
 
 // TypeToken is the component's type.
 const TypeToken = "gameplatform:keyvault:KeyVault"
-
-// Soft-delete retention per tier, in days (Azure allows 7-90).
-const (
-	SoftDeleteDaysDev     = 7
-	SoftDeleteDaysStaging = 30
-	SoftDeleteDaysProd    = 90
-)
 
 // Settings are the tier-dependent choices of the vault.
 type Settings struct {
@@ -38,17 +32,15 @@ type Settings struct {
 	PrivateEndpointRequired bool
 }
 
-// SettingsFor returns the vault settings of a tier. Premium (HSM-backed keys) is
-// kept for prod.
-func SettingsFor(tier spec.Tier) Settings {
-	switch tier {
-	case spec.TierProd:
-		return Settings{SKU: "premium", SoftDeleteDays: SoftDeleteDaysProd, PublicNetworkAccess: "Disabled", DefaultAction: "Deny", PrivateEndpointRequired: true}
-	case spec.TierStaging:
-		return Settings{SKU: "standard", SoftDeleteDays: SoftDeleteDaysStaging, PublicNetworkAccess: "Enabled", DefaultAction: "Allow"}
-	default:
-		return Settings{SKU: "standard", SoftDeleteDays: SoftDeleteDaysDev, PublicNetworkAccess: "Enabled", DefaultAction: "Allow"}
+// SettingsFor returns the vault settings of a tier, from its profile (premium,
+// HSM-backed keys, 90 days of soft delete and no public access in prod).
+func SettingsFor(t spec.Tier) Settings {
+	kv := tier.Of(t).KeyVault
+	s := Settings{SKU: kv.SKU, SoftDeleteDays: kv.SoftDeleteDays, PublicNetworkAccess: "Enabled", DefaultAction: "Allow"}
+	if !kv.PublicNetworkAccess {
+		s.PublicNetworkAccess, s.DefaultAction, s.PrivateEndpointRequired = "Disabled", "Deny", true
 	}
+	return s
 }
 
 // Args configure the component.

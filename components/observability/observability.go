@@ -12,19 +12,11 @@ import (
 	"github.com/gameplatform/platform/components/shared"
 	"github.com/gameplatform/platform/internal/model/field"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/model/tier"
 )
 
 // TypeToken is the component's type.
 const TypeToken = "gameplatform:observability:Observability"
-
-// Retention of logs per tier, in days.
-const (
-	RetentionDev  = 30
-	RetentionProd = 90
-)
-
-// DailyQuotaGBDev caps ingestion outside prod so a noisy playtest cannot run up a bill.
-const DailyQuotaGBDev = 5.0
 
 // Args configure the component.
 type Args struct {
@@ -43,13 +35,8 @@ type Observability struct {
 	CustomerID    pulumi.StringOutput
 }
 
-// RetentionDays returns the log retention for a tier.
-func RetentionDays(t spec.Tier) int {
-	if t == spec.TierProd {
-		return RetentionProd
-	}
-	return RetentionDev
-}
+// RetentionDays returns the log retention for a tier (its profile's).
+func RetentionDays(t spec.Tier) int { return tier.Of(t).Logs.RetentionDays }
 
 func (a *Args) validate() error {
 	var errs field.ErrorList
@@ -80,8 +67,9 @@ func NewObservability(ctx *pulumi.Context, name string, args *Args, opts ...pulu
 		RetentionInDays:   pulumi.Int(RetentionDays(args.Tier)),
 		Tags:              args.TagMap(),
 	}
-	if !args.IsProd() {
-		wsArgs.WorkspaceCapping = &azoi.WorkspaceCappingArgs{DailyQuotaGb: pulumi.Float64(DailyQuotaGBDev)}
+	// A daily cap outside prod keeps a noisy playtest from running up a bill.
+	if q := tier.Of(args.Tier).Logs.DailyQuotaGB; q > 0 {
+		wsArgs.WorkspaceCapping = &azoi.WorkspaceCappingArgs{DailyQuotaGb: pulumi.Float64(q)}
 	}
 	ws, err := azoi.NewWorkspace(ctx, name+"-logs", wsArgs, pulumi.Parent(c))
 	if err != nil {

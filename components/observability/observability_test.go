@@ -16,9 +16,9 @@ func TestWorkspacePerTier(t *testing.T) {
 		retention float64
 		capped    bool
 	}{
-		{spec.TierDev, RetentionDev, true},
-		{spec.TierStaging, RetentionDev, true},
-		{spec.TierProd, RetentionProd, false},
+		{spec.TierDev, 30, true},
+		{spec.TierStaging, 30, true},
+		{spec.TierProd, 90, false},
 	} {
 		t.Run(string(tc.tier), func(t *testing.T) {
 			res := plantest.Run(func(ctx *pulumi.Context) error {

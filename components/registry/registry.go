@@ -11,6 +11,7 @@ import (
 	"github.com/gameplatform/platform/internal/model/field"
 	"github.com/gameplatform/platform/internal/model/naming"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/model/tier"
 )
 
 // TypeToken is the component's type.
@@ -18,14 +19,14 @@ const TypeToken = "gameplatform:registry:Registry"
 
 // SKUs.
 const (
-	SKUBasic    = spec.RegistrySKUBasic
-	SKUStandard = spec.RegistrySKUStandard
-	SKUPremium  = spec.RegistrySKUPremium
+	SKUBasic    = tier.RegistryBasic
+	SKUStandard = tier.RegistryStandard
+	SKUPremium  = tier.RegistryPremium
 )
 
-// SKU returns the registry SKU of a tier (spec.RegistrySKU, which the policy pack's
+// SKU returns the registry SKU of a tier (its profile's, which the policy pack's
 // registry-sku rule reads too).
-func SKU(t spec.Tier) string { return spec.RegistrySKU(t) }
+func SKU(t spec.Tier) string { return tier.Of(t).RegistrySKU }
 
 // ReplicaLocations returns where a registry homed in home is replicated: every other
 // region of the environment when the SKU supports geo-replication (Premium), none

@@ -17,6 +17,7 @@ import (
 	"github.com/gameplatform/platform/internal/model/field"
 	"github.com/gameplatform/platform/internal/model/naming"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/model/tier"
 )
 
 // TypeToken is the component's type.
@@ -44,24 +45,14 @@ const (
 	DefaultMatchRecord = "match"
 )
 
-// Settings are the tier-dependent health-monitoring and DNS choices.
-type Settings struct {
-	// DNSTTL is the TTL of Traffic Manager's answers and of the zone's records.
-	DNSTTL int
-	// ProbeIntervalSeconds 10 is Traffic Manager's "fast probing" (billed extra).
-	ProbeIntervalSeconds int
-	ProbeTimeoutSeconds  int
-	ToleratedFailures    int
-}
+// Settings are the tier-dependent health-monitoring and DNS choices: the tier
+// profile's Routing (DNS TTL; probe interval, timeout and tolerated failures, where
+// an interval of 10 s is Traffic Manager's "fast probing", billed extra).
+type Settings = tier.Routing
 
 // SettingsFor returns the routing settings of a tier: prod detects a failed region
 // in ~30 s and lets resolvers forget it within 30 s.
-func SettingsFor(tier spec.Tier) Settings {
-	if tier == spec.TierProd {
-		return Settings{DNSTTL: 30, ProbeIntervalSeconds: 10, ProbeTimeoutSeconds: 5, ToleratedFailures: 2}
-	}
-	return Settings{DNSTTL: 60, ProbeIntervalSeconds: 30, ProbeTimeoutSeconds: 10, ToleratedFailures: 3}
-}
+func SettingsFor(t spec.Tier) Settings { return tier.Of(t).Routing }
 
 // Endpoint is one region's game entry point.
 type Endpoint struct {

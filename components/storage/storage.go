@@ -17,6 +17,7 @@ import (
 	"github.com/gameplatform/platform/internal/model/field"
 	"github.com/gameplatform/platform/internal/model/naming"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/model/tier"
 )
 
 // TypeToken is the component's type.
@@ -32,13 +33,6 @@ const (
 // DefaultContainers are created when Args.Containers is empty.
 var DefaultContainers = []string{ContainerBuilds, ContainerPatches, ContainerAssets}
 
-// Blob and container soft-delete retention per tier, in days.
-const (
-	SoftDeleteDaysDev     = 7
-	SoftDeleteDaysStaging = 14
-	SoftDeleteDaysProd    = 30
-)
-
 // Settings are the tier-dependent choices of the account.
 type Settings struct {
 	SKU                 string
@@ -53,29 +47,19 @@ type Settings struct {
 	PrivateEndpointRequired bool
 }
 
-// SettingsFor returns the account settings of a tier; zones tells whether the
-// account's region has availability zones (ZRS and GZRS need them).
+// SettingsFor returns the account settings of a tier, from its profile; zones tells
+// whether the account's region has availability zones (ZRS and GZRS need them).
 //
 // NOTE: below prod Front Door is the Standard SKU, which cannot reach origins over
 // Private Link, so the account's public endpoint stays reachable there; every request
 // still needs Entra ID authorization (no anonymous access, no shared keys).
-func SettingsFor(tier spec.Tier, zones bool) Settings {
-	switch tier {
-	case spec.TierProd:
-		sku := "Standard_GRS"
-		if zones {
-			sku = "Standard_GZRS"
-		}
-		return Settings{SKU: sku, PublicNetworkAccess: "Disabled", DefaultAction: "Deny", SoftDeleteDays: SoftDeleteDaysProd, PrivateEndpointRequired: true}
-	case spec.TierStaging:
-		sku := "Standard_LRS"
-		if zones {
-			sku = "Standard_ZRS"
-		}
-		return Settings{SKU: sku, PublicNetworkAccess: "Enabled", DefaultAction: "Allow", SoftDeleteDays: SoftDeleteDaysStaging}
-	default:
-		return Settings{SKU: "Standard_LRS", PublicNetworkAccess: "Enabled", DefaultAction: "Allow", SoftDeleteDays: SoftDeleteDaysDev}
+func SettingsFor(t spec.Tier, zones bool) Settings {
+	p := tier.Of(t)
+	s := Settings{SKU: p.StorageSKU(zones), PublicNetworkAccess: "Enabled", DefaultAction: "Allow", SoftDeleteDays: p.Storage.SoftDeleteDays}
+	if !p.Storage.PublicNetworkAccess {
+		s.PublicNetworkAccess, s.DefaultAction, s.PrivateEndpointRequired = "Disabled", "Deny", true
 	}
+	return s
 }
 
 // Args configure the component.
@@ -176,7 +160,7 @@ func NewStorage(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.Res
 		},
 		Encryption: &azstorage.EncryptionArgs{
 			KeySource:                       pulumi.String("Microsoft.Storage"),
-			RequireInfrastructureEncryption: pulumi.Bool(a.IsProd()),
+			RequireInfrastructureEncryption: pulumi.Bool(tier.Of(a.Tier).Storage.InfrastructureEncryption),
 			Services: &azstorage.EncryptionServicesArgs{
 				Blob: &azstorage.EncryptionServiceArgs{Enabled: pulumi.Bool(true), KeyType: pulumi.String("Account")},
 			},

@@ -41,7 +41,7 @@ func New(ctx *pulumi.Context) (policyx.PolicyPack, error) {
 			values[full] = v
 		}
 	}
-	return NewPackAt(cfg, EnvFromConfig(ctx.Stack(), values, cfg, time.Now()), ctx.DryRun(), func(msg string) {
+	return NewPackAt(cfg, EnvFromConfig(ctx.Stack(), values, time.Now()), ctx.DryRun(), func(msg string) {
 		_ = ctx.Log.Warn(msg, nil)
 	})
 }
@@ -49,14 +49,14 @@ func New(ctx *pulumi.Context) (policyx.PolicyPack, error) {
 // EnvFromConfig builds the rules' environment from a stack's config values
 // ("game-platform:tier" → "prod", structured values as JSON). A config that does
 // not validate still yields what can be read from it.
-func EnvFromConfig(stack string, values map[string]string, cfg *rules.Config, now time.Time) *rules.Env {
+func EnvFromConfig(stack string, values map[string]string, now time.Time) *rules.Env {
 	if len(values) > 0 {
 		if s, err := spec.FromConfig(stack, "stack config", values, now); err == nil {
-			return rules.EnvFromSpec(s, cfg)
+			return rules.EnvFromSpec(s)
 		}
 	}
-	e := &rules.Env{Stack: stack, Settings: cfg.Settings}
-	if t := spec.Tier(values[spec.Namespace+":tier"]); t == spec.TierDev || t == spec.TierStaging || t == spec.TierProd {
+	e := &rules.Env{Stack: stack}
+	if t := spec.Tier(values[spec.Namespace+":tier"]); t.Valid() {
 		e.Tier = t
 	}
 	e.Game = values[spec.Namespace+":game"]

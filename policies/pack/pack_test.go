@@ -43,10 +43,6 @@ func TestValueToPlain(t *testing.T) {
 }
 
 func TestEnvFromConfig(t *testing.T) {
-	cfg, err := rules.DefaultConfig()
-	if err != nil {
-		t.Fatal(err)
-	}
 	values := map[string]string{
 		"game-platform:studio":           "nebula-forge",
 		"game-platform:game":             "starfall",
@@ -58,19 +54,19 @@ func TestEnvFromConfig(t *testing.T) {
 		"game-platform:regions":          `[{"name":"westeurope","addressSpace":"10.20.0.0/18","capacity":{"peakPlayers":1000}}]`,
 		"game-platform:cluster":          `{"apiServerAuthorizedRanges":["198.51.100.0/24"]}`,
 	}
-	e := EnvFromConfig("staging", values, cfg, time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC))
+	e := EnvFromConfig("staging", values, time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC))
 	if e.Tier != spec.TierStaging || e.BudgetMonthlyUSD != 25000 || e.Game != "starfall" || !cmp.Equal(e.Regions, []string{"westeurope"}) || e.GamePorts.Start != spec.DefaultGamePortStart {
 		t.Errorf("env from a valid config = %+v", e)
 	}
 	// A config that does not validate still gives its tier, game and budget.
 	delete(values, "game-platform:owners")
 	values["game-platform:tier"] = "dev"
-	e = EnvFromConfig("x", values, cfg, time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC))
+	e = EnvFromConfig("x", values, time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC))
 	if e.Tier != spec.TierDev || e.Game != "starfall" || e.BudgetMonthlyUSD != 25000 || e.Regions != nil {
 		t.Errorf("env from an invalid config = %+v", e)
 	}
 	// No config: tier unknown, so enforcement is prod's.
-	if e := EnvFromConfig("x", nil, cfg, time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)); e.Tier != "" || e.EnforcementTier() != spec.TierProd {
+	if e := EnvFromConfig("x", nil, time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC)); e.Tier != "" || e.EnforcementTier() != spec.TierProd {
 		t.Errorf("env from no config = %+v", e)
 	}
 }
@@ -84,7 +80,7 @@ func (m *manager) ReportViolation(message, urn string) { m.got = append(m.got, u
 func TestNewPack(t *testing.T) {
 	cfg, _ := rules.DefaultConfig()
 	levels := func(tier spec.Tier) map[string]policyx.EnforcementLevel {
-		p, err := NewPack(cfg, &rules.Env{Tier: tier, Settings: cfg.Settings})
+		p, err := NewPack(cfg, &rules.Env{Tier: tier})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -104,7 +100,7 @@ func TestNewPack(t *testing.T) {
 		t.Errorf("budget in prod = %v", l)
 	}
 
-	p, _ := NewPack(cfg, &rules.Env{Tier: spec.TierProd, Settings: cfg.Settings})
+	p, _ := NewPack(cfg, &rules.Env{Tier: spec.TierProd})
 	var tls policyx.ResourceValidationPolicy
 	for _, pol := range p.Policies() {
 		if pol.Name() == "storage-min-tls" {
@@ -135,7 +131,7 @@ func TestNewPack(t *testing.T) {
 func TestNewPackAtPreview(t *testing.T) {
 	cfg, _ := rules.DefaultConfig()
 	var notes []string
-	p, err := NewPackAt(cfg, &rules.Env{Tier: spec.TierProd, Settings: cfg.Settings}, true, func(s string) { notes = append(notes, s) })
+	p, err := NewPackAt(cfg, &rules.Env{Tier: spec.TierProd}, true, func(s string) { notes = append(notes, s) })
 	if err != nil {
 		t.Fatal(err)
 	}

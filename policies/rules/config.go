@@ -29,23 +29,14 @@ var Levels = []Level{Mandatory, Advisory, Disabled}
 // TierLevels is a level per tier.
 type TierLevels map[spec.Tier]Level
 
-// Config is the pack's configuration: enforcement per category and tier, per-policy
-// overrides and the settings some rules read (allow-lists, caps).
+// Config is the pack's configuration: enforcement per category and tier and
+// per-policy overrides. What the rules compare against per tier (allow-lists, caps,
+// SKUs, retention) is the tier profile, internal/model/tier; the levels here are a
+// copy of the profiles' advisory categories and policies in the pack's own format,
+// which a test keeps equal.
 type Config struct {
 	Categories map[Category]TierLevels `yaml:"categories"`
 	Policies   map[string]TierLevels   `yaml:"policies"`
-	Settings   Settings                `yaml:"settings"`
-}
-
-// Settings are the per-tier values rules compare against.
-type Settings struct {
-	RequiredTags              []string               `yaml:"requiredTags"`
-	AllowedRegions            map[spec.Tier][]string `yaml:"allowedRegions"`
-	VMSizes                   map[spec.Tier][]string `yaml:"vmSizes"`
-	MaxNodesPerPool           map[spec.Tier]int      `yaml:"maxNodesPerPool"`
-	SharedKeyDisabledTiers    []spec.Tier            `yaml:"sharedKeyDisabledTiers"`
-	BlobSoftDeleteMinDays     map[spec.Tier]int      `yaml:"blobSoftDeleteMinDays"`
-	KeyVaultSoftDeleteMinDays map[spec.Tier]int      `yaml:"keyVaultSoftDeleteMinDays"`
 }
 
 // ConfigFile is the embedded configuration's path in the repository.
@@ -134,69 +125,11 @@ func (c *Config) validate() field.ErrorList {
 		}
 		checkLevels(field.NewPath("policies", name), tl, false)
 	}
-	s := c.Settings
-	if len(s.RequiredTags) == 0 {
-		add("settings.requiredTags", "at least one tag key is required")
-	}
-	settings := field.NewPath("settings")
-	perTierList := func(name string, m map[spec.Tier][]string, catalogue func(string) bool, what string) {
-		path := settings.Child(name)
-		for _, t := range spec.Tiers {
-			if len(m[t]) == 0 {
-				add(path.Child(string(t)).String(), "missing or empty")
-			}
-		}
-		for t, vs := range m {
-			if !validTier(t) {
-				add(path.String(), "unknown tier %q", t)
-			}
-			for i, v := range vs {
-				if !catalogue(v) {
-					add(path.Child(string(t)).Index(i).String(), "%q is not in the platform's %s catalogue", v, what)
-				}
-			}
-		}
-	}
-	perTierList("allowedRegions", s.AllowedRegions, func(v string) bool { _, ok := spec.Regions[v]; return ok }, "region")
-	perTierList("vmSizes", s.VMSizes, func(v string) bool { _, ok := spec.VMSizes[v]; return ok }, "VM size")
-	perTierInt := func(name string, m map[spec.Tier]int, lo, hi int) {
-		path := settings.Child(name)
-		for _, t := range spec.Tiers {
-			v, ok := m[t]
-			if !ok {
-				add(path.Child(string(t)).String(), "missing")
-				continue
-			}
-			if v < lo || v > hi {
-				add(path.Child(string(t)).String(), "%d is out of range %d-%d", v, lo, hi)
-			}
-		}
-		for t := range m {
-			if !validTier(t) {
-				add(path.String(), "unknown tier %q", t)
-			}
-		}
-	}
-	perTierInt("maxNodesPerPool", s.MaxNodesPerPool, 1, 5000)
-	perTierInt("blobSoftDeleteMinDays", s.BlobSoftDeleteMinDays, 1, 365)
-	perTierInt("keyVaultSoftDeleteMinDays", s.KeyVaultSoftDeleteMinDays, 7, 90)
-	for i, t := range s.SharedKeyDisabledTiers {
-		if !validTier(t) {
-			add(settings.Child("sharedKeyDisabledTiers").Index(i).String(), "unknown tier %q", t)
-		}
-	}
 	sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
 	return errs
 }
 
-func validTier(t spec.Tier) bool {
-	for _, v := range spec.Tiers {
-		if v == t {
-			return true
-		}
-	}
-	return false
-}
+func validTier(t spec.Tier) bool { return t.Valid() }
 
 // Level returns a policy's enforcement level in a tier.
 func (c *Config) Level(p *Policy, tier spec.Tier) Level {

@@ -1,10 +1,12 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/model/tier"
 )
 
 func TestShippedConfigEnforcement(t *testing.T) {
@@ -42,8 +44,7 @@ func TestLoadConfigReportsEveryProblem(t *testing.T) {
 	bad := strings.NewReplacer(
 		"security:    {dev: mandatory,", "security:    {dev: sometimes,",
 		"naming-convention:", "naming-convnetion:",
-		"dev: [westeurope,", "dev: [westeurop,",
-		"maxNodesPerPool: {dev: 20,", "maxNodesPerPool: {dev: 0,",
+		"cost:        {dev: advisory,  staging: mandatory, prod: mandatory}", "cost:        {dev: advisory,  staging: mandatory}",
 	).Replace(string(shippedConfig))
 	_, err := LoadConfig([]byte(bad), "enforcement.yaml")
 	if err == nil {
@@ -52,8 +53,7 @@ func TestLoadConfigReportsEveryProblem(t *testing.T) {
 	for _, want := range []string{
 		`enforcement.yaml: categories.security.dev: unknown level "sometimes"`,
 		"policies.naming-convnetion: unknown policy",
-		`settings.allowedRegions.dev[0]: "westeurop" is not in the platform's region catalogue`,
-		"settings.maxNodesPerPool.dev: 0 is out of range",
+		"categories.cost.prod: missing (every tier needs a level)",
 	} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error lacks %q:\n%v", want, err)
@@ -92,13 +92,57 @@ func TestEvaluateAppliesTierLevels(t *testing.T) {
 			t.Errorf("budget in dev is %s", r.Level)
 		}
 	}
-	// Unknown tier: judged as prod (strictest), tier tag first.
+	// Unknown tier: judged as prod (strictest), whatever a resource's tier tag says.
 	e := envFor("")
 	if e.EnforcementTier() != spec.TierProd {
 		t.Errorf("enforcement tier with no tier = %s", e.EnforcementTier())
 	}
 	devTagged := with(storageAccount(), "tags.tier", "dev")
-	if got := e.TierOf(&devTagged); got != spec.TierDev {
-		t.Errorf("TierOf(dev-tagged) = %s", got)
+	if got := e.TierOf(&devTagged); got != spec.TierProd {
+		t.Errorf("TierOf(dev-tagged) in a stack of unknown tier = %s, want prod (a tag is not believed)", got)
+	}
+}
+
+// The pack's levels (enforcement.yaml, its own format) are the tier profiles': a
+// category or policy is advisory in a tier exactly when the profile lists it, and
+// mandatory otherwise; nothing is disabled.
+func TestShippedConfigEqualsTheTierProfiles(t *testing.T) {
+	cfg, err := DefaultConfig()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tr := range spec.Tiers {
+		p := tier.Of(tr)
+		for _, cat := range Categories {
+			want := Mandatory
+			if slices.Contains(p.AdvisoryCategories, string(cat)) {
+				want = Advisory
+			}
+			if got := cfg.Categories[cat][tr]; got != want {
+				t.Errorf("categories.%s.%s is %s in %s; the tier profile makes it %s", cat, tr, got, ConfigFile, want)
+			}
+		}
+		for _, name := range p.AdvisoryCategories {
+			if !validCategory(Category(name)) {
+				t.Errorf("tier profile %s: AdvisoryCategories names %q, not a category", tr, name)
+			}
+		}
+		for _, pol := range All() {
+			want := cfg.Categories[pol.Category][tr]
+			if slices.Contains(p.AdvisoryPolicies, pol.Name) {
+				want = Advisory
+			}
+			if got := cfg.Level(pol, tr); got != want {
+				t.Errorf("policy %s is %s in %s; the tier profile makes it %s", pol.Name, got, tr, want)
+			}
+		}
+		for _, name := range p.AdvisoryPolicies {
+			if Lookup(name) == nil {
+				t.Errorf("tier profile %s: AdvisoryPolicies names %q, not a policy", tr, name)
+			}
+		}
+	}
+	if got := cfg.Level(Lookup("budget"), spec.TierDev) == Mandatory; got != tier.Of(spec.TierDev).BudgetEnforced() {
+		t.Errorf("budget enforced in dev = %v, the profile says %v", got, tier.Of(spec.TierDev).BudgetEnforced())
 	}
 }

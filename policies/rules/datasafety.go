@@ -1,21 +1,18 @@
 package rules
 
-import (
-	"github.com/gameplatform/platform/internal/model/catalog"
-	"github.com/gameplatform/platform/internal/model/spec"
-)
+import "github.com/gameplatform/platform/internal/model/catalog"
 
 func init() {
 	register(&Policy{
 		Name:        "protect-stateful",
-		Description: "Stateful resources (storage accounts, key vaults, registries, DNS zones, public IP prefixes) are protected in prod.",
+		Description: "Stateful resources (storage accounts, key vaults, registries, DNS zones, public IP prefixes) are protected in the tiers that protect them (prod; tier profile: Protect).",
 		Category:    DataSafety,
 		Types:       catalog.Types(func(e *catalog.Entry) bool { return e.Stateful }),
 		Resource: func(e *Env, r *Resource, rep *Reporter) {
-			if e.TierOf(r) != spec.TierProd || r.Protect {
+			if !e.Profile(r).Protect || r.Protect {
 				return
 			}
-			rep.Report("%s: is not protected; expected the protect resource option in prod (a delete or replacement would lose data or player-facing addresses)", r.label())
+			rep.Report("%s: is not protected; expected the protect resource option in %s (a delete or replacement would lose data or player-facing addresses)", r.label(), e.TierOf(r))
 		},
 	})
 }

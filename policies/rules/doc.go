@@ -17,7 +17,10 @@
 // preview, decided when the value is known at apply (`pulumi up`), where a check that
 // is still undecided is a violation (Decide).
 //
-// Enforcement levels (mandatory, advisory, disabled) are configuration, per policy
-// category and per tier, with per-policy overrides: see enforcement.yaml, embedded in
-// the package and loaded by DefaultConfig.
+// What a rule compares against per tier — allowed regions and VM sizes, pool caps,
+// SKUs, retention, zones, protection, required tags — is the tier profile
+// (internal/model/tier) of the stack's tier (Env.TierOf), never a resource's own
+// `tier` tag. Enforcement levels (mandatory, advisory, disabled) are configuration,
+// per policy category and per tier, with per-policy overrides: see enforcement.yaml,
+// embedded in the package, loaded by DefaultConfig and tested equal to the profiles.
 package rules

@@ -399,5 +399,5 @@ func testConfig() *Config {
 }
 
 func envFor(tier spec.Tier) *Env {
-	return &Env{Stack: testStack, Game: "starfall", Tier: tier, GamePorts: spec.PortRange{Start: 7000, End: 7999, QoSPort: 3075}, Settings: testConfig().Settings}
+	return &Env{Stack: testStack, Game: "starfall", Tier: tier, GamePorts: spec.PortRange{Start: 7000, End: 7999, QoSPort: 3075}}
 }

@@ -13,26 +13,26 @@ func init() {
 	register(
 		&Policy{
 			Name:        "required-tags",
-			Description: "Every taggable resource carries the platform's required tags (settings.requiredTags) with non-empty values; environment, game and tier name the environment's own.",
+			Description: "Every taggable resource carries the platform's required tags (tier profile: RequiredTags) with non-empty values; environment, game and tier name the environment's own.",
 			Category:    Governance,
 			Resource:    checkTags,
 		},
 		&Policy{
 			Name:        "allowed-regions",
-			Description: "Resources are deployed only to the tier's allowed regions (settings.allowedRegions); global services use \"global\".",
+			Description: "Resources are deployed only to the tier's allowed regions (tier profile: AllowedRegions); global services use \"global\".",
 			Category:    Governance,
 			Resource:    checkRegion,
 		},
 		&Policy{
 			Name:        "allowed-vm-sizes",
-			Description: "AKS node pools use VM sizes from the tier's allow-list (settings.vmSizes).",
+			Description: "AKS node pools use VM sizes from the tier's allow-list (tier profile: VMSizes).",
 			Category:    Governance,
 			Types:       []string{TypeManagedCluster, TypeAgentPool},
 			Resource:    checkVMSizes,
 		},
 		&Policy{
 			Name:        "node-count-cap",
-			Description: "No AKS node pool may grow past the tier's cap (settings.maxNodesPerPool).",
+			Description: "No AKS node pool may grow past the tier's cap (tier profile: MaxNodesPerPool).",
 			Category:    Governance,
 			Types:       []string{TypeManagedCluster, TypeAgentPool},
 			Resource:    checkNodeCap,
@@ -60,20 +60,21 @@ func checkTags(e *Env, r *Resource, rep *Reporter) {
 	if !r.Custom || !catalog.IsAzure(r.Type) {
 		return
 	}
+	required := e.Profile(r).RequiredTags
 	tags, st := r.tags()
 	switch st {
 	case unknown:
-		rep.Undecided("%s: tags are unknown at preview, so the required tags %v cannot be confirmed", r.label(), e.Settings.RequiredTags)
+		rep.Undecided("%s: tags are unknown at preview, so the required tags %v cannot be confirmed", r.label(), required)
 		return
 	case missing:
 		if _, has := r.Inputs["tags"]; !has && !taggable(r.Type) {
 			return
 		}
-		rep.Report("%s: has no tags; expected the required tags %v", r.label(), e.Settings.RequiredTags)
+		rep.Report("%s: has no tags; expected the required tags %v", r.label(), required)
 		return
 	}
 	var absent, opaque []string
-	for _, k := range e.Settings.RequiredTags {
+	for _, k := range required {
 		v, ok := tags[k]
 		switch {
 		case !ok || v == nil:
@@ -87,15 +88,16 @@ func checkTags(e *Env, r *Resource, rep *Reporter) {
 		}
 	}
 	if len(absent) > 0 {
-		rep.Report("%s: missing required tag(s) %v; expected every one of %v with a non-empty value", r.label(), absent, e.Settings.RequiredTags)
+		rep.Report("%s: missing required tag(s) %v; expected every one of %v with a non-empty value", r.label(), absent, required)
 	}
 	// The tags that name the environment must name this one: a prod resource tagged
-	// environment=dev or tier=dev is billed, reported and (where the tier is read from
-	// tags) judged as something it is not.
-	for _, k := range []struct{ key, want string }{{"environment", e.Stack}, {"game", e.Game}, {"tier", string(e.Tier)}} {
+	// environment=dev or tier=dev is billed and reported as something it is not. The
+	// tier a resource is judged in is the stack's (TierOf), never its tag, so a tag
+	// claiming another tier is reported here rather than believed.
+	for _, k := range []struct{ key, want string }{{"environment", e.Stack}, {"game", e.Game}, {"tier", string(e.EnforcementTier())}} {
 		v, ok := tags[k.key]
 		s, isStr := v.(string)
-		if k.want == "" || !ok || !isStr || isOpaque(s) || strings.TrimSpace(s) == "" || !contains(e.Settings.RequiredTags, k.key) {
+		if k.want == "" || !ok || !isStr || isOpaque(s) || strings.TrimSpace(s) == "" || !contains(required, k.key) {
 			continue
 		}
 		if s != k.want {
@@ -113,7 +115,7 @@ func checkRegion(e *Env, r *Resource, rep *Reporter) {
 		return
 	}
 	tier := e.TierOf(r)
-	allowed := e.Settings.AllowedRegions[tier]
+	allowed := e.Profile(r).AllowedRegions
 	if st == unknown {
 		rep.Undecided("%s: location is unknown at preview; expected one of the %s regions %v", r.label(), tier, allowed)
 		return
@@ -128,7 +130,7 @@ func checkRegion(e *Env, r *Resource, rep *Reporter) {
 
 func checkVMSizes(e *Env, r *Resource, rep *Reporter) {
 	tier := e.TierOf(r)
-	allowed := e.Settings.VMSizes[tier]
+	allowed := e.Profile(r).VMSizes
 	for _, p := range pools(r) {
 		v, st := p.get("vmSize")
 		switch st {
@@ -147,7 +149,7 @@ func checkVMSizes(e *Env, r *Resource, rep *Reporter) {
 
 func checkNodeCap(e *Env, r *Resource, rep *Reporter) {
 	tier := e.TierOf(r)
-	limit := float64(e.Settings.MaxNodesPerPool[tier])
+	limit := float64(e.Profile(r).MaxNodesPerPool)
 	for _, p := range pools(r) {
 		_, hi, st := p.nodeCounts()
 		switch st {
@@ -155,7 +157,7 @@ func checkNodeCap(e *Env, r *Resource, rep *Reporter) {
 			rep.Undecided("%s: %s node count is unknown at preview; expected at most %g nodes in %s", r.label(), p.path, limit, tier)
 		case present:
 			if hi > limit {
-				rep.Report("%s: %s can grow to %g nodes; expected at most %g in %s (split the pool or raise settings.maxNodesPerPool)", r.label(), p.path, hi, limit, tier)
+				rep.Report("%s: %s can grow to %g nodes; expected at most %g in %s (split the pool or raise the tier profile's MaxNodesPerPool)", r.label(), p.path, hi, limit, tier)
 			}
 		}
 	}

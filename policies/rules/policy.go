@@ -7,6 +7,7 @@ import (
 
 	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/model/tier"
 )
 
 // PackName is the policy pack's name (PulumiPolicy.yaml, plan policyResults[].pack).
@@ -92,12 +93,10 @@ type Env struct {
 	// CostNotPricedUnknown are those of CostNotPriced that only lack an input
 	// unknown until apply (at preview).
 	CostNotPricedUnknown []string
-	// Settings are the configured allow-lists and caps.
-	Settings Settings
 }
 
 // EnvFromSpec builds the environment view of a validated spec.
-func EnvFromSpec(s *spec.Spec, cfg *Config) *Env {
+func EnvFromSpec(s *spec.Spec) *Env {
 	return &Env{
 		Stack:            s.Stack,
 		Game:             s.Game,
@@ -105,7 +104,6 @@ func EnvFromSpec(s *spec.Spec, cfg *Config) *Env {
 		Regions:          s.RegionNames(),
 		GamePorts:        s.GamePorts,
 		BudgetMonthlyUSD: s.BudgetMonthlyUSD,
-		Settings:         cfg.Settings,
 
 		RateLimitPerMinute: s.CDN.RateLimitPerMinute,
 	}
@@ -120,17 +118,13 @@ func (e *Env) EnforcementTier() spec.Tier {
 	return spec.TierProd
 }
 
-// TierOf is the tier a resource is judged in: the environment's; when that is not
-// known, the resource's `tier` tag; failing both, prod.
-func (e *Env) TierOf(r *Resource) spec.Tier {
-	if validTier(e.Tier) {
-		return e.Tier
-	}
-	if t := spec.Tier(r.tag("tier")); validTier(t) {
-		return t
-	}
-	return spec.TierProd
-}
+// TierOf is the tier a resource is judged in: the stack's (EnforcementTier), never
+// the resource's own `tier` tag, which anyone editing the program or a plan can set;
+// required-tags reports a tag that claims another tier.
+func (e *Env) TierOf(*Resource) spec.Tier { return e.EnforcementTier() }
+
+// Profile is the tier profile a resource is judged by (TierOf).
+func (e *Env) Profile(r *Resource) *tier.Profile { return tier.Of(e.TierOf(r)) }
 
 // gamePorts returns the configured game ports, or the platform defaults.
 func (e *Env) gamePorts() spec.PortRange {

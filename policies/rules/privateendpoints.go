@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/model/tier"
 )
 
 // TypePrivateEndpoint is a private endpoint's type.
@@ -17,7 +18,7 @@ func privateGroups(rs []Resource) []string {
 			continue
 		}
 		if v, st := rs[i].get("sku.name"); st == present {
-			if s, ok := asString(v); ok && s == spec.RegistrySKUPremium {
+			if s, ok := asString(v); ok && s == tier.RegistryPremium {
 				return append(groups, "registry")
 			}
 		}

@@ -5,55 +5,56 @@ import (
 	"sort"
 
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/model/tier"
 )
 
 func init() {
 	register(
 		&Policy{
 			Name:        "aks-zones",
-			Description: "AKS node pools in prod spread over the region's three availability zones.",
+			Description: "AKS node pools in the zonal tiers (prod; tier profile: Zones) spread over the region's three availability zones.",
 			Category:    Reliability,
 			Types:       []string{TypeManagedCluster, TypeAgentPool},
 			Resource:    checkAKSZones,
 		},
 		&Policy{
 			Name:        "storage-redundancy",
-			Description: "Storage accounts in prod are zone- or geo-redundant (ZRS, GRS, RA-GRS, GZRS, RA-GZRS).",
+			Description: "Storage accounts in the tiers that require redundancy (prod; tier profile: Storage.RedundancyRequired) are zone- or geo-redundant (ZRS, GRS, RA-GRS, GZRS, RA-GZRS).",
 			Category:    Reliability,
 			Types:       []string{TypeStorageAccount},
 			Resource: func(e *Env, r *Resource, rep *Reporter) {
-				if e.TierOf(r) != spec.TierProd {
+				if !e.Profile(r).Storage.RedundancyRequired {
 					return
 				}
-				requireOneOf(rep, r, "sku.name", redundantStorageSKUs, false, "prod data survives a zone or region outage")
+				requireOneOf(rep, r, "sku.name", redundantStorageSKUs, false, fmt.Sprintf("%s data survives a zone or region outage", e.TierOf(r)))
 			},
 		},
 		&Policy{
 			Name:        "aks-sla-tier",
-			Description: "AKS clusters in prod use the Standard (uptime SLA) or Premium tier.",
+			Description: "AKS clusters in the tiers on a paid control plane (staging, prod; tier profile: AKSTier) use the Standard (uptime SLA) or Premium tier.",
 			Category:    Reliability,
 			Types:       []string{TypeManagedCluster},
 			Resource: func(e *Env, r *Resource, rep *Reporter) {
-				if e.TierOf(r) != spec.TierProd {
+				if e.Profile(r).AKSTier == tier.AKSFree {
 					return
 				}
-				requireOneOf(rep, r, "sku.tier", []string{"Standard", "Premium"}, false, "the API server has a financially backed SLA in prod")
+				requireOneOf(rep, r, "sku.tier", []string{"Standard", "Premium"}, false, fmt.Sprintf("the API server has a financially backed SLA in %s", e.TierOf(r)))
 			},
 		},
 		&Policy{
 			Name:        "aks-system-pool-size",
-			Description: "AKS system node pools in prod keep at least 3 nodes.",
+			Description: "AKS system node pools keep at least the tier's minimum (3 in prod, one per zone; tier profile: SystemPool).",
 			Category:    Reliability,
 			Types:       []string{TypeManagedCluster, TypeAgentPool},
 			Resource:    checkSystemPool,
 		},
 		&Policy{
 			Name:        "blob-soft-delete-versioning",
-			Description: "Blob services keep blob and container soft delete for at least the tier's retention (settings.blobSoftDeleteMinDays) and blob versioning on.",
+			Description: "Blob services keep blob and container soft delete for at least the tier's retention (tier profile: Storage.SoftDeleteDays) and blob versioning on.",
 			Category:    Reliability,
 			Types:       []string{TypeBlobService},
 			Resource: func(e *Env, r *Resource, rep *Reporter) {
-				min := float64(e.Settings.BlobSoftDeleteMinDays[e.TierOf(r)])
+				min := float64(e.Profile(r).Storage.SoftDeleteDays)
 				for _, p := range []string{"deleteRetentionPolicy", "containerDeleteRetentionPolicy"} {
 					requireBool(rep, r, p+".enabled", true, false, "deleted data can be restored")
 					if v, st := r.get(p + ".enabled"); st == present {
@@ -79,7 +80,7 @@ func regionOf(r *Resource) string {
 }
 
 func checkAKSZones(e *Env, r *Resource, rep *Reporter) {
-	if e.TierOf(r) != spec.TierProd {
+	if !e.Profile(r).Zones {
 		return
 	}
 	region := regionOf(r)
@@ -119,13 +120,16 @@ func checkAKSZones(e *Env, r *Resource, rep *Reporter) {
 }
 
 func checkSystemPool(e *Env, r *Resource, rep *Reporter) {
-	if e.TierOf(r) != spec.TierProd {
+	// NOTE: Azure itself refuses a system pool of no nodes; the rule matters where the
+	// tier asks for more (one per zone).
+	least, t := e.Profile(r).SystemPool[0], e.TierOf(r)
+	if least <= 1 {
 		return
 	}
 	for _, p := range pools(r) {
 		sys, st := p.isSystem()
 		if st == unknown {
-			rep.Undecided("%s: %s mode is unknown at preview, so its size cannot be checked; a System pool needs at least 3 nodes in prod", r.label(), p.path)
+			rep.Undecided("%s: %s mode is unknown at preview, so its size cannot be checked; a System pool needs at least %d nodes in %s", r.label(), p.path, least, t)
 			continue
 		}
 		if !sys {
@@ -134,12 +138,12 @@ func checkSystemPool(e *Env, r *Resource, rep *Reporter) {
 		lo, _, nst := p.nodeCounts()
 		switch nst {
 		case unknown:
-			rep.Undecided("%s: system %s node count is unknown at preview; expected at least 3 nodes in prod", r.label(), p.path)
+			rep.Undecided("%s: system %s node count is unknown at preview; expected at least %d nodes in %s", r.label(), p.path, least, t)
 		case missing:
-			rep.Report("%s: system %s sets no node count (count, or minCount with autoscaling); expected at least 3 nodes in prod", r.label(), p.path)
+			rep.Report("%s: system %s sets no node count (count, or minCount with autoscaling); expected at least %d nodes in %s", r.label(), p.path, least, t)
 		default:
-			if lo < 3 {
-				rep.Report("%s: system %s keeps %s node(s); expected at least 3 in prod (one per zone)", r.label(), p.path, fmt.Sprint(lo))
+			if lo < float64(least) {
+				rep.Report("%s: system %s keeps %s node(s); expected at least %d in %s (one per zone)", r.label(), p.path, fmt.Sprint(lo), least, t)
 			}
 		}
 	}

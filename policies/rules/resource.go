@@ -247,27 +247,21 @@ func HasCostEstimate(p *plan.Plan) bool {
 }
 
 // EnvFromPlan derives the environment view from a plan alone, for plans checked
-// without their environment file: the tier and game from the resources' tags (when
-// every tagged resource agrees), regions from the resources, the cost from the plan.
-// The budget is the one the cost model recorded in the plan, if any.
-func EnvFromPlan(p *plan.Plan, cfg *Config) *Env {
-	e := &Env{Stack: p.Stack, Settings: cfg.Settings, BudgetMonthlyUSD: p.Cost.BudgetMonthlyUSD}
-	tiers, games := map[string]bool{}, map[string]bool{}
+// without their environment file: the tier is t, the one the caller knows the stack
+// to be (empty: unknown, judged as prod, the strictest) — never the resources' own
+// `tier` tags, which whoever wrote the plan controls; a tag claiming another tier is
+// a required-tags finding. The game comes from the tags (when every tagged resource
+// agrees), the cost and the budget the cost model recorded from the plan.
+func EnvFromPlan(p *plan.Plan, t spec.Tier) *Env {
+	e := &Env{Stack: p.Stack, Tier: t, BudgetMonthlyUSD: p.Cost.BudgetMonthlyUSD}
+	games := map[string]bool{}
 	for _, r := range p.Resources {
 		tags, ok := r.Inputs["tags"].(map[string]any)
 		if !ok {
 			continue
 		}
-		if t, ok := tags["tier"].(string); ok && !isOpaque(t) {
-			tiers[t] = true
-		}
 		if g, ok := tags["game"].(string); ok && !isOpaque(g) {
 			games[g] = true
-		}
-	}
-	if len(tiers) == 1 {
-		for t := range tiers {
-			e.Tier = spec.Tier(t)
 		}
 	}
 	if len(games) == 1 {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/model/tier"
 )
 
 func init() {
@@ -44,15 +45,14 @@ func init() {
 		},
 		&Policy{
 			Name:        "storage-shared-key-disabled",
-			Description: "Storage accounts disable shared-key (account key) access in the tiers that require Entra ID only (settings.sharedKeyDisabledTiers).",
+			Description: "Storage accounts disable shared-key (account key) access in the tiers that require Entra ID only (tier profile: Storage.SharedKeyDisabled).",
 			Category:    Security,
 			Types:       []string{TypeStorageAccount},
 			Resource: func(e *Env, r *Resource, rep *Reporter) {
-				tier := e.TierOf(r)
-				if !contains(e.Settings.SharedKeyDisabledTiers, tier) {
+				if !e.Profile(r).Storage.SharedKeyDisabled {
 					return
 				}
-				requireBool(rep, r, "allowSharedKeyAccess", false, false, fmt.Sprintf("Entra ID authorization only in %s", tier))
+				requireBool(rep, r, "allowSharedKeyAccess", false, false, fmt.Sprintf("Entra ID authorization only in %s", e.TierOf(r)))
 			},
 		},
 		&Policy{
@@ -150,26 +150,26 @@ func init() {
 		},
 		&Policy{
 			Name:        "keyvault-soft-delete",
-			Description: "Key Vaults keep soft delete on with at least the tier's retention (settings.keyVaultSoftDeleteMinDays).",
+			Description: "Key Vaults keep soft delete on with at least the tier's retention (tier profile: KeyVault.SoftDeleteDays).",
 			Category:    Security,
 			Types:       []string{TypeKeyVault},
 			Resource: func(e *Env, r *Resource, rep *Reporter) {
 				requireBool(rep, r, "properties.enableSoftDelete", true, true, "soft delete stays on")
-				min := e.Settings.KeyVaultSoftDeleteMinDays[e.TierOf(r)]
+				min := e.Profile(r).KeyVault.SoftDeleteDays
 				// NOTE: Azure's default retention is 90 days when the input is not set.
 				requireMinNumber(rep, r, "properties.softDeleteRetentionInDays", float64(min), 90, "soft-delete retention in days")
 			},
 		},
 		&Policy{
 			Name:        "keyvault-public-access",
-			Description: "Key Vaults in prod disable public network access (a default action of Deny alone is not enough).",
+			Description: "Key Vaults in the tiers without public vault access (prod; tier profile: KeyVault.PublicNetworkAccess) disable public network access (a default action of Deny alone is not enough).",
 			Category:    Security,
 			Types:       []string{TypeKeyVault},
 			Resource: func(e *Env, r *Resource, rep *Reporter) {
-				if e.TierOf(r) != spec.TierProd {
+				if e.Profile(r).KeyVault.PublicNetworkAccess {
 					return
 				}
-				denyPublic(rep, r, "properties.publicNetworkAccess", "properties.networkAcls.defaultAction", "the vault is reachable only through private endpoints or trusted services in prod")
+				denyPublic(rep, r, "properties.publicNetworkAccess", "properties.networkAcls.defaultAction", fmt.Sprintf("the vault is reachable only through private endpoints or trusted services in %s", e.TierOf(r)))
 			},
 		},
 		&Policy{
@@ -210,13 +210,13 @@ func init() {
 		},
 		&Policy{
 			Name:        "frontdoor-waf-mode",
-			Description: "Front Door WAF policies are enabled, in Prevention mode in prod.",
+			Description: "Front Door WAF policies are enabled, in Prevention mode in the tiers that block (staging, prod; tier profile: FrontDoor.WAFMode).",
 			Category:    Security,
 			Types:       []string{TypeFrontDoorWAF, TypeCdnWAF},
 			Resource: func(e *Env, r *Resource, rep *Reporter) {
 				requireOneOf(rep, r, "policySettings.enabledState", []string{"Enabled"}, false, "the WAF inspects traffic")
-				if e.TierOf(r) == spec.TierProd {
-					requireOneOf(rep, r, "policySettings.mode", []string{"Prevention"}, false, "the WAF blocks attacks in prod, not only logs them")
+				if mode := e.Profile(r).FrontDoor.WAFMode; mode == tier.WAFPrevention {
+					requireOneOf(rep, r, "policySettings.mode", []string{mode}, false, fmt.Sprintf("the WAF blocks attacks in %s, not only logs them", e.TierOf(r)))
 				}
 			},
 		},
@@ -299,8 +299,8 @@ func checkStorageNetwork(e *Env, r *Resource, rep *Reporter) {
 	} else if s, _ := asString(v); st == present && !strings.Contains(s, "AzureServices") {
 		rep.Report("%s: networkRuleSet.bypass is %s; expected it to include \"AzureServices\" (platform services keep access)", r.label(), fmtValue(v))
 	}
-	if e.TierOf(r) == spec.TierProd {
-		denyPublic(rep, r, "publicNetworkAccess", "networkRuleSet.defaultAction", "prod storage is reached through private endpoints or Front Door private link")
+	if !e.Profile(r).Storage.PublicNetworkAccess {
+		denyPublic(rep, r, "publicNetworkAccess", "networkRuleSet.defaultAction", fmt.Sprintf("%s storage is reached through private endpoints or Front Door private link", e.TierOf(r)))
 	}
 }
 

@@ -3,8 +3,6 @@ package rules
 import (
 	"fmt"
 	"strings"
-
-	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 func init() {
@@ -22,18 +20,17 @@ func init() {
 			Category:    Reliability,
 			Types:       []string{TypeRegistry},
 			Resource: func(e *Env, r *Resource, rep *Reporter) {
-				tier := e.TierOf(r)
-				requireOneOf(rep, r, "sku.name", []string{spec.RegistrySKU(tier)}, false, fmt.Sprintf("the %s registry SKU", tier))
+				requireOneOf(rep, r, "sku.name", []string{e.Profile(r).RegistrySKU}, false, fmt.Sprintf("the %s registry SKU", e.TierOf(r)))
 			},
 		},
 	)
 }
 
 // checkNoSpot reports node pools on spot VMs in a tier that does not allow them,
-// with the environment validation's own rule (spec.SpotAllowed).
+// with the environment validation's own rule (the tier profile's SpotAllowed).
 func checkNoSpot(e *Env, r *Resource, rep *Reporter) {
 	tier := e.TierOf(r)
-	if spec.SpotAllowed(tier) {
+	if e.Profile(r).SpotAllowed {
 		return
 	}
 	for _, p := range pools(r) {

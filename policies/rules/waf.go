@@ -5,8 +5,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-
-	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 func init() {
@@ -35,7 +33,7 @@ const (
 )
 
 func checkWAFManagedRules(e *Env, r *Resource, rep *Reporter) {
-	if e.TierOf(r) != spec.TierProd {
+	if len(e.Profile(r).FrontDoor.ManagedRuleSets) == 0 {
 		return
 	}
 	v, st := r.get("managedRules.managedRuleSets")

@@ -6,41 +6,22 @@ import (
 	"sort"
 
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/model/tier"
 )
 
 // AddressesPerNode is how many block addresses the sizing rule reserves per node a
 // region's cluster may scale to (see the package documentation).
 const AddressesPerNode = 4
 
-// Tier minimum block sizes (prefix lengths): the smallest block a region of the tier
-// gets, whatever its capacity.
-const (
-	MinBlockBitsDev     = 20
-	MinBlockBitsStaging = 18
-	MinBlockBitsProd    = 16
-)
-
-// MinBlockBits returns the tier's minimum block size as a prefix length.
-func MinBlockBits(tier spec.Tier) int {
-	switch tier {
-	case spec.TierProd:
-		return MinBlockBitsProd
-	case spec.TierStaging:
-		return MinBlockBitsStaging
-	default:
-		return MinBlockBitsDev
-	}
-}
-
 // BlockBits returns the prefix length of the block a region of the tier needs when its
 // cluster may scale to maxNodes nodes: the smallest block between /spec.MinAddressPrefix
-// and the tier's minimum that holds AddressesPerNode addresses per node. It is an error
+// and the tier's minimum (its profile's MinBlockBits) that holds AddressesPerNode addresses per node. It is an error
 // when even a /spec.MinAddressPrefix is too small.
-func BlockBits(tier spec.Tier, maxNodes int) (int, error) {
+func BlockBits(t spec.Tier, maxNodes int) (int, error) {
 	if maxNodes < 0 {
 		return 0, fmt.Errorf("internal error: negative node count %d", maxNodes)
 	}
-	b := MinBlockBits(tier)
+	b := tier.Of(t).MinBlockBits
 	need := uint64(maxNodes) * AddressesPerNode
 	for b > spec.MinAddressPrefix && blockSize(b) < need {
 		b--

@@ -63,8 +63,9 @@ type Pool struct {
 
 // Options are the environment-level inputs of the model.
 type Options struct {
-	// Prod selects the system pool bounds.
-	Prod bool
+	// SystemPool is the system pool's autoscaler range (min, max nodes); zero means
+	// DefaultSystemPool.
+	SystemPool [2]int
 	// MaxNodesPerPool caps one game pool's autoscaler max; the model splits demand
 	// into more pools rather than exceed it. Zero or above MaxNodesPerPool means
 	// AKS's own limit.
@@ -92,9 +93,10 @@ type Plan struct {
 
 // System pool sizing per tier (the system pool runs only critical add-ons).
 var (
-	SystemVM          = VM{Name: "Standard_D4s_v5", VCPU: 4, MemoryGiB: 16, Family: "standardDSv5Family"}
-	systemBoundsProd  = [2]int{3, 6}
-	systemBoundsOther = [2]int{1, 3}
+	SystemVM = VM{Name: "Standard_D4s_v5", VCPU: 4, MemoryGiB: 16, Family: "standardDSv5Family"}
+	// DefaultSystemPool is the system pool's range when Options name none (the
+	// tiers' ranges are their profiles', internal/model/tier).
+	DefaultSystemPool = [2]int{1, 3}
 )
 
 // ServersPerNode returns how many game servers fit one node of vm, limited by both
@@ -131,9 +133,9 @@ func Size(d Demand, o Options) (Plan, error) {
 	// arithmetic below only runs once the node count is known to fit a cluster.
 	p.Servers = ceilDiv(d.PeakPlayers, d.PlayersPerServer)
 	p.NodesAtPeak = ceilDiv(p.Servers, per)
-	sys := systemBoundsOther
-	if o.Prod {
-		sys = systemBoundsProd
+	sys := o.SystemPool
+	if sys == ([2]int{}) {
+		sys = DefaultSystemPool
 	}
 	p.SystemPool = Pool{Name: "system", VMSize: SystemVM.Name, Family: SystemVM.Family, VCPU: SystemVM.VCPU, MinNodes: sys[0], MaxNodes: sys[1]}
 	limit := MaxNodesPerCluster - p.SystemPool.MaxNodes

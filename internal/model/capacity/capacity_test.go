@@ -106,7 +106,7 @@ func TestSize(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := Size(tc.d, Options{Prod: tc.prod, MaxNodesPerPool: tc.poolCap})
+			got, err := Size(tc.d, Options{SystemPool: systemPool(tc.prod), MaxNodesPerPool: tc.poolCap})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -146,7 +146,7 @@ func TestSizeErrors(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Size(tc.d, Options{Prod: true, MaxNodesPerPool: tc.poolCap})
+			_, err := Size(tc.d, Options{SystemPool: prodSystemPool, MaxNodesPerPool: tc.poolCap})
 			if err == nil {
 				t.Fatal("want an error")
 			}
@@ -155,7 +155,7 @@ func TestSizeErrors(t *testing.T) {
 			}
 		})
 	}
-	if _, err := Size(Demand{PeakPlayers: 3995 * 6 * 16, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16}, Options{Prod: true}); err != nil {
+	if _, err := Size(Demand{PeakPlayers: 3995 * 6 * 16, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16}, Options{SystemPool: prodSystemPool}); err != nil {
 		t.Errorf("demand at the cluster limit rejected: %v", err)
 	}
 	if _, err := Size(Demand{PeakPlayers: 792 * 6 * 16, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16}, Options{MaxNodesPerPool: 10}); err != nil {
@@ -164,7 +164,7 @@ func TestSizeErrors(t *testing.T) {
 }
 
 func TestVCPUByFamily(t *testing.T) {
-	p, err := Size(Demand{PeakPlayers: 200000, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16}, Options{Prod: true})
+	p, err := Size(Demand{PeakPlayers: 200000, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16}, Options{SystemPool: prodSystemPool})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,7 +194,7 @@ func TestSizeNeverOverflows(t *testing.T) {
 		{PeakPlayers: maxInt - 1, PlayersPerServer: maxInt, VCPUPerServer: 1e-300, VM: f16},
 		{PeakPlayers: 1000, PlayersPerServer: maxInt, VCPUPerServer: 2, VM: f16},
 	} {
-		p, err := Size(d, Options{Prod: true})
+		p, err := Size(d, Options{SystemPool: prodSystemPool})
 		if d.PlayersPerServer == maxInt {
 			// One server holds everyone: one node, a valid plan.
 			if err != nil || p.NodesAtPeak != 1 || p.MaxNodes < 1 {
@@ -227,7 +227,7 @@ func FuzzSize(f *testing.F) {
 	f.Fuzz(func(t *testing.T, players, perServer int, vcpu float64, vmVCPU int, vmMem float64, prod bool, poolCap int) {
 		d := Demand{PeakPlayers: players, PlayersPerServer: perServer, VCPUPerServer: vcpu,
 			VM: VM{Name: "fuzz", VCPU: vmVCPU, MemoryGiB: vmMem, Family: "f"}}
-		o := Options{Prod: prod, MaxNodesPerPool: poolCap}
+		o := Options{SystemPool: systemPool(prod), MaxNodesPerPool: poolCap}
 		p, err := Size(d, o)
 		if err != nil {
 			if err.Error() == "" {
@@ -248,4 +248,15 @@ func FuzzSize(f *testing.F) {
 			t.Fatalf("plan %+v breaks an AKS limit", p)
 		}
 	})
+}
+
+// prodSystemPool is a zonal tier's system pool range (one node per zone), as the
+// prod tier profile sets it.
+var prodSystemPool = [2]int{3, 6}
+
+func systemPool(prod bool) [2]int {
+	if prod {
+		return prodSystemPool
+	}
+	return DefaultSystemPool
 }

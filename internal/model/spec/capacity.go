@@ -6,18 +6,14 @@ import (
 
 	"github.com/gameplatform/platform/internal/model/capacity"
 	"github.com/gameplatform/platform/internal/model/field"
+	"github.com/gameplatform/platform/internal/model/tier"
 )
 
-// MaxNodesPerPool caps one game pool's autoscaler max per tier; the capacity model
-// splits demand into more pools rather than exceed it. It is the governance cap the
-// policy pack enforces (settings.maxNodesPerPool in policies/rules/enforcement.yaml;
-// a test there checks the two agree): small pools in dev and staging bound what a
-// misconfigured autoscaler can spend.
-var MaxNodesPerPool = map[Tier]int{TierDev: 20, TierStaging: 100, TierProd: 1000}
-
-// CapacityOptions returns the capacity model's options for a tier.
+// CapacityOptions returns the capacity model's options for a tier: its profile's
+// pool cap (which the node-count-cap policy enforces) and system pool range.
 func CapacityOptions(t Tier) capacity.Options {
-	return capacity.Options{Prod: t == TierProd, MaxNodesPerPool: MaxNodesPerPool[t]}
+	p := tier.Of(t)
+	return capacity.Options{SystemPool: p.SystemPool, MaxNodesPerPool: p.MaxNodesPerPool}
 }
 
 // GameNodeAddresses is how many game nodes a region block can hold: the network
@@ -30,14 +26,14 @@ func GameNodeAddresses(block netip.Prefix) int {
 
 // validateGameSubnet reports a block too small for the game nodes the region's
 // demand can scale to. Demand the model rejects is reported by validateCapacity.
-func validateGameSubnet(c *field.ErrorList, path string, block netip.Prefix, cp Capacity, tier Tier) {
+func validateGameSubnet(c *field.ErrorList, path string, block netip.Prefix, cp Capacity, t Tier) {
 	if !block.IsValid() {
 		return
 	}
 	if _, ok := VMSizes[cp.VMSize]; !ok {
 		return
 	}
-	p, err := capacity.Size(cp.Demand(), CapacityOptions(tier))
+	p, err := capacity.Size(cp.Demand(), CapacityOptions(t))
 	if err != nil {
 		return
 	}

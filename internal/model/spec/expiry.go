@@ -3,6 +3,8 @@ package spec
 import (
 	"fmt"
 	"time"
+
+	"github.com/gameplatform/platform/internal/model/tier"
 )
 
 // Expiry semantics. An ephemeral (dev or staging) environment carries the last day it
@@ -23,7 +25,7 @@ func Today(now time.Time) time.Time {
 // (YYYY-MM-DD) is past that day on day now. Prod environments never expire; an
 // empty or malformed date is not expired (validation reports a malformed one).
 func ExpiredOn(t Tier, expiresOn string, now time.Time) bool {
-	if t == TierProd || expiresOn == "" {
+	if p, err := tier.Lookup(t); (err == nil && !p.ExpiryRequired()) || expiresOn == "" {
 		return false
 	}
 	day, err := time.Parse(time.DateOnly, expiresOn)

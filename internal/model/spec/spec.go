@@ -3,23 +3,26 @@ package spec
 import (
 	"fmt"
 	"time"
+
+	"github.com/gameplatform/platform/internal/model/tier"
 )
 
 // Namespace is the Pulumi config namespace of the project (the project name).
 const Namespace = "game-platform"
 
-// Tier is an environment's service tier; it switches cost/availability trade-offs.
-type Tier string
+// Tier is an environment's service tier; what differs between the tiers is its
+// profile, tier.Of(t).
+type Tier = tier.Tier
 
 // The tiers.
 const (
-	TierDev     Tier = "dev"
-	TierStaging Tier = "staging"
-	TierProd    Tier = "prod"
+	TierDev     = tier.Dev
+	TierStaging = tier.Staging
+	TierProd    = tier.Prod
 )
 
 // Tiers lists the valid tiers in order of increasing strictness.
-var Tiers = []Tier{TierDev, TierStaging, TierProd}
+var Tiers = tier.All
 
 // Documented defaults, applied by Spec.Default before validation.
 const (
@@ -210,5 +213,6 @@ func (s *Spec) StandardTags() map[string]string {
 	return t
 }
 
-// RequiredTagKeys are the tag keys the governance policy demands on every taggable resource.
-var RequiredTagKeys = []string{"environment", "studio", "game", "tier", "cost-center", "managed-by"}
+// RequiredTagKeys are the tag keys the governance policy demands on every taggable
+// resource, in every tier (tier.RequiredTags).
+var RequiredTagKeys = tier.RequiredTags

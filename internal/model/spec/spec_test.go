@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,6 +81,14 @@ func TestValidateEachBadInput(t *testing.T) {
 		{"zero players", func(s *Spec) { s.Regions[0].Capacity.PeakPlayers = 0 }, `regions[0].capacity.peakPlayers: must be greater than 0, got 0`},
 		{"players per server", func(s *Spec) { s.Regions[0].Capacity.PlayersPerServer = 1000 }, `regions[0].capacity.playersPerServer: must be 1-256, got 1000`},
 		{"unknown vm size", func(s *Spec) { s.Regions[0].Capacity.VMSize = "Standard_F16s_v3" }, `regions[0].capacity.vmSize: VM size "Standard_F16s_v3" is not in the platform catalogue (did you mean "Standard_F16s_v2"?)`},
+		// The tier profile's allow-lists, as the requests and the policy pack read them.
+		{"vm size not open to the tier", func(s *Spec) { s.Regions[0].Capacity.VMSize = "Standard_F64s_v2" }, `regions[0].capacity.vmSize: VM size "Standard_F64s_v2" is not open to dev environments (allowed: Standard_D2s_v5,`},
+		{"region not open to the tier", func(s *Spec) { s.Regions[1].Name = "southeastasia" }, `regions[1].name: region "southeastasia" is not open to dev environments (allowed: eastus2, japaneast, northeurope, westeurope, westus2)`},
+		{"more regions than the tier spans", func(s *Spec) {
+			for i, r := range []string{"northeurope", "eastus2"} {
+				s.Regions = append(s.Regions, Region{Name: r, AddressSpace: fmt.Sprintf("10.10.%d.0/20", 32+16*i), Capacity: s.Regions[0].Capacity})
+			}
+		}, "regions: 4 regions; dev environments span at most 3"},
 		{"server larger than vm", func(s *Spec) {
 			s.Regions[0].Capacity.VMSize = "Standard_D2s_v5"
 			s.Regions[0].Capacity.VCPUPerServer = 4

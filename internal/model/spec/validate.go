@@ -12,6 +12,7 @@ import (
 	"github.com/gameplatform/platform/internal/model/capacity"
 	"github.com/gameplatform/platform/internal/model/field"
 	"github.com/gameplatform/platform/internal/model/naming"
+	"github.com/gameplatform/platform/internal/model/tier"
 )
 
 // Limits of the environment model, each enforced with a named validator.
@@ -128,10 +129,8 @@ func validateIdent(c *field.ErrorList, path, v string) {
 const doubleHyphenReason = "Key Vault names, which carry the game and environment, cannot"
 
 func validateTier(c *field.ErrorList, t Tier) {
-	for _, ok := range Tiers {
-		if t == ok {
-			return
-		}
+	if t.Valid() {
+		return
 	}
 	c.Add("tier", "%q is not a tier (allowed: dev, staging, prod)", t)
 }
@@ -172,8 +171,8 @@ func validateExpiry(c *field.ErrorList, s *Spec) {
 		c.Add("expiresOn", "%q is not a date (YYYY-MM-DD)", s.ExpiresOn)
 		return
 	}
-	if s.Tier == TierProd {
-		c.Add("expiresOn", "prod environments do not expire; remove expiresOn")
+	if p, err := tier.Lookup(s.Tier); err == nil && !p.ExpiryRequired() {
+		c.Add("expiresOn", "%s environments do not expire; remove expiresOn", s.Tier)
 	}
 }
 
@@ -234,12 +233,20 @@ func validateRegions(c *field.ErrorList, s *Spec) {
 		c.Add("regions", "at least one region is required")
 		return
 	}
+	// The tier's allow-lists are judged only for a known tier (validateTier reports
+	// an unknown one).
+	profile, tierErr := tier.Lookup(s.Tier)
+	if tierErr == nil && len(s.Regions) > profile.MaxRegions {
+		c.Add("regions", "%d regions; %s environments span at most %d", len(s.Regions), s.Tier, profile.MaxRegions)
+	}
 	seen := map[string]int{}
 	blocks := make([]netip.Prefix, len(s.Regions))
 	for i, r := range s.Regions {
 		path := fmt.Sprintf("regions[%d]", i)
 		if _, ok := Regions[r.Name]; !ok {
 			c.Add(path+".name", "unknown Azure region %q%s", r.Name, suggest(r.Name, RegionNames()))
+		} else if tierErr == nil && profile.CheckRegion(r.Name) != nil {
+			c.Add(path+".name", "%v", profile.CheckRegion(r.Name))
 		} else if j, dup := seen[r.Name]; dup {
 			c.Add(path+".name", "region %q is already listed as regions[%d]", r.Name, j)
 		} else {
@@ -282,7 +289,7 @@ func ValidateAddressBlock(cidr string) (netip.Prefix, error) {
 	return p, nil
 }
 
-func validateCapacity(c *field.ErrorList, path string, cp Capacity, tier Tier) {
+func validateCapacity(c *field.ErrorList, path string, cp Capacity, t Tier) {
 	if cp.PeakPlayers <= 0 {
 		c.Add(path+".peakPlayers", "must be greater than 0, got %d", cp.PeakPlayers)
 	} else if cp.PeakPlayers > MaxPeakPlayers {
@@ -297,17 +304,20 @@ func validateCapacity(c *field.ErrorList, path string, cp Capacity, tier Tier) {
 	vm, ok := VMSizes[cp.VMSize]
 	if !ok {
 		c.Add(path+".vmSize", "VM size %q is not in the platform catalogue%s", cp.VMSize, suggest(cp.VMSize, VMSizeNames()))
+	} else if p, err := tier.Lookup(t); err == nil && p.CheckVMSize(cp.VMSize) != nil {
+		c.Add(path+".vmSize", "%v", p.CheckVMSize(cp.VMSize))
+		ok = false
 	} else if cp.VCPUPerServer > float64(vm.VCPU) {
 		c.Add(path+".vcpuPerServer", "%v vCPU per server does not fit a %s (%d vCPU)", cp.VCPUPerServer, vm.Name, vm.VCPU)
 	}
 	if ok && cp.PeakPlayers > 0 && cp.PeakPlayers <= MaxPeakPlayers && cp.PlayersPerServer > 0 && cp.PlayersPerServer <= MaxPlayersPerServer &&
 		cp.VCPUPerServer >= MinVCPUPerServer && cp.VCPUPerServer <= float64(vm.VCPU) {
-		if _, err := capacity.Size(cp.Demand(), CapacityOptions(tier)); err != nil {
+		if _, err := capacity.Size(cp.Demand(), CapacityOptions(t)); err != nil {
 			c.Add(path+".peakPlayers", "%v", err)
 		}
 	}
-	if cp.Spot && !SpotAllowed(tier) {
-		c.Add(path+".spot", "spot VMs can be evicted mid-match and are not allowed in prod")
+	if cp.Spot && !tier.Of(t).SpotAllowed {
+		c.Add(path+".spot", "spot VMs can be evicted mid-match and are not allowed in %s", t)
 	}
 }
 

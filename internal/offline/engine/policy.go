@@ -11,8 +11,8 @@ import (
 // CheckPolicies runs the policy pack (policies/rules, with the shipped enforcement
 // configuration) on a plan, in-process, and returns its violations. With the
 // environment's spec the tier, regions, game ports and budget come from it; without
-// one (a plan checked on its own) they are derived from the plan (see
-// rules.EnvFromPlan).
+// one (a plan checked on its own) they are derived from the plan and the plan is
+// judged as prod (see CheckPlanAs and rules.EnvFromPlan).
 func CheckPolicies(p *plan.Plan, s *spec.Spec) ([]plan.PolicyResult, error) {
 	rs, _, err := CheckPoliciesDeferred(p, s)
 	return rs, err
@@ -22,17 +22,30 @@ func CheckPolicies(p *plan.Plan, s *spec.Spec) ([]plan.PolicyResult, error) {
 // apply: in a plan of a preview (plan.ModePreview) a check that needs a value
 // unknown at preview is deferred, not a violation; in any other plan it is one.
 func CheckPoliciesDeferred(p *plan.Plan, s *spec.Spec) (violations, deferred []plan.PolicyResult, err error) {
+	if s == nil {
+		return CheckPlanAs(p, "")
+	}
 	cfg, err := rules.DefaultConfig()
 	if err != nil {
 		return nil, nil, fmt.Errorf("internal error: loading the policy configuration: %w", err)
 	}
-	var env *rules.Env
-	if s != nil {
-		env = rules.EnvFromSpec(s, cfg)
-		env.SetCost(p)
-	} else {
-		env = rules.EnvFromPlan(p, cfg)
+	env := rules.EnvFromSpec(s)
+	env.SetCost(p)
+	return check(cfg, env, p)
+}
+
+// CheckPlanAs runs the pack on a plan checked without its environment file, judged
+// in tier t: the tier the stack is known to be (a --tier flag), or prod (the
+// strictest) when t is empty. The resources' own tier tags are never believed.
+func CheckPlanAs(p *plan.Plan, t spec.Tier) (violations, deferred []plan.PolicyResult, err error) {
+	cfg, err := rules.DefaultConfig()
+	if err != nil {
+		return nil, nil, fmt.Errorf("internal error: loading the policy configuration: %w", err)
 	}
+	return check(cfg, rules.EnvFromPlan(p, t), p)
+}
+
+func check(cfg *rules.Config, env *rules.Env, p *plan.Plan) (violations, deferred []plan.PolicyResult, err error) {
 	results := rules.EvaluateAt(cfg, env, rules.FromPlan(p), p.Mode == plan.ModePreview)
 	violations = make([]plan.PolicyResult, 0, len(results))
 	for _, r := range results {

@@ -53,12 +53,9 @@ func generate(t *testing.T, dir, name string, tier spec.Tier, regions []string, 
 // allowed-regions and allowed-vm-sizes: the request could not have been refused by
 // the pack for a reason it could check itself. Each combination is generated as the
 // request would be and judged by the two policies on what the program registers
-// (locations, node pools); a few combinations are planned in full.
+// (locations, node pools); a few combinations are planned in full and pass every
+// policy of the pack (the SKUs, retention and protection of the tier's profile).
 func TestEveryRequestableTierRegionAndVMSizePassesThePack(t *testing.T) {
-	cfg, err := rules.DefaultConfig()
-	if err != nil {
-		t.Fatal(err)
-	}
 	regionPolicy, vmPolicy := rules.Lookup("allowed-regions"), rules.Lookup("allowed-vm-sizes")
 	dir := t.TempDir()
 	n := 0
@@ -72,7 +69,7 @@ func TestEveryRequestableTierRegionAndVMSizePassesThePack(t *testing.T) {
 			n++
 			s, path := generate(t, dir, fmt.Sprintf("walk%d", n), tier, []string{region}, vm)
 			os.Remove(path) // each combination on its own; blocks are not kept
-			env := rules.EnvFromSpec(s, cfg)
+			env := rules.EnvFromSpec(s)
 			res := &rules.Resource{URN: "urn:" + region, Type: rules.TypeVirtualNetwork, Custom: true, Inputs: map[string]any{"location": s.Regions[0].Name}}
 			for _, f := range rules.CheckResource(regionPolicy, env, res) {
 				t.Errorf("%s request in %s passes, the pack refuses it: %s", tier, region, f.Message)
@@ -82,7 +79,7 @@ func TestEveryRequestableTierRegionAndVMSizePassesThePack(t *testing.T) {
 			n++
 			s, path := generate(t, dir, fmt.Sprintf("walk%d", n), tier, regions[:1], vm)
 			os.Remove(path)
-			env := rules.EnvFromSpec(s, cfg)
+			env := rules.EnvFromSpec(s)
 			sizing, err := s.Sizing()
 			if err != nil {
 				t.Fatal(err)
@@ -107,8 +104,10 @@ func TestEveryRequestableTierRegionAndVMSizePassesThePack(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", tier, err)
 		}
+		// Every policy, not only the two above: the SKUs, retention, zones and
+		// protection the tier profile gives the components pass the pack too.
 		for _, r := range res.Plan.PolicyResults {
-			if (r.Policy == "allowed-regions" || r.Policy == "allowed-vm-sizes") && r.EnforcementLevel == "mandatory" {
+			if r.EnforcementLevel == "mandatory" {
 				t.Errorf("%s: %s: %s", tier, r.Policy, r.Message)
 			}
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/gameplatform/platform/internal/model/addressplan"
 	"github.com/gameplatform/platform/internal/model/capacity"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/model/tier"
 )
 
 // Context is what Check needs besides the request itself.
@@ -74,14 +75,14 @@ func check(r *Request, p *problems, c Context) []RegionSizing {
 		p.add("costCenter", "must not be blank")
 	}
 	checkExpiry(r, p, c.Now)
-	if r.Spot && !spec.SpotAllowed(r.Tier) {
-		p.add("spot", "spot VMs can be evicted mid-match and are not allowed in prod")
+	if r.Spot && r.Tier.Valid() && !tier.Of(r.Tier).SpotAllowed {
+		p.add("spot", "spot VMs can be evicted mid-match and are not allowed in %s", r.Tier)
 	}
 	vm, vmOK := spec.VMSizes[r.VM()]
 	if !vmOK {
 		p.add("vmSize", "VM size %q is not in the platform catalogue%s", r.VMSize, spec.Suggest(r.VMSize, spec.VMSizeNames()))
-	} else if allowed := AllowedVMSizes(r.Tier); slices.Contains(spec.Tiers, r.Tier) && !slices.Contains(allowed, r.VM()) {
-		p.add("vmSize", "VM size %q is not open to %s environments (allowed: %s)", r.VM(), r.Tier, strings.Join(allowed, ", "))
+	} else if err := tier.Of(r.Tier).CheckVMSize(r.VM()); r.Tier.Valid() && err != nil {
+		p.add("vmSize", "%v", err)
 		vmOK = false
 	}
 	serverOK := r.PlayersPerServer > 0 && r.PlayersPerServer <= spec.MaxPlayersPerServer &&
@@ -116,15 +117,15 @@ func checkName(r *Request, p *problems, c Context) {
 
 func checkExpiry(r *Request, p *problems, now time.Time) {
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	if !r.Tier.Valid() {
+		return // the schema reports it
+	}
 	maxDays := MaxLifetimeDays(r.Tier)
-	if r.Tier == spec.TierProd {
+	if !tier.Of(r.Tier).ExpiryRequired() {
 		if r.ExpiresOn != "" {
-			p.add("expiresOn", "prod environments do not expire; remove expiresOn")
+			p.add("expiresOn", "%s environments do not expire; remove expiresOn", r.Tier)
 		}
 		return
-	}
-	if maxDays == 0 {
-		return // unknown tier: the schema reports it
 	}
 	latest := today.AddDate(0, 0, maxDays)
 	if r.ExpiresOn == "" {
@@ -150,7 +151,6 @@ func checkRegions(r *Request, p *problems, canSize bool) []RegionSizing {
 	if len(r.Regions) == 0 {
 		return nil // the schema reports it
 	}
-	allowed := AllowedRegions(r.Tier)
 	tierKnown := slices.Contains(spec.Tiers, r.Tier)
 	if limit := MaxRegions(r.Tier); tierKnown && len(r.Regions) > limit {
 		p.add("regions", "%d regions requested; %s environments span at most %d", len(r.Regions), r.Tier, limit)
@@ -166,8 +166,8 @@ func checkRegions(r *Request, p *problems, canSize bool) []RegionSizing {
 		case !known:
 			p.add(path+".name", "unknown Azure region %q%s", reg.Name, spec.Suggest(reg.Name, spec.RegionNames()))
 			regionOK = false
-		case tierKnown && !slices.Contains(allowed, reg.Name):
-			p.add(path+".name", "region %q is not open to %s environments (allowed: %s)", reg.Name, r.Tier, strings.Join(allowed, ", "))
+		case tierKnown && tier.Of(r.Tier).CheckRegion(reg.Name) != nil:
+			p.add(path+".name", "%v", tier.Of(r.Tier).CheckRegion(reg.Name))
 			regionOK = false
 		}
 		if j, dup := seen[reg.Name]; dup && reg.Name != "" {

@@ -2,10 +2,10 @@ package requests
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 
 	"github.com/gameplatform/platform/internal/model/spec"
-	"github.com/gameplatform/platform/policies/rules"
+	"github.com/gameplatform/platform/internal/model/tier"
 )
 
 // Request is a studio's environment request, as written in
@@ -66,64 +66,25 @@ const (
 	MaxPeakPlayers   = spec.MaxPeakPlayers
 )
 
-// Lifetime limits: a non-prod environment must expire, at most this many days from
-// the day it is requested. Prod environments never expire.
-const (
-	MaxLifetimeDaysDev     = 30
-	MaxLifetimeDaysStaging = 90
-)
+// MaxLifetimeDays returns how far ahead (in days) a new environment of the tier may
+// expire; 0 for a tier that never expires (prod). From the tier profile.
+func MaxLifetimeDays(t spec.Tier) int { return tier.Of(t).MaxLifetimeDays }
 
-// MaxLifetimeDays returns the tier's lifetime limit in days, 0 for prod (no expiry).
-func MaxLifetimeDays(t spec.Tier) int {
-	switch t {
-	case spec.TierDev:
-		return MaxLifetimeDaysDev
-	case spec.TierStaging:
-		return MaxLifetimeDaysStaging
-	}
-	return 0
-}
+// MaxRegions returns how many regions one environment of the tier may span.
+func MaxRegions(t spec.Tier) int { return tier.Of(t).MaxRegions }
 
-// Region limits per tier: how many regions one environment may span.
-const (
-	MaxRegionsDev     = 3
-	MaxRegionsStaging = 6
-	MaxRegionsProd    = 12
-)
+// AllowedRegions returns the regions open to the tier, sorted: the tier profile's,
+// which the policy pack's allowed-regions policy enforces too, so a request that
+// passes never fails that policy.
+func AllowedRegions(t spec.Tier) []string { return sorted(tier.Of(t).AllowedRegions) }
 
-// MaxRegions returns the tier's region limit.
-func MaxRegions(t spec.Tier) int {
-	switch t {
-	case spec.TierDev:
-		return MaxRegionsDev
-	case spec.TierStaging:
-		return MaxRegionsStaging
-	}
-	return MaxRegionsProd
-}
+// AllowedVMSizes returns the game-node VM sizes open to the tier, sorted: the tier
+// profile's, which the allowed-vm-sizes policy enforces.
+func AllowedVMSizes(t spec.Tier) []string { return sorted(tier.Of(t).VMSizes) }
 
-// AllowedRegions returns the regions open to the tier, sorted: the policy pack's
-// settings.allowedRegions (policies/rules/enforcement.yaml), so a request that passes
-// never fails the pack's allowed-regions policy.
-func AllowedRegions(t spec.Tier) []string {
-	return tierList(t, func(s rules.Settings) map[spec.Tier][]string { return s.AllowedRegions })
-}
-
-// AllowedVMSizes returns the game-node VM sizes open to the tier, sorted: the policy
-// pack's settings.vmSizes, which the allowed-vm-sizes policy enforces.
-func AllowedVMSizes(t spec.Tier) []string {
-	return tierList(t, func(s rules.Settings) map[spec.Tier][]string { return s.VMSizes })
-}
-
-func tierList(t spec.Tier, pick func(rules.Settings) map[spec.Tier][]string) []string {
-	cfg, err := rules.DefaultConfig()
-	if err != nil {
-		// The shipped configuration is validated by its own tests; an unreadable one
-		// opens nothing.
-		return nil
-	}
-	out := append([]string(nil), pick(cfg.Settings)[t]...)
-	sort.Strings(out)
+func sorted(list []string) []string {
+	out := slices.Clone(list)
+	slices.Sort(out)
 	return out
 }
 

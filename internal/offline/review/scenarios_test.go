@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/offline/cost"
 	"github.com/gameplatform/platform/internal/offline/deploytime"
 	"github.com/gameplatform/platform/internal/offline/plan"
@@ -27,7 +28,7 @@ func findType(t *testing.T, p *plan.Plan, typ string) *plan.Resource {
 
 // reanalyze re-runs the plan engine's analyses on an edited plan in the engine's
 // order — the real cost model (tier from the plan), the deploy-time model and the
-// real policy pack (tier and game from the plan's tags) — so the edited side carries
+// real policy pack (in the scenario's tier, game from the plan's tags) — so the edited side carries
 // figures the engine would give it. Both sides of a scenario are reanalysed alike.
 func reanalyze(t *testing.T, p *plan.Plan, tier string) {
 	t.Helper()
@@ -55,7 +56,7 @@ func reanalyze(t *testing.T, p *plan.Plan, tier string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	env := rules.EnvFromPlan(p, cfg)
+	env := rules.EnvFromPlan(p, spec.Tier(tier))
 	p.PolicyResults = []plan.PolicyResult{}
 	for _, r := range rules.Evaluate(cfg, env, rules.FromPlan(p)) {
 		p.PolicyResults = append(p.PolicyResults, plan.PolicyResult{
