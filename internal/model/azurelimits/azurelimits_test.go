@@ -74,20 +74,23 @@ func TestKubernetesVersions(t *testing.T) {
 		t.Errorf("supported on 2026-12-02 (-want +got):\n%s", diff)
 	}
 	cases := []struct {
-		version, day, want string
+		version, day, refusal, notice string
 	}{
-		{"1.36", "2026-12-02", ""},
-		{"1.36.3", "2026-12-02", ""},
-		{"1.35", "2027-02-28", ""},
-		{"1.35", "2027-03-01", "AKS 1.35 reached end of life in March 2027 and new clusters cannot use it; on 2027-03-01 AKS supports 1.36, 1.37 (" + SourceAKSVersions + ")"},
-		{"1.33", "2026-12-02", "AKS 1.33 reached end of life in July 2026"},
-		{"1.37", "2026-09-30", "AKS offers 1.37 generally from October 2026; on 2026-09-30 AKS supports 1.34, 1.35, 1.36"},
-		{"1.99", "2026-12-02", "1.99 is not in AKS's release calendar; on 2026-12-02 AKS supports 1.35, 1.36, 1.37"},
+		{"1.36", "2026-12-02", "", ""},
+		{"1.36.3", "2026-12-02", "", ""},
+		{"1.35", "2027-02-28", "", ""},
+		{"1.35", "2027-03-01", "", "AKS 1.35 reached end of life in March 2027: AKS creates no new cluster on it and existing ones get platform support only; on 2027-03-01 AKS supports 1.36, 1.37 (" + SourceAKSVersions + ")"},
+		{"1.33", "2026-12-02", "", "AKS 1.33 reached end of life in July 2026"},
+		{"1.36", "2031-06-30", "", "AKS 1.36 reached end of life in June 2027: AKS creates no new cluster on it and existing ones get platform support only; on 2031-06-30 AKS supports none of the versions in this table"},
+		{"1.37", "2026-09-30", "AKS offers 1.37 generally from October 2026; on 2026-09-30 AKS supports 1.34, 1.35, 1.36", ""},
+		{"1.99", "2026-12-02", "1.99 is not in AKS's release calendar; on 2026-12-02 AKS supports 1.35, 1.36, 1.37", ""},
 	}
 	for _, tc := range cases {
-		got := CheckKubernetesVersion(tc.version, day(tc.day))
-		if (tc.want == "") != (got == "") || !strings.HasPrefix(got, tc.want) {
-			t.Errorf("CheckKubernetesVersion(%s, %s) = %q, want %q…", tc.version, tc.day, got, tc.want)
+		refusal, notice := CheckKubernetesVersion(tc.version, day(tc.day))
+		for _, c := range []struct{ got, want string }{{refusal, tc.refusal}, {notice, tc.notice}} {
+			if (c.want == "") != (c.got == "") || !strings.HasPrefix(c.got, c.want) {
+				t.Errorf("CheckKubernetesVersion(%s, %s) = %q, %q; want %q…, %q…", tc.version, tc.day, refusal, notice, tc.refusal, tc.notice)
+			}
 		}
 	}
 }

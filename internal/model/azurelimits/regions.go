@@ -103,14 +103,21 @@ func SupportedKubernetesVersions(now time.Time) []string {
 	return out
 }
 
-// CheckKubernetesVersion says why version (a minor "1.34" or a patch "1.34.2") is
-// not one AKS supports on day now, or returns "".
-func CheckKubernetesVersion(version string, now time.Time) string {
+// CheckKubernetesVersion judges version (a minor "1.34" or a patch "1.34.2") on
+// day now. refusal says why no cluster can use it at all — it is not in AKS's
+// calendar, or not generally available yet — and is a configuration error.
+// notice says it has reached end of life: AKS no longer creates clusters on it, but
+// an existing environment keeps running (and must stay plannable and destroyable),
+// so it is a warning to upgrade, not an error.
+func CheckKubernetesVersion(version string, now time.Time) (refusal, notice string) {
 	minor := version
 	if parts := strings.SplitN(version, ".", 3); len(parts) == 3 {
 		minor = parts[0] + "." + parts[1]
 	}
 	supported := strings.Join(SupportedKubernetesVersions(now), ", ")
+	if supported == "" {
+		supported = "none of the versions in this table (update azurelimits.KubernetesVersions)"
+	}
 	day := now.Format(time.DateOnly)
 	for _, v := range KubernetesVersions {
 		if v.Minor != minor {
@@ -118,11 +125,11 @@ func CheckKubernetesVersion(version string, now time.Time) string {
 		}
 		switch {
 		case now.Before(v.GADate()):
-			return fmt.Sprintf("AKS offers %s generally from %s %d; on %s AKS supports %s (%s)", minor, v.GA, v.GAYr, day, supported, SourceAKSVersions)
+			return fmt.Sprintf("AKS offers %s generally from %s %d; on %s AKS supports %s (%s)", minor, v.GA, v.GAYr, day, supported, SourceAKSVersions), ""
 		case !now.Before(v.EOLDate()):
-			return fmt.Sprintf("AKS %s reached end of life in %s %d and new clusters cannot use it; on %s AKS supports %s (%s)", minor, v.EOL, v.EOLYr, day, supported, SourceAKSVersions)
+			return "", fmt.Sprintf("AKS %s reached end of life in %s %d: AKS creates no new cluster on it and existing ones get platform support only; on %s AKS supports %s (%s)", minor, v.EOL, v.EOLYr, day, supported, SourceAKSVersions)
 		}
-		return ""
+		return "", ""
 	}
-	return fmt.Sprintf("%s is not in AKS's release calendar; on %s AKS supports %s (%s)", version, day, supported, SourceAKSVersions)
+	return fmt.Sprintf("%s is not in AKS's release calendar; on %s AKS supports %s (%s)", version, day, supported, SourceAKSVersions), ""
 }

@@ -34,6 +34,18 @@ func (s *Spec) Footprint() azurelimits.Footprint {
 	}
 }
 
+// KubernetesNotice is the warning for a kubernetesVersion past AKS's end of life
+// on day now, or "". Like a past expiry it is not a configuration error: the
+// environment's clusters exist and must stay plannable and destroyable; the plan's
+// summary and the program under the Pulumi CLI show it.
+func (s *Spec) KubernetesNotice(now time.Time) string {
+	if v := s.Cluster.KubernetesVersion; v != "" && k8sVerRE.MatchString(v) {
+		_, notice := azurelimits.CheckKubernetesVersion(v, now)
+		return notice
+	}
+	return ""
+}
+
 // validateAzureLimits checks the spec against Azure's limits that the other
 // validators do not already judge (the capacity model refuses nodes and pools
 // beyond AKS's limits): the Kubernetes version AKS supports on day now, the VM
@@ -41,8 +53,8 @@ func (s *Spec) Footprint() azurelimits.Footprint {
 // limits of the environment's footprint.
 func validateAzureLimits(c *collector, s *Spec, now time.Time) {
 	if v := s.Cluster.KubernetesVersion; v != "" && k8sVerRE.MatchString(v) {
-		if msg := azurelimits.CheckKubernetesVersion(v, now); msg != "" {
-			c.add("cluster.kubernetesVersion", "%s", msg)
+		if refusal, _ := azurelimits.CheckKubernetesVersion(v, now); refusal != "" {
+			c.add("cluster.kubernetesVersion", "%s", refusal)
 		}
 	}
 	for i, r := range s.Regions {

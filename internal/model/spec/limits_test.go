@@ -24,8 +24,20 @@ func TestKubernetesVersionAKSSupports(t *testing.T) {
 	if err := s.Validate(testNow); err != nil {
 		t.Fatalf("1.36 refused on %s: %v", testNow.Format("2006-01-02"), err)
 	}
+	if n := s.KubernetesNotice(testNow); n != "" {
+		t.Errorf("1.36 notice on %s: %q", testNow.Format("2006-01-02"), n)
+	}
+	s.Cluster.KubernetesVersion = "1.38"
+	wantLimit(t, s, "cluster.kubernetesVersion: 1.38 is not in AKS's release calendar; on 2026-11-22 AKS supports 1.35, 1.36, 1.37 ("+azurelimits.SourceAKSVersions+")")
+	// Past end of life is a notice, not an error: the clusters exist and must stay
+	// plannable and destroyable.
 	s.Cluster.KubernetesVersion = "1.33"
-	wantLimit(t, s, "cluster.kubernetesVersion: AKS 1.33 reached end of life in July 2026 and new clusters cannot use it; on 2026-11-22 AKS supports 1.35, 1.36, 1.37 ("+azurelimits.SourceAKSVersions+")")
+	if err := s.Validate(testNow); err != nil {
+		t.Errorf("1.33 past end of life refused: %v", err)
+	}
+	if n := s.KubernetesNotice(testNow); !strings.HasPrefix(n, "AKS 1.33 reached end of life in July 2026: AKS creates no new cluster on it") {
+		t.Errorf("1.33 notice = %q", n)
+	}
 }
 
 func TestProdRegionWithoutZones(t *testing.T) {
