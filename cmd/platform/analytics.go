@@ -12,10 +12,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/gameplatform/platform/internal/model/money"
 	"github.com/gameplatform/platform/internal/offline/cost"
 	"github.com/gameplatform/platform/internal/offline/deploytime"
 	"github.com/gameplatform/platform/internal/offline/engine"
-	"github.com/gameplatform/platform/internal/model/money"
 	"github.com/gameplatform/platform/internal/offline/plan"
 )
 

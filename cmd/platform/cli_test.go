@@ -13,8 +13,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/gameplatform/platform/internal/offline/requests"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/offline/requests"
 )
 
 // Days the tests judge expiry on: the day the example requests were written, the day

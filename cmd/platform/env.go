@@ -18,11 +18,11 @@ import (
 	"github.com/hashicorp/go-multierror"
 	"github.com/spf13/cobra"
 
-	"github.com/gameplatform/platform/internal/offline/engine"
 	"github.com/gameplatform/platform/internal/model/money"
+	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/offline/engine"
 	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/offline/requests"
-	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // Exit statuses of the env commands, besides exitOK and exitBadInput.

@@ -12,9 +12,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/offline/engine"
 	"github.com/gameplatform/platform/internal/offline/requests"
-	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // envTestNow is the day the example requests were written.

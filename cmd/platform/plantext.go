@@ -10,10 +10,10 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/gameplatform/platform/internal/offline/engine"
 	"github.com/gameplatform/platform/internal/model/money"
-	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/offline/engine"
+	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
 // defaultWidth is the column limit of the text report (--width).

@@ -15,10 +15,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/offline/requests"
 	"github.com/gameplatform/platform/internal/offline/review"
-	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 type reviewFlags struct {

@@ -10,9 +10,9 @@ import (
 	"github.com/gameplatform/platform/components/shared"
 	"github.com/gameplatform/platform/internal/model/capacity"
 	"github.com/gameplatform/platform/internal/model/naming"
+	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/offline/plantest"
-	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 const clusterType = "azure-native:containerservice/v20240801:ManagedCluster"

@@ -9,8 +9,8 @@ import (
 
 	"github.com/gameplatform/platform/components/shared"
 	"github.com/gameplatform/platform/internal/model/naming"
-	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
 func TestSKUAndReplicas(t *testing.T) {

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
 // The fixtures are what the components really register: testdata/resources.json

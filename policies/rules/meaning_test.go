@@ -3,8 +3,8 @@ package rules
 import (
 	"testing"
 
-	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
 // Table cases of the rules that judge what inputs mean (where a resource is, what a

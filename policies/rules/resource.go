@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
 // Unknown marks a value not known until the resource is created (plan.UnknownValue).

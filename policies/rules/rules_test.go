@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
 // ruleCase is one table row: resources judged by one policy in a tier, and the

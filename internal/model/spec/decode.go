@@ -170,6 +170,10 @@ func suggestKey(got string, known []string) string {
 	return suggest(got, known)
 }
 
+// goTimeString is time.Time.String()'s layout, the form the Pulumi engine passes a
+// YAML timestamp in.
+const goTimeString = "2006-01-02 15:04:05.999999999 -0700 MST"
+
 // NormalizeDate returns a date as YYYY-MM-DD when v is one, however YAML and the
 // Pulumi engine hand it over: the text itself, an RFC 3339 timestamp at midnight, or
 // Go's time.Time.String() form the Pulumi CLI passes for an unquoted YAML date
@@ -180,10 +184,14 @@ func NormalizeDate(v string) string {
 	if _, err := time.Parse(time.DateOnly, v); err == nil {
 		return v
 	}
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05.999999999 -0700 MST", "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
+	for _, layout := range []string{time.RFC3339Nano, goTimeString, "2006-01-02T15:04:05", "2006-01-02 15:04:05"} {
 		if t, err := time.Parse(layout, v); err == nil {
 			if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0 {
 				return t.Format(time.DateOnly)
+			}
+			if layout == goTimeString {
+				// An unquoted YAML timestamp: show it as it was written, not in Go's form.
+				return t.Format(time.RFC3339Nano)
 			}
 			return v
 		}

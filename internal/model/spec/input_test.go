@@ -142,7 +142,7 @@ func TestUnquotedDatesAndYAMLTypingTraps(t *testing.T) {
 			t.Errorf("NormalizeDate(%q) = %q", v, NormalizeDate(v))
 		}
 	}
-	wantProblem(t, threeRegions+"  game-platform:expiresOn: 2026-12-16T10:30:00Z\n", `FILE: expiresOn: "2026-12-16 10:30:00 +0000 UTC" is not a date (YYYY-MM-DD)`)
+	wantProblem(t, threeRegions+"  game-platform:expiresOn: 2026-12-16T10:30:00Z\n", `FILE: expiresOn: "2026-12-16T10:30:00Z" is not a date (YYYY-MM-DD)`)
 
 	s, _, err = LoadFile(writeFile(t, strings.Replace(threeRegions, "costCenter: CC-1", "costCenter: 1001", 1)), "test", testNow)
 	if err != nil || s.CostCenter != "1001" {

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
 func table(t *testing.T) *PriceTable {

@@ -3,10 +3,10 @@ package engine
 import (
 	"fmt"
 
+	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/offline/cost"
 	"github.com/gameplatform/platform/internal/offline/deploytime"
 	"github.com/gameplatform/platform/internal/offline/plan"
-	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // TopCostItems is how many of the most expensive resources the plan lists.

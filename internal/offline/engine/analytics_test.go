@@ -3,10 +3,10 @@ package engine
 import (
 	"testing"
 
+	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/offline/cost"
 	"github.com/gameplatform/platform/internal/offline/deploytime"
 	"github.com/gameplatform/platform/internal/offline/plan"
-	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // planGenerated evaluates and analyses a generated environment at a parallelism.

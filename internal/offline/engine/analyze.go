@@ -1,8 +1,8 @@
 package engine
 
 import (
-	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
 // analyze fills the plan's analyses in dependency order: cost first (the budget

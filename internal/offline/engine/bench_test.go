@@ -7,10 +7,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/offline/cost"
 	"github.com/gameplatform/platform/internal/offline/deploytime"
 	"github.com/gameplatform/platform/internal/offline/plan"
-	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // benchRegions are the environment sizes the plan benchmarks measure.

@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden resource graphs in testdata/")

@@ -4,9 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/offline/plantest"
-	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // byName returns the plan's resource with a logical name.

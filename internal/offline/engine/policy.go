@@ -3,8 +3,8 @@ package engine
 import (
 	"fmt"
 
-	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/policies/rules"
 )
 

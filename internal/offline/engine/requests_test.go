@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gameplatform/platform/internal/offline/requests"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/offline/requests"
 	"github.com/gameplatform/platform/policies/rules"
 )
 

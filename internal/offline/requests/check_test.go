@@ -85,11 +85,11 @@ func TestCheckEachProblem(t *testing.T) {
 		// shape (JSON Schema)
 		{"unknown key", "", add("regoins: []"), `regoins: unknown key (did you mean "regions"?)`},
 		{"unknown region key", "", repl("    peakPlayers: 6000", "    peakPlayers: 6000\n    players: 10"), `regions[0].players: unknown key (allowed: name, peakPlayers)`},
-		{"wrong type number", "", repl("peakPlayers: 4000", "peakPlayers: lots"), `regions[1].peakPlayers: must be a whole number, got a string`},
-		{"fractional players", "", repl("peakPlayers: 4000", "peakPlayers: 4000.5"), `regions[1].peakPlayers: must be a whole number, got a number`},
-		{"wrong type budget", "", repl("budgetMonthlyUSD: 30000", "budgetMonthlyUSD: plenty"), `budgetMonthlyUSD: must be a number, got a string`},
-		{"wrong type list", "", repl("owners:\n  - qa@nebulaforge.example", "owners: qa@nebulaforge.example"), `owners: must be a list, got a string`},
-		{"wrong type bool", "", add("spot: sometimes"), `spot: must be true or false, got a string`},
+		{"wrong type number", "", repl("peakPlayers: 4000", "peakPlayers: lots"), `regions[1].peakPlayers: must be a whole number, got "lots"`},
+		{"fractional players", "", repl("peakPlayers: 4000", "peakPlayers: 4000.5"), `regions[1].peakPlayers: must be a whole number, got 4000.5`},
+		{"wrong type budget", "", repl("budgetMonthlyUSD: 30000", "budgetMonthlyUSD: plenty"), `budgetMonthlyUSD: must be a number, got "plenty"`},
+		{"wrong type list", "", repl("owners:\n  - qa@nebulaforge.example", "owners: qa@nebulaforge.example"), `owners: must be a list, got "qa@nebulaforge.example"`},
+		{"wrong type bool", "", add("spot: sometimes"), `spot: must be true or false, got "sometimes"`},
 		{"missing field", "", repl("costCenter: CC-1001\n", ""), `costCenter: is required`},
 		{"missing region players", "", repl("    peakPlayers: 6000\n", ""), `regions[0].peakPlayers: is required`},
 		{"empty cost centre", "", repl("costCenter: CC-1001", `costCenter: ""`), `costCenter: must not be empty`},
@@ -223,7 +223,7 @@ colour: blue
 		`regions[0].name: unknown Azure region "japaneest" (did you mean "japaneast"?)`,
 		`regions[1].peakPlayers: must be greater than 0, got -1`,
 		`regions[2].name: region "westeurope" is already listed as regions[1]`,
-		`regions[2].peakPlayers: must be a whole number, got a string`,
+		`regions[2].peakPlayers: must be a whole number, got "lots"`,
 		`expiresOn: 2027-06-01 is 191 days away; dev environments live at most 30 days (by 2026-12-22)`,
 		`colour: unknown key (allowed: `,
 	}
@@ -275,7 +275,7 @@ func TestTextFieldsKeepTheirText(t *testing.T) {
 	}
 	doc = strings.Replace(base, "costCenter: CC-1001", "costCenter: 1001\nspot: yes", 1)
 	_, err = Check(baseSource, []byte(doc), Context{Now: testNow})
-	if err == nil || !strings.Contains(err.Error(), "spot: must be true or false, got a string") {
+	if err == nil || !strings.Contains(err.Error(), "spot: must be true or false, got \"yes\"") {
 		t.Errorf("spot: yes = %v", err)
 	}
 	if err != nil && strings.Contains(err.Error(), "costCenter") {

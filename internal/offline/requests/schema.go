@@ -3,8 +3,10 @@ package requests
 import (
 	"bytes"
 	_ "embed"
+	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -78,13 +80,13 @@ func schemaProblems(doc any) []problem {
 			}
 			return
 		}
-		out = append(out, describe(e)...)
+		out = append(out, describe(e, doc)...)
 	}
 	walk(ve)
 	return out
 }
 
-func describe(e *jsonschema.ValidationError) []problem {
+func describe(e *jsonschema.ValidationError, doc any) []problem {
 	at := joinPath(e.InstanceLocation)
 	child := func(name string) string {
 		if at == "" {
@@ -109,7 +111,7 @@ func describe(e *jsonschema.ValidationError) []problem {
 		}
 		return out
 	case *kind.Type:
-		return []problem{{path: at, msg: fmt.Sprintf("must be %s, got %s", jsonTypes(k.Want), article(k.Got)), typeErr: true}}
+		return []problem{{path: at, msg: fmt.Sprintf("must be %s, got %s", jsonTypes(k.Want), gotValue(doc, e.InstanceLocation, k.Got)), typeErr: true}}
 	case *kind.Enum:
 		var want []string
 		for _, w := range k.Want {
@@ -137,6 +139,33 @@ func describe(e *jsonschema.ValidationError) []problem {
 		return []problem{{path: at, msg: fmt.Sprintf("is %d characters; at most %d allowed", k.Got, k.Want), length: true}}
 	}
 	return []problem{{path: at, msg: e.ErrorKind.LocalizedString(printer)}}
+}
+
+// gotValue shows what a field holds: a scalar as written (`6000.5`, `"many"`,
+// `true`), a list or mapping by its kind.
+func gotValue(doc any, loc []string, kind string) string {
+	v := doc
+	for _, key := range loc {
+		switch c := v.(type) {
+		case map[string]any:
+			v = c[key]
+		case []any:
+			i, err := strconv.Atoi(key)
+			if err != nil || i < 0 || i >= len(c) {
+				return article(kind)
+			}
+			v = c[i]
+		default:
+			return article(kind)
+		}
+	}
+	switch v.(type) {
+	case string, bool, float64, int, int64, json.Number:
+		if b, err := json.Marshal(v); err == nil {
+			return string(b)
+		}
+	}
+	return article(kind)
 }
 
 func ratString(r interface{ FloatString(int) string }) string {
