@@ -1,10 +1,6 @@
 package stacks
 
 import (
-	"fmt"
-	"strings"
-
-	aznetwork "github.com/pulumi/pulumi-azure-native-sdk/network/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/gameplatform/platform/components/cdn"
@@ -53,51 +49,16 @@ const (
 	RecordMatch   = routing.DefaultMatchRecord
 )
 
-// newEdge registers the global services. It runs after the regions because Front
-// Door's API origins and Traffic Manager's endpoints are every region's entry point.
-func newEdge(ctx *pulumi.Context, s *spec.Spec, id naming.Identity, base shared.Interface, g *Global, regions []*Region) (*Edge, error) {
+// newEdge registers the workload identities, Front Door and player routing. It runs
+// after the regions because Front Door's API origins, Traffic Manager's endpoints and
+// the in-cluster identities' federations are every region's.
+func newEdge(ctx *pulumi.Context, s *spec.Spec, id naming.Identity, base shared.Interface, g *Global, svc *Services, regions []*Region) (*Edge, error) {
 	e := &Edge{Identities: map[string]*identity.WorkloadIdentity{}}
 	parent := pulumi.Parent(g)
 	loc := g.Location
 
-	// Private endpoints where the tier turns public network access off: in the first
-	// region's private-endpoint subnet, resolvable from every region's VNet.
-	var blobPE, vaultPE *shared.PrivateEndpoint
-	if storage.SettingsFor(s.Tier, spec.Regions[loc].Zones).PrivateEndpointRequired || keyvault.SettingsFor(s.Tier).PrivateEndpointRequired {
-		zones, err := newPrivateDNS(ctx, base, g, regions, []string{PrivateDNSBlob, PrivateDNSVault})
-		if err != nil {
-			return nil, err
-		}
-		first := regions[0]
-		blobPE = &shared.PrivateEndpoint{SubnetID: first.PrivateEndpointSubnetID.ToStringOutput(), Location: first.Name, DNSZoneID: zones[PrivateDNSBlob]}
-		vaultPE = &shared.PrivateEndpoint{SubnetID: first.PrivateEndpointSubnetID.ToStringOutput(), Location: first.Name, DNSZoneID: zones[PrivateDNSVault]}
-	}
-
-	st, err := storage.NewStorage(ctx, "global-storage", &storage.Args{
-		Interface:         base,
-		ResourceGroupName: g.ResourceGroupName,
-		Location:          loc,
-		Zones:             spec.Regions[loc].Zones,
-		AccountName:       id.StorageAccount("patch"),
-		Containers:        storage.DefaultContainers,
-		PrivateEndpoint:   blobPE,
-	}, parent)
-	if err != nil {
-		return nil, err
-	}
-	e.Storage = st
-
-	kv, err := keyvault.NewKeyVault(ctx, "global-keyvault", &keyvault.Args{
-		Interface:         base,
-		ResourceGroupName: g.ResourceGroupName,
-		Location:          loc,
-		VaultName:         id.KeyVault(),
-		PrivateEndpoint:   vaultPE,
-	}, parent)
-	if err != nil {
-		return nil, err
-	}
-	e.KeyVault = kv
+	st, kv := svc.Storage, svc.KeyVault
+	e.Storage, e.KeyVault = st, kv
 
 	vault := kv.VaultID.ToStringOutput()
 	container := func(n string) pulumi.StringInput { return st.ContainerIDs[n].ToStringOutput() }
@@ -211,45 +172,4 @@ func newEdge(ctx *pulumi.Context, s *spec.Spec, id naming.Identity, base shared.
 	ctx.Export("storageAccount", st.AccountName)
 	ctx.Export("workloadIdentityClientIds", clientIDs)
 	return e, nil
-}
-
-// Private DNS zones of the global services' private endpoints.
-const (
-	PrivateDNSBlob  = "privatelink.blob.core.windows.net"
-	PrivateDNSVault = "privatelink.vaultcore.azure.net"
-)
-
-// newPrivateDNS registers the privatelink zones and links each to every region's VNet,
-// so workloads in any region resolve the private endpoints. It returns the zone IDs.
-func newPrivateDNS(ctx *pulumi.Context, base shared.Interface, g *Global, regions []*Region, zones []string) (map[string]pulumi.StringInput, error) {
-	ids := map[string]pulumi.StringInput{}
-	for _, zn := range zones {
-		short := strings.Split(strings.TrimPrefix(zn, "privatelink."), ".")[0] // blob, vaultcore
-		name := "global-dns-" + short
-		zone, err := aznetwork.NewPrivateZone(ctx, name, &aznetwork.PrivateZoneArgs{
-			ResourceGroupName: g.ResourceGroupName,
-			PrivateZoneName:   pulumi.String(zn),
-			Location:          pulumi.String("global"),
-			Tags:              base.TagMap(),
-		}, pulumi.Parent(g))
-		if err != nil {
-			return nil, fmt.Errorf("creating private DNS zone %q: %w", name, err)
-		}
-		for _, r := range regions {
-			_, err := aznetwork.NewVirtualNetworkLink(ctx, name+"-"+r.Name, &aznetwork.VirtualNetworkLinkArgs{
-				ResourceGroupName:      g.ResourceGroupName,
-				PrivateZoneName:        zone.Name,
-				VirtualNetworkLinkName: pulumi.String(r.Name),
-				Location:               pulumi.String("global"),
-				VirtualNetwork:         &aznetwork.SubResourceArgs{Id: r.VNetID.ToStringOutput()},
-				RegistrationEnabled:    pulumi.Bool(false),
-				Tags:                   base.TagMap(),
-			}, pulumi.Parent(g))
-			if err != nil {
-				return nil, fmt.Errorf("creating private DNS link %q: %w", name+"-"+r.Name, err)
-			}
-		}
-		ids[zn] = zone.ID().ToStringOutput()
-	}
-	return ids, nil
 }

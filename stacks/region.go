@@ -9,6 +9,7 @@ import (
 
 	"github.com/gameplatform/platform/components/gamecluster"
 	"github.com/gameplatform/platform/components/network"
+	"github.com/gameplatform/platform/components/privatelink"
 	"github.com/gameplatform/platform/components/shared"
 	"github.com/gameplatform/platform/internal/model/capacity"
 	"github.com/gameplatform/platform/internal/model/naming"
@@ -19,6 +20,9 @@ import (
 type regionDeps struct {
 	RegistryID pulumi.IDOutput
 	Capacity   capacity.Plan
+	// Private are the shared services the region reaches through its own private
+	// endpoints (Services.privateServices); none when empty.
+	Private []privatelink.Service
 }
 
 func newRegion(ctx *pulumi.Context, s *spec.Spec, r spec.Region, id naming.Identity, base shared.Interface, g *Global, deps regionDeps) (*Region, error) {
@@ -95,6 +99,20 @@ func newRegion(ctx *pulumi.Context, s *spec.Spec, r spec.Region, id naming.Ident
 	}, pulumi.Parent(reg))
 	if err != nil {
 		return nil, fmt.Errorf("region %s: %w", r.Name, err)
+	}
+	// Each region reaches the shared services through its own endpoints and zones, so
+	// it never depends on another region's network (see components/privatelink).
+	if len(deps.Private) > 0 {
+		if _, err := privatelink.NewPrivateAccess(ctx, r.Name+"-privatelink", &privatelink.Args{
+			Interface:         base,
+			ResourceGroupName: rg.Name,
+			Location:          r.Name,
+			VNetID:            net.VNetID.ToStringOutput(),
+			SubnetID:          net.PrivateEndpointSubnetID.ToStringOutput(),
+			Services:          deps.Private,
+		}, pulumi.Parent(reg)); err != nil {
+			return nil, fmt.Errorf("region %s: %w", r.Name, err)
+		}
 	}
 
 	reg.ResourceGroupName = rg.Name

@@ -83,19 +83,26 @@ func Deploy(ctx *pulumi.Context, s *spec.Spec) error {
 	if err != nil {
 		return err
 	}
+	svc, err := newServices(ctx, s, id, base, g, acr)
+	if err != nil {
+		return err
+	}
+	private := svc.privateServices()
 
 	regions := make([]*Region, 0, len(s.Regions))
 	for i, r := range s.Regions {
-		reg, err := newRegion(ctx, s, r, id, base, g, regionDeps{RegistryID: acr.RegistryID, Capacity: sizing[i]})
+		reg, err := newRegion(ctx, s, r, id, base, g, regionDeps{RegistryID: acr.RegistryID, Capacity: sizing[i], Private: private})
 		if err != nil {
 			return err
 		}
 		regions = append(regions, reg)
 	}
-	if err := newPeerings(ctx, regions); err != nil {
-		return err
+	if s.Peered() {
+		if err := newPeerings(ctx, regions); err != nil {
+			return err
+		}
 	}
-	if _, err := newEdge(ctx, s, id, base, g, regions); err != nil {
+	if _, err := newEdge(ctx, s, id, base, g, svc, regions); err != nil {
 		return err
 	}
 	ctx.Export("resourceGroup", g.ResourceGroupName)

@@ -1,7 +1,7 @@
 // Package keyvault provides the environment's Key Vault: Azure RBAC authorization
 // (no access policies), soft delete with purge protection, diagnostic logs to the
 // environment's workspace, and public network access off in prod, where workloads
-// reach it through a private endpoint. Secret values are never set here: operators
+// reach it through their region's own private endpoint (components/privatelink). Secret values are never set here: operators
 // or pipelines write them into the vault; stack config and code only name them.
 package keyvault
 
@@ -61,9 +61,6 @@ type Args struct {
 	// TenantID is the Entra ID tenant of the vault; empty asks the provider for the
 	// tenant it is logged in to (authorization.getClientConfig).
 	TenantID string
-	// PrivateEndpoint places a vault private endpoint: where the tier disables public
-	// network access it is how workloads reach the vault (a warning is logged without).
-	PrivateEndpoint *shared.PrivateEndpoint
 }
 
 // KeyVault is the environment's secret store.
@@ -92,16 +89,11 @@ func (a *Args) validate() error {
 	if a.TenantID != "" && !tenantRE.MatchString(a.TenantID) {
 		errs = append(errs, fmt.Errorf("TenantID: %q is not a GUID", a.TenantID))
 	}
-	if a.PrivateEndpoint != nil {
-		if err := a.PrivateEndpoint.Validate(); err != nil {
-			errs = append(errs, err)
-		}
-	}
 	return errors.Join(errs...)
 }
 
-// NewKeyVault registers the vault, its diagnostics and (where required) its private
-// endpoint.
+// NewKeyVault registers the vault and its diagnostics; each region reaches it through
+// its own private endpoint (components/privatelink).
 func NewKeyVault(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.ResourceOption) (*KeyVault, error) {
 	if args == nil {
 		return nil, errors.New("internal error: key vault args are nil")
@@ -117,11 +109,6 @@ func NewKeyVault(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.Re
 			return nil, fmt.Errorf("reading the Azure tenant for key vault %q: %w", name, err)
 		}
 		tenant = cfg.TenantId
-	}
-	if set.PrivateEndpointRequired && args.PrivateEndpoint == nil {
-		if err := ctx.Log.Warn(fmt.Sprintf("key vault %q: tier %s disables public network access and no private endpoint is given; workloads cannot reach the vault", name, args.Tier), nil); err != nil {
-			return nil, err
-		}
 	}
 	c := &KeyVault{Settings: set}
 	if err := ctx.RegisterComponentResource(TypeToken, name, c, opts...); err != nil {
@@ -158,11 +145,6 @@ func NewKeyVault(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.Re
 	}
 	if _, err := args.NewDiagnosticSetting(ctx, name+"-vault", vault.ID().ToStringOutput(), shared.AllLogs, parent); err != nil {
 		return nil, err
-	}
-	if args.PrivateEndpoint != nil {
-		if _, err := args.NewPrivateEndpoint(ctx, name+"-vault", args.ResourceGroupName, vault.ID().ToStringOutput(), "vault", *args.PrivateEndpoint, parent); err != nil {
-			return nil, err
-		}
 	}
 	c.VaultID = vault.ID()
 	c.VaultName = vault.Name

@@ -47,7 +47,8 @@ type Settings struct {
 	// SoftDeleteDays is the retention of deleted blobs and deleted containers.
 	SoftDeleteDays int
 	// PrivateEndpointRequired: the account is reachable only through private
-	// endpoints (and Front Door's Private Link), so workloads need one.
+	// endpoints (and Front Door's Private Link), so every region that uses it needs
+	// its own (components/privatelink; the stack places one per region).
 	PrivateEndpointRequired bool
 }
 
@@ -88,10 +89,6 @@ type Args struct {
 	AccountName string
 	// Containers to create; DefaultContainers when empty.
 	Containers []string
-	// PrivateEndpoint places a blob private endpoint. Where the tier disables public
-	// network access it is how workloads reach the account (a warning is logged
-	// without one).
-	PrivateEndpoint *shared.PrivateEndpoint
 	// AllowSharedKeyAccess re-enables account keys and SAS. Leave false: every
 	// consumer (Front Door, build publishing, game servers) uses Entra ID.
 	AllowSharedKeyAccess bool
@@ -142,16 +139,12 @@ func (a *Args) validate() error {
 		}
 		seen[c] = true
 	}
-	if a.PrivateEndpoint != nil {
-		if err := a.PrivateEndpoint.Validate(); err != nil {
-			errs = append(errs, err)
-		}
-	}
 	return errors.Join(errs...)
 }
 
 // NewStorage registers the account, its blob service settings, containers,
-// diagnostics and (where required) private endpoint.
+// and diagnostics. Private endpoints are the consumers' (components/privatelink):
+// each region reaches the account through its own.
 func NewStorage(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.ResourceOption) (*Storage, error) {
 	if args == nil {
 		return nil, errors.New("internal error: storage args are nil")
@@ -161,11 +154,6 @@ func NewStorage(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.Res
 	set := SettingsFor(a.Tier, a.Zones)
 	if err := a.validate(); err != nil {
 		return nil, fmt.Errorf("internal error: storage %q: %w", name, err)
-	}
-	if set.PrivateEndpointRequired && a.PrivateEndpoint == nil {
-		if err := ctx.Log.Warn(fmt.Sprintf("storage %q: tier %s disables public network access and no private endpoint is given; only Front Door's Private Link reaches the account", name, a.Tier), nil); err != nil {
-			return nil, err
-		}
 	}
 	c := &Storage{Location: a.Location, Settings: set, ContainerIDs: map[string]pulumi.IDOutput{}}
 	if err := ctx.RegisterComponentResource(TypeToken, name, c, opts...); err != nil {
@@ -233,11 +221,6 @@ func NewStorage(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.Res
 	blobServiceID := acct.ID().ToStringOutput().ApplyT(func(id string) string { return id + "/blobServices/default" }).(pulumi.StringOutput)
 	if _, err := a.NewDiagnosticSetting(ctx, name+"-blob", blobServiceID, shared.Diagnostics{CategoryGroups: []string{"allLogs"}}, parent); err != nil {
 		return nil, err
-	}
-	if a.PrivateEndpoint != nil {
-		if _, err := a.NewPrivateEndpoint(ctx, name+"-blob", a.ResourceGroupName, acct.ID().ToStringOutput(), "blob", *a.PrivateEndpoint, parent); err != nil {
-			return nil, err
-		}
 	}
 	c.AccountID = acct.ID()
 	c.AccountName = acct.Name

@@ -216,3 +216,23 @@ func TestTagLimits(t *testing.T) {
 		}
 	}
 }
+
+func TestNetworkPeering(t *testing.T) {
+	wantProblem(t, threeRegions+"  game-platform:network: {peering: hub}\n", `FILE: network.peering: must be one of none, mesh (leave it unset for "none"), got "hub"`)
+	wantProblem(t, threeRegions+"  game-platform:network: {peering: true}\n", "FILE: network.peering: must be a string")
+	wantProblem(t, threeRegions+"  game-platform:network: {peerings: mesh}\n", `FILE: network.peerings: unknown key (did you mean "peering"?)`)
+	for body, want := range map[string]bool{
+		threeRegions: false,
+		threeRegions + "  game-platform:network: {}\n":              false,
+		threeRegions + "  game-platform:network: {peering: none}\n": false,
+		threeRegions + "  game-platform:network: {peering: mesh}\n": true,
+	} {
+		s, _, err := LoadFile(writeFile(t, body), "test", testNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Peered() != want {
+			t.Errorf("network %q: peered = %v, want %v", s.Network.Peering, s.Peered(), want)
+		}
+	}
+}

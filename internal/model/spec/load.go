@@ -38,6 +38,7 @@ var ConfigKeys = map[string]string{
 	"regions":          "array",
 	"cluster":          "object",
 	"cdn":              "object",
+	"network":          "object",
 }
 
 // StackFile returns the path of a stack's config file under dir.

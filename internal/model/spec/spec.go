@@ -55,6 +55,7 @@ type Spec struct {
 	Regions          []Region          `json:"regions"`
 	Cluster          ClusterSettings   `json:"cluster"`
 	CDN              CDNSettings       `json:"cdn"`
+	Network          NetworkSettings   `json:"network"`
 }
 
 // PortRange is the UDP port range game servers listen on, plus the QoS beacon port
@@ -101,6 +102,29 @@ type CDNSettings struct {
 	RateLimitPerMinute int `json:"rateLimitPerMinute,omitempty"`
 }
 
+// NetworkSettings are environment-wide network choices.
+type NetworkSettings struct {
+	// Peering connects the regions' VNets: PeeringNone (the default) or PeeringMesh.
+	Peering string `json:"peering,omitempty"`
+}
+
+// Peering modes of NetworkSettings.Peering.
+//
+// Regions are independent stamps: each reaches the environment's services (storage,
+// Key Vault, registry) through its own private endpoints, so no region needs another
+// region's network and none is peered by default. A peering would make a region's
+// reachability depend on another region's VNet and add n·(n−1) resources, each
+// chained behind the previous peering of its VNet. PeeringMesh is for a game whose
+// own services talk across regions privately; the address plan keeps every block
+// unique, so switching it on later never needs renumbering.
+const (
+	PeeringNone = "none"
+	PeeringMesh = "mesh"
+)
+
+// PeeringModes lists the accepted values of network.peering.
+var PeeringModes = []string{PeeringNone, PeeringMesh}
+
 // Default CDN settings.
 const (
 	DefaultPatchCacheSeconds  = 86400
@@ -139,7 +163,13 @@ func (s *Spec) applyDefaults(present map[string]bool) {
 	}
 	defInt("cdn.patchCacheSeconds", &s.CDN.PatchCacheSeconds, DefaultPatchCacheSeconds)
 	defInt("cdn.rateLimitPerMinute", &s.CDN.RateLimitPerMinute, DefaultRateLimitPerMinute)
+	if s.Network.Peering == "" {
+		s.Network.Peering = PeeringNone
+	}
 }
+
+// Peered reports whether the regions' VNets are peered (network.peering: mesh).
+func (s *Spec) Peered() bool { return s.Network.Peering == PeeringMesh }
 
 // IsProd reports whether the spec is a production environment.
 func (s *Spec) IsProd() bool { return s.Tier == TierProd }

@@ -5,6 +5,7 @@ import (
 	"net/mail"
 	"net/netip"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -100,6 +101,9 @@ func (s *Spec) validate(now time.Time, others []Block) error {
 	}
 	if s.CDN.RateLimitPerMinute < MinRateLimitPerMinute || s.CDN.RateLimitPerMinute > MaxRateLimitPerMinute {
 		c.add("cdn.rateLimitPerMinute", "must be %d-%d requests per minute, got %d", MinRateLimitPerMinute, MaxRateLimitPerMinute, s.CDN.RateLimitPerMinute)
+	}
+	if !slices.Contains(PeeringModes, s.Network.Peering) {
+		c.add("network.peering", "must be one of %s (leave it unset for %q), got %q", strings.Join(PeeringModes, ", "), PeeringNone, s.Network.Peering)
 	}
 	return c.err(s.Source)
 }

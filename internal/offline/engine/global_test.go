@@ -95,42 +95,60 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
-// TestPrivateEndpointsWhereTheTierRequires checks that prod's storage and key vault
-// (public network access off) get private endpoints in the first region's subnet,
-// registered in privatelink zones linked to every region's VNet; dev gets none.
+// TestPrivateEndpointsWhereTheTierRequires checks that in prod (storage and key vault
+// public network access off, Premium registry) every region has its own private
+// endpoints to storage, the vault and the registry, in its own private-endpoint
+// subnet and resource group, registered in its own privatelink zones, which are
+// linked to that region's VNet only; dev and staging have none.
 func TestPrivateEndpointsWhereTheTierRequires(t *testing.T) {
 	ps := shippedPlans(t)
 	prod := ps["prod"]
-	first := prod.Spec.Regions[0].Name
-	for _, pe := range []struct{ name, group, zone string }{
-		{"global-storage-blob-pe", "blob", "global-dns-blob"},
-		{"global-keyvault-vault-pe", "vault", "global-dns-vaultcore"},
-	} {
-		res := byName(t, prod.Plan, pe.name)
-		plantest.Expect(t, res, map[string]any{"location": first, "privateLinkServiceConnections.0.groupIds.0": pe.group})
-		if sub, _ := plantest.Input(res, "subnet.id").(string); !strings.Contains(sub, "/subnets/") || !strings.Contains(sub, "-"+spec.Regions[first].Short+"/") {
-			t.Errorf("prod: %s subnet = %q, want the first region's private-endpoint subnet", pe.name, sub)
-		}
-		zone := byName(t, prod.Plan, pe.zone)
-		if !contains(byName(t, prod.Plan, pe.name+"-dns").Dependencies, zone.URN) {
-			t.Errorf("prod: %s is not registered in %s", pe.name, pe.zone)
-		}
-		for _, region := range prod.Spec.RegionNames() {
-			link := byName(t, prod.Plan, pe.zone+"-"+region)
-			vnet := ""
-			for _, r := range prod.Plan.Resources {
-				if r.Type == "azure-native:network:VirtualNetwork" && r.Region == region {
-					vnet = r.URN
-				}
+	idx := prod.Plan.Index()
+	for _, region := range prod.Spec.RegionNames() {
+		short := spec.Regions[region].Short
+		vnet := ""
+		for _, r := range prod.Plan.Resources {
+			if r.Type == "azure-native:network:VirtualNetwork" && r.Region == region {
+				vnet = r.URN
 			}
+		}
+		for _, pe := range []struct{ svc, group, zone, role string }{
+			{"blob", "blob", "privatelink.blob.core.windows.net", "blob"},
+			{"vault", "vault", "privatelink.vaultcore.azure.net", "vaultcore"},
+			{"registry", "registry", "privatelink.azurecr.io", "azurecr"},
+		} {
+			res := byName(t, prod.Plan, region+"-privatelink-"+pe.svc+"-pe")
+			if res.Region != region {
+				t.Errorf("prod: %s is attributed to %q, want %s", res.Name, res.Region, region)
+			}
+			plantest.Expect(t, res, map[string]any{"location": region, "privateLinkServiceConnections.0.groupIds.0": pe.group})
+			if sub, _ := plantest.Input(res, "subnet.id").(string); !strings.Contains(sub, "/subnets/") || !strings.Contains(sub, "-"+short+"/") {
+				t.Errorf("prod: %s subnet = %q, want %s's private-endpoint subnet", res.Name, sub, region)
+			}
+			if rg, _ := plantest.Input(res, "resourceGroupName").(string); !strings.HasSuffix(rg, "-"+short) {
+				t.Errorf("prod: %s in resource group %q, want %s's", res.Name, rg, region)
+			}
+			zone := byName(t, prod.Plan, region+"-privatelink-dns-"+pe.role)
+			plantest.Expect(t, zone, map[string]any{"privateZoneName": pe.zone})
+			if !contains(byName(t, prod.Plan, res.Name+"-dns").Dependencies, zone.URN) {
+				t.Errorf("prod: %s is not registered in %s's %s", res.Name, region, pe.zone)
+			}
+			link := byName(t, prod.Plan, zone.Name+"-link")
 			if vnet == "" || !contains(link.Dependencies, vnet) {
-				t.Errorf("prod: %s is not linked to %s's VNet (deps %v)", pe.zone, region, link.Dependencies)
+				t.Errorf("prod: %s is not linked to %s's VNet (deps %v)", zone.Name, region, link.Dependencies)
+			}
+			for _, d := range link.Dependencies {
+				if dep := idx[d]; dep.Type == "azure-native:network:VirtualNetwork" && dep.Region != region {
+					t.Errorf("prod: %s is linked to %s's VNet", zone.Name, dep.Region)
+				}
 			}
 		}
 	}
-	for _, r := range ps["dev"].Plan.Resources {
-		if r.Type == "azure-native:network:PrivateEndpoint" && r.Region == "" {
-			t.Errorf("dev: unexpected global private endpoint %s", r.Name)
+	for _, env := range []string{"dev", "staging"} {
+		for _, r := range ps[env].Plan.Resources {
+			if r.Type == "azure-native:network:PrivateEndpoint" || r.Type == "azure-native:network:PrivateZone" {
+				t.Errorf("%s: unexpected %s %s", env, r.Type, r.Name)
+			}
 		}
 	}
 }

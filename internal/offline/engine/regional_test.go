@@ -1,8 +1,17 @@
 package engine
 
 import (
+	"encoding/json"
+	"maps"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
 // TestRegionsNeverWaitOnEachOther checks the shape of the dependency graph: a
@@ -49,13 +58,84 @@ func TestRegionsNeverWaitOnEachOther(t *testing.T) {
 	}
 }
 
-// TestFullMeshPeering checks every ordered pair of regions has a peering.
-func TestFullMeshPeering(t *testing.T) {
+// prodWith evaluates the shipped prod stack config changed by edit (in mode).
+func prodWith(t *testing.T, mode plan.Mode, edit func(values map[string]string)) *plan.Plan {
+	t.Helper()
+	sc, err := spec.ReadStackFile(filepath.Join(envDir, "Pulumi.prod.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	values := maps.Clone(sc.Values)
+	edit(values)
+	p, err := EvaluateMode("prod", &spec.StackConfig{Values: values, Secrets: sc.Secrets}, testNow, mode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// meshProd is prod with network.peering: mesh.
+func meshProd(t *testing.T) *plan.Plan {
+	return prodWith(t, plan.ModeApplied, func(v map[string]string) { v[spec.Namespace+":network"] = `{"peering":"mesh"}` })
+}
+
+// TestPeeringOnlyWhenAsked checks the shipped environments (no network.peering) have
+// no peering at all, and network.peering: mesh peers every ordered pair of regions.
+func TestPeeringOnlyWhenAsked(t *testing.T) {
 	for env, r := range shippedPlans(t) {
-		n := len(r.Spec.Regions)
-		got := r.Plan.Summary.ByType["azure-native:network:VirtualNetworkPeering"]
-		if got != n*(n-1) {
-			t.Errorf("%s: %d peerings for %d regions, want %d", env, got, n, n*(n-1))
+		if got := r.Plan.Summary.ByType["azure-native:network:VirtualNetworkPeering"]; got != 0 {
+			t.Errorf("%s: %d peerings, want none unless network.peering asks", env, got)
+		}
+	}
+	n := len(shippedPlans(t)["prod"].Spec.Regions)
+	if got := meshProd(t).Summary.ByType["azure-native:network:VirtualNetworkPeering"]; got != n*(n-1) {
+		t.Errorf("mesh: %d peerings for %d regions, want %d", got, n, n*(n-1))
+	}
+}
+
+// TestRemovingARegionChangesNoOtherRegion removes prod's first region and checks
+// every resource of every other region keeps its URN, inputs, dependencies and
+// property dependencies — in a preview and as a deployed stack — and that nothing
+// of another region is added or removed: regions are independent stamps.
+func TestRemovingARegionChangesNoOtherRegion(t *testing.T) {
+	for _, mode := range plan.Modes {
+		before := shippedPlansIn(t, mode)["prod"]
+		removed := before.Spec.Regions[0].Name
+		after := prodWith(t, mode, func(v map[string]string) {
+			var regions []json.RawMessage
+			if err := json.Unmarshal([]byte(v[spec.Namespace+":regions"]), &regions); err != nil {
+				t.Fatal(err)
+			}
+			js, _ := json.Marshal(regions[1:])
+			v[spec.Namespace+":regions"] = string(js)
+		})
+		afterIdx := after.Index()
+		kept := 0
+		for _, res := range before.Plan.Resources {
+			if res.Region == "" || res.Region == removed {
+				continue
+			}
+			kept++
+			got, ok := afterIdx[res.URN]
+			if !ok {
+				t.Errorf("%s: %s is gone (or renamed) after removing %s", mode, res.URN, removed)
+				continue
+			}
+			if diff := cmp.Diff(res, *got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("%s: %s changes when %s is removed (-before +after):\n%s", mode, res.Name, removed, diff)
+			}
+		}
+		if kept == 0 {
+			t.Fatalf("%s: no resources of other regions to compare", mode)
+		}
+		beforeIdx := before.Plan.Index()
+		for _, res := range after.Resources {
+			if _, ok := beforeIdx[res.URN]; !ok && res.Region != "" {
+				t.Errorf("%s: %s (%s) is new after removing %s", mode, res.Name, res.Region, removed)
+			}
+			if res.Region == removed {
+				t.Errorf("%s: %s still in the removed region", mode, res.Name)
+			}
 		}
 	}
 }
@@ -65,10 +145,10 @@ func TestFullMeshPeering(t *testing.T) {
 // VNet), in a chain of n-1 per VNet, and that chains of different VNets are
 // independent, so the mesh's depth does not grow with the product of regions.
 func TestPeeringsOfOneVNetNeverOverlap(t *testing.T) {
-	r := shippedPlans(t)["prod"]
-	idx := r.Plan.Index()
+	p := meshProd(t)
+	idx := p.Index()
 	byLocal := map[string][]string{}
-	for _, res := range r.Plan.Resources {
+	for _, res := range p.Resources {
 		if res.Type != "azure-native:network:VirtualNetworkPeering" {
 			continue
 		}
@@ -93,7 +173,7 @@ func TestPeeringsOfOneVNetNeverOverlap(t *testing.T) {
 		depth[u] = d
 		return d
 	}
-	n := len(r.Spec.Regions)
+	n := len(shippedPlans(t)["prod"].Spec.Regions)
 	for local, urns := range byLocal {
 		depths := map[int]bool{}
 		for _, u := range urns {
