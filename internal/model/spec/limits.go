@@ -14,9 +14,13 @@ import (
 // groups, one route per endpoint, the patch-cache rule set with one rule, the WAF
 // rate-limit rule), components/routing (the match, api and patches records beside
 // the zone's own NS and SOA) and components/network (the game subnet's four NSG
-// rules); internal/offline/engine's tests hold it equal to every shipped plan.
+// rules; peerings only with network.peering: mesh); internal/offline/engine's tests hold it equal to every shipped plan.
 func (s *Spec) Footprint() azurelimits.Footprint {
 	n := len(s.Regions)
+	peerings := 0
+	if s.Network.Peering == PeeringMesh {
+		peerings = max(0, n-1) // each VNet peers with every other
+	}
 	return azurelimits.Footprint{
 		Regions:                    n,
 		TrafficManagerEndpoints:    n,
@@ -30,7 +34,7 @@ func (s *Spec) Footprint() azurelimits.Footprint {
 		WAFCustomRules:             1,
 		DNSRecordSets:              5,
 		NSGRules:                   4,
-		PeeringsPerVNet:            max(0, n-1),
+		PeeringsPerVNet:            peerings,
 	}
 }
 
