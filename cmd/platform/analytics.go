@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/model/money"
 	"github.com/gameplatform/platform/internal/offline/cost"
 	"github.com/gameplatform/platform/internal/offline/deploytime"
@@ -53,7 +54,7 @@ func renderCost(w io.Writer, p *plan.Plan) {
 	if len(c.TopItems) > 0 {
 		fmt.Fprintln(w, "\nTop cost items (expected / max per month):")
 		for _, it := range c.TopItems {
-			fmt.Fprintf(w, "  %12s %12s  %-13s %s %s\n", money.USD(it.MonthlyUSD), money.USD(it.MaxMonthlyUSD), it.Region, shortType(it.Type), urnName(it.URN))
+			fmt.Fprintf(w, "  %12s %12s  %-13s %s %s\n", money.USD(it.MonthlyUSD), money.USD(it.MaxMonthlyUSD), it.Region, catalog.Display(it.Type), urnName(it.URN))
 			fmt.Fprintf(w, "  %27s %s\n", "", it.Basis)
 		}
 	}
@@ -107,13 +108,13 @@ func renderDeploy(w io.Writer, p *plan.Plan) {
 			case deploytime.WaitSlot:
 				wait = "  (waited for an engine slot: raise --parallel)"
 			}
-			fmt.Fprintf(w, "  %7s +%-7s %s %s%s\n", duration(s.StartSeconds), duration(s.Seconds), shortType(s.Type), urnName(s.URN), wait)
+			fmt.Fprintf(w, "  %7s +%-7s %s %s%s\n", duration(s.StartSeconds), duration(s.Seconds), catalog.Display(s.Type), urnName(s.URN), wait)
 		}
 	}
 	if len(d.Dominant) > 0 {
 		var parts []string
 		for _, s := range d.Dominant {
-			parts = append(parts, fmt.Sprintf("%s %s (%s)", shortType(s.Type), urnName(s.URN), duration(s.Seconds)))
+			parts = append(parts, fmt.Sprintf("%s %s (%s)", catalog.Display(s.Type), urnName(s.URN), duration(s.Seconds)))
 		}
 		fmt.Fprintf(w, "Dominated by: %s\n", strings.Join(parts, ", "))
 	}
@@ -166,11 +167,11 @@ func renderExplain(w io.Writer, p *plan.Plan) {
 		return
 	}
 	fmt.Fprintf(w, "\nDeploy model: explicit dependencies + property dependencies + component children; children do not wait for a component parent; AgentPools serialize per AKS cluster and federated credentials per identity; at most --parallel operations run at once (Pulumi's default is 4 x CPUs of the machine running `pulumi up`).\n")
-	fmt.Fprintf(w, "Durations (internal/offline/deploytime/durations.json, as of %s): %s\n", d.AsOf, d.Source)
+	fmt.Fprintf(w, "Durations (internal/model/catalog, as of %s): %s\n", d.AsOf, d.Source)
 	used := map[string]bool{}
 	for _, r := range p.Resources {
 		if r.Custom {
-			used[plan.BaseType(r.Type)] = true
+			used[catalog.BaseType(r.Type)] = true
 		}
 	}
 	for _, typ := range d.TypeNames() {
@@ -253,11 +254,6 @@ func duration(sec float64) string {
 		return fmt.Sprintf("%dm%02ds", m, s)
 	}
 	return fmt.Sprintf("%ds", s)
-}
-
-// shortType drops the provider prefix: "azure-native:network:NatGateway" -> "network:NatGateway".
-func shortType(t string) string {
-	return strings.TrimPrefix(t, "azure-native:")
 }
 
 // urnName returns the resource name at the end of a URN.

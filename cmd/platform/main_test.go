@@ -99,7 +99,7 @@ func TestPlanTextShowsCostAndDeployTime(t *testing.T) {
 	for _, want := range []string{
 		"Estimated monthly cost: $", "Budget: $60,000.00/month", "Top cost items", "Not priced",
 		"Estimated deploy time of a fresh `pulumi up`: ", "at --parallel 3", "Critical path (", "Dominated by: ",
-		"Usage assumptions of the staging tier", "nodePoolUtilisation", "as of ", "Durations (internal/offline/deploytime/durations.json",
+		"Usage assumptions of the staging tier", "nodePoolUtilisation", "as of ", "Durations (internal/model/catalog",
 		"azure-native:containerservice:ManagedCluster", // listed by its base type even when the program pins an API version
 	} {
 		if !strings.Contains(text, want) {

@@ -23,6 +23,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
 
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/policies/rules"
 )
@@ -172,7 +173,7 @@ func toPolicyx(l rules.Level) policyx.EnforcementLevel {
 func FromAnalyzer(ar policyx.AnalyzerResource) rules.Resource {
 	r := rules.Resource{
 		URN:                  ar.URN,
-		Type:                 rules.BaseType(ar.Type),
+		Type:                 catalog.BaseType(ar.Type),
 		Name:                 ar.Name,
 		Parent:               ar.Parent,
 		Custom:               !strings.HasPrefix(ar.Type, "gameplatform:") && !strings.HasPrefix(ar.Type, "pulumi:"),

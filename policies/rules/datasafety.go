@@ -1,13 +1,16 @@
 package rules
 
-import "github.com/gameplatform/platform/internal/model/spec"
+import (
+	"github.com/gameplatform/platform/internal/model/catalog"
+	"github.com/gameplatform/platform/internal/model/spec"
+)
 
 func init() {
 	register(&Policy{
 		Name:        "protect-stateful",
 		Description: "Stateful resources (storage accounts, key vaults, registries, DNS zones, public IP prefixes) are protected in prod.",
 		Category:    DataSafety,
-		Types:       statefulTypes,
+		Types:       catalog.Types(func(e *catalog.Entry) bool { return e.Stateful }),
 		Resource: func(e *Env, r *Resource, rep *Reporter) {
 			if e.TierOf(r) != spec.TierProd || r.Protect {
 				return
@@ -16,6 +19,3 @@ func init() {
 		},
 	})
 }
-
-// statefulTypes are the resources whose loss loses data or player-facing identity.
-var statefulTypes = []string{TypeStorageAccount, TypeKeyVault, TypeRegistry, TypeDNSZone, TypePublicIPPrefix}

@@ -3,6 +3,8 @@ package rules
 import (
 	"sort"
 	"strings"
+
+	"github.com/gameplatform/platform/internal/model/catalog"
 )
 
 func init() {
@@ -18,53 +20,27 @@ func init() {
 // including categories Azure adds later.
 const AllLogs = "allLogs"
 
-// logSource is a resource type that emits resource logs: the categories Azure
-// documents for it, and the sub-resource that emits them when it is not the
-// resource itself.
+// logSource is what a type that emits Azure Monitor resource logs emits: its
+// catalogue entry's log categories (the sources are there), and the sub-resource
+// that emits them when it is not the resource itself.
 type logSource struct {
 	sub        string
 	categories []string
 }
 
-// logSources are the types the platform registers that emit Azure Monitor resource
-// logs, from "Supported Resource log categories for Azure Monitor"
-// (https://learn.microsoft.com/azure/azure-monitor/reference/logs-index) and each
-// type's page (…/reference/supported-logs/<provider>-<type>-logs). Types the
-// platform registers that Azure documents with metrics only (NAT gateways, private
-// endpoints, DNS and private DNS zones, the storage account itself) or with neither
-// (resource groups, identities, role assignments, Front Door child resources, the
-// Front Door WAF policy, whose logs the profile emits) need no setting.
-//
-// The category lists are a snapshot (Azure adds categories); an explicit list must
-// cover them all, and the allLogs category group always does.
-var logSources = map[string]logSource{
-	TypeFrontDoorProfile: {categories: []string{"AzureCdnAccessLog", "FrontDoorAccessLog", "FrontDoorHealthProbeLog", "FrontDoorWebApplicationFirewallLog"}},
-	TypeRegistry:         {categories: []string{"ContainerRegistryLoginEvents", "ContainerRegistryRepositoryEvents"}},
-	TypeManagedCluster: {categories: []string{
-		"cloud-controller-manager", "cluster-autoscaler", "csi-azuredisk-controller", "csi-azurefile-controller",
-		"csi-snapshot-controller", "fleet-mcs-controller-manager", "fleet-member-agent", "fleet-member-net-controller-manager",
-		"guard", "karpenter-events", "kube-apiserver", "kube-audit", "kube-audit-admin", "kube-controller-manager", "kube-scheduler",
-	}},
-	TypeKeyVault:       {categories: []string{"AuditEvent", "AzurePolicyEvaluationDetails"}},
-	TypeNSG:            {categories: []string{"NetworkSecurityGroupEvent", "NetworkSecurityGroupRuleCounter"}},
-	TypePublicIP:       {categories: []string{"DDoSMitigationFlowLogs", "DDoSMitigationReports", "DDoSProtectionNotifications"}},
-	TypePublicIPPrefix: {categories: []string{"DDoSMitigationFlowLogs", "DDoSMitigationReports", "DDoSProtectionNotifications"}},
-	TypeTrafficManager: {categories: []string{"ProbeHealthStatusEvents"}},
-	TypeVirtualNetwork: {categories: []string{"VMProtectionAlerts"}},
-	TypeWorkspace:      {categories: []string{"Audit", "Jobs", "SummaryLogs"}},
-	// NOTE: a storage account's logs are emitted per service; the platform uses the
-	// blob service only (no queues, tables or file shares).
-	TypeStorageAccount: {sub: "/blobServices/default", categories: []string{"StorageDelete", "StorageRead", "StorageWrite"}},
+// logSourceOf returns the logs a type emits, and whether it emits any. Only Azure
+// types have diagnostic settings.
+func logSourceOf(typ string) (logSource, bool) {
+	e, ok := catalog.Lookup(typ)
+	if !ok || !e.Azure() || e.Diagnostics == nil {
+		return logSource{}, false
+	}
+	return logSource{sub: e.Diagnostics.Sub, categories: e.Diagnostics.Categories}, true
 }
 
 // LogSourceTypes lists the types the diagnostic-settings policy requires a setting for.
 func LogSourceTypes() []string {
-	out := make([]string, 0, len(logSources))
-	for t := range logSources {
-		out = append(out, t)
-	}
-	sort.Strings(out)
-	return out
+	return catalog.Types(func(e *catalog.Entry) bool { return e.Azure() && e.Diagnostics != nil })
 }
 
 // physicalName returns the Azure name of a resource (its naming input), and whether
@@ -94,7 +70,7 @@ func diagnosticTargets(ds *Resource, sources []*Resource, byURN map[string]*Reso
 		candidates = nil
 		for _, urn := range deps {
 			if d, ok := byURN[urn]; ok {
-				if _, isSource := logSources[d.Type]; isSource {
+				if _, isSource := logSourceOf(d.Type); isSource {
 					candidates = append(candidates, d)
 				}
 			}
@@ -120,7 +96,7 @@ func diagnosticTargets(ds *Resource, sources []*Resource, byURN map[string]*Reso
 			}
 			continue
 		}
-		if strings.HasSuffix(uri, strings.ToLower("/"+name+logSources[c.Type].sub)) {
+		if strings.HasSuffix(uri, strings.ToLower("/"+name+subOf(c.Type))) {
 			out = append(out, c)
 		}
 	}
@@ -142,7 +118,7 @@ func checkDiagnostics(e *Env, rs []Resource, rep *Reporter) {
 	for i := range rs {
 		r := &rs[i]
 		byURN[r.URN] = r
-		if _, ok := logSources[r.Type]; ok && r.Custom {
+		if _, ok := logSourceOf(r.Type); ok && r.Custom {
 			sources = append(sources, r)
 		}
 	}
@@ -191,7 +167,7 @@ func checkDiagnostics(e *Env, rs []Resource, rep *Reporter) {
 	}
 	sort.Strings(unattributed)
 	for _, r := range sources {
-		src := logSources[r.Type]
+		src, _ := logSourceOf(r.Type)
 		where := "the resource"
 		if src.sub != "" {
 			where = "its " + strings.TrimPrefix(src.sub, "/")
@@ -241,4 +217,10 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// subOf is the sub-resource path that emits a type's logs ("" for the resource).
+func subOf(typ string) string {
+	src, _ := logSourceOf(typ)
+	return src.sub
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/offline/plan"
 )
@@ -49,7 +50,7 @@ func real(typ string, fallback func() Resource) Resource {
 			panic(fmt.Sprintf("testdata/resources.json: %v", err))
 		}
 		for _, r := range rs {
-			realByTy[BaseType(r.Type)] = r
+			realByTy[catalog.BaseType(r.Type)] = r
 		}
 	})
 	pr, ok := realByTy[typ]
@@ -99,7 +100,7 @@ func obj(js string) map[string]any {
 }
 
 func res(typ, name, region string, inputs map[string]any) Resource {
-	if _, ok := inputs["tags"]; !ok && contains(taggableTypes, typ) {
+	if _, ok := inputs["tags"]; !ok && taggable(typ) {
 		inputs["tags"] = tagsFor("prod")
 	}
 	return Resource{URN: urn(typ, name), Type: typ, Name: name, Region: region, Custom: true, Inputs: inputs}

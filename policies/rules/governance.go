@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/model/naming"
 )
 
@@ -46,18 +47,17 @@ func init() {
 	)
 }
 
-// taggableTypes are the types that take tags; a resource of one of these types
-// without a tags input is a violation. Any other resource with a tags input is
-// checked too.
-var taggableTypes = []string{
-	TypeResourceGroup, TypeStorageAccount, TypeManagedCluster, TypeAgentPool, TypeNSG,
-	TypeVirtualNetwork, TypeNatGateway, TypePublicIP, TypePublicIPPrefix, TypeKeyVault,
-	TypeRegistry, TypeFrontDoorProfile, TypeAFDEndpoint, TypeFrontDoorWAF, TypeTrafficManager,
-	TypeDNSZone, TypeWorkspace, TypeIdentity,
+// taggable reports whether a type takes tags (its catalogue entry says Taggable): a
+// resource of such a type without a tags input is a violation. Any other Azure
+// resource with a tags input is checked too; tags are an Azure notion, so
+// resources of other providers (Kubernetes, Helm, providers) are not judged.
+func taggable(typ string) bool {
+	e, ok := catalog.Lookup(typ)
+	return ok && e.Taggable
 }
 
 func checkTags(e *Env, r *Resource, rep *Reporter) {
-	if !r.Custom {
+	if !r.Custom || !catalog.IsAzure(r.Type) {
 		return
 	}
 	tags, st := r.tags()
@@ -66,7 +66,7 @@ func checkTags(e *Env, r *Resource, rep *Reporter) {
 		rep.Undecided("%s: tags are unknown at preview, so the required tags %v cannot be confirmed", r.label(), e.Settings.RequiredTags)
 		return
 	case missing:
-		if _, has := r.Inputs["tags"]; !has && !contains(taggableTypes, r.Type) {
+		if _, has := r.Inputs["tags"]; !has && !taggable(r.Type) {
 			return
 		}
 		rep.Report("%s: has no tags; expected the required tags %v", r.label(), e.Settings.RequiredTags)
@@ -109,7 +109,7 @@ func checkTags(e *Env, r *Resource, rep *Reporter) {
 
 func checkRegion(e *Env, r *Resource, rep *Reporter) {
 	v, st := r.get("location")
-	if st == missing {
+	if st == missing || !catalog.IsAzure(r.Type) {
 		return
 	}
 	tier := e.TierOf(r)

@@ -125,9 +125,25 @@ func init() {
 		ruleCase{policy: "location-matches-region", name: "an environment-wide resource outside the environment", env: regions("japaneast", "westus2"), res: stamp("japaneast", "westus2", "uksouth"),
 			want: []string{`location "uksouth" is not a region of the environment`}},
 		ruleCase{policy: "location-matches-region", name: "regions derived from the region components", res: stamp("japaneast", "westus2", "koreacentral"),
-			want: []string{`location "koreacentral" is not a region of the environment; expected one of the environment's regions (japaneast, westus2) or "global"`}},
+			want: []string{`location "koreacentral" is not a region of the environment; expected one of the environment's regions (japaneast, westus2)`}},
 		ruleCase{policy: "location-matches-region", name: "recorded region decides without components", res: []Resource{atLocation(vnet("japaneast", "10.100.0.0/16"), "eastus")},
 			want: []string{`location "eastus" is not its region: it belongs to the japaneast stamp`}},
+		// Environment-wide resources in the environment's primary (first) region, per
+		// their catalogue placement; global services at "global".
+		ruleCase{policy: "location-matches-region", name: "environment-wide services in the primary region", env: regions("japaneast", "westus2"),
+			res: append(stamp("japaneast", "westus2", "japaneast"), under(atLocation(keyVault(), "japaneast"), global), under(atLocation(real(TypeRegistry, nil), "Japan East"), global), under(atLocation(ws, "japaneast"), global))},
+		ruleCase{policy: "location-matches-region", name: "key vault and registry in the second region", env: regions("japaneast", "westus2"),
+			res:  append(stamp("japaneast", "westus2", "japaneast"), under(atLocation(keyVault(), "westus2"), global), under(atLocation(real(TypeRegistry, nil), "westus2"), global)),
+			want: []string{`keyvault:Vault "global-keyvault-vault": location "westus2" is not the environment's primary region; expected "japaneast"`, `containerregistry:Registry "global-registry-acr": location "westus2" is not the environment's primary region`}},
+		ruleCase{policy: "location-matches-region", name: "a per-region identity in any region of the environment", env: regions("japaneast", "westus2"),
+			res: append(stamp("japaneast", "westus2", "japaneast"), under(atLocation(real(TypeIdentity, nil), "westus2"), global))},
+		ruleCase{policy: "location-matches-region", name: "primary region from the environment-wide resource group", res: append(stamp("japaneast", "westus2", "westus2"), under(atLocation(real(TypeResourceGroup, nil), "westus2"), global))},
+		ruleCase{policy: "location-matches-region", name: "storage away from the environment-wide resource group", res: append(stamp("japaneast", "westus2", "japaneast"), under(atLocation(real(TypeResourceGroup, nil), "westus2"), global)),
+			want: []string{`storage:StorageAccount "global-storage-account": location "japaneast" is not the environment's primary region; expected "westus2"`}},
+		ruleCase{policy: "location-matches-region", name: "a global service in a region", env: regions("japaneast", "westus2"), res: append(stamp("japaneast", "westus2", "japaneast"), under(atLocation(wafPolicy(), "japaneast"), global)),
+			want: []string{`location "japaneast" is not global; expected "global" (a global service)`}},
+		ruleCase{policy: "location-matches-region", name: "a stamp's network at global", env: regions("japaneast", "westus2"), res: stamp("global", "westus2", "japaneast"),
+			want: []string{`location "global" is not a region; expected "japaneast" (its region's stamp)`}},
 		ruleCase{policy: "location-matches-region", name: "location unknown", env: regions("japaneast", "westus2"), res: stamp(Unknown, "westus2", "japaneast"), want: []string{"location is unknown at preview"}},
 
 		// Spot in prod.

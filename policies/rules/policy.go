@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/model/spec"
 )
 
@@ -63,7 +64,7 @@ func (p *Policy) AppliesTo(t string) bool {
 	if p.Resource == nil {
 		return false
 	}
-	return len(p.Types) == 0 || contains(p.Types, BaseType(t))
+	return len(p.Types) == 0 || contains(p.Types, catalog.BaseType(t))
 }
 
 // Env is what rules know about the stack beyond its resources.

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/offline/plan"
 )
@@ -39,19 +40,13 @@ type Resource struct {
 	PropertyDependencies map[string][]string
 }
 
-// BaseType drops the API version from a type token (plan.BaseType):
-// "azure-native:containerservice/v20240801:ManagedCluster" is judged as
-// "azure-native:containerservice:ManagedCluster", so pinning an API version never
-// takes a resource out of the rules' sight.
-func BaseType(t string) string { return plan.BaseType(t) }
-
 // FromPlan converts the plan's resources to the rules' view.
 func FromPlan(p *plan.Plan) []Resource {
 	out := make([]Resource, 0, len(p.Resources))
 	for _, r := range p.Resources {
 		out = append(out, Resource{
 			URN:                  r.URN,
-			Type:                 BaseType(r.Type),
+			Type:                 catalog.BaseType(r.Type),
 			Name:                 r.Name,
 			Parent:               r.Parent,
 			Region:               r.Region,
@@ -67,12 +62,7 @@ func FromPlan(p *plan.Plan) []Resource {
 
 // label names a resource in messages: `azure-native:storage:StorageAccount "global-storage-account"`.
 func (r *Resource) label() string {
-	return fmt.Sprintf("%s %q", shortType(r.Type), r.Name)
-}
-
-// shortType drops the provider prefix: "storage:StorageAccount".
-func shortType(t string) string {
-	return strings.TrimPrefix(t, "azure-native:")
+	return fmt.Sprintf("%s %q", catalog.Display(r.Type), r.Name)
 }
 
 // state is what a lookup found.

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/gameplatform/platform/internal/model/azroles"
+	"github.com/gameplatform/platform/internal/model/catalog"
 )
 
 // TypeRoleAssignment is an Azure RBAC role assignment.
@@ -50,7 +51,7 @@ func PrivilegedRoleNames() []string {
 // ID comes from a managed identity, or one whose type is not stated.
 func workloadPrincipal(r *Resource) bool {
 	for _, urn := range r.PropertyDependencies["principalId"] {
-		switch BaseType(urnType(urn)) {
+		switch catalog.BaseType(urnType(urn)) {
 		case TypeIdentity, TypeManagedCluster:
 			return true
 		}
@@ -67,7 +68,7 @@ func workloadPrincipal(r *Resource) bool {
 // (and not told by where the principal ID comes from).
 func principalTypeUnknown(r *Resource) bool {
 	for _, urn := range r.PropertyDependencies["principalId"] {
-		switch BaseType(urnType(urn)) {
+		switch catalog.BaseType(urnType(urn)) {
 		case TypeIdentity, TypeManagedCluster:
 			return false
 		}
@@ -163,7 +164,7 @@ func roleScope(r *Resource) (scopeKind, state) {
 		return scopeMalformed, unknown
 	}
 	for _, urn := range deps {
-		if BaseType(urnType(urn)) != TypeResourceGroup {
+		if catalog.BaseType(urnType(urn)) != TypeResourceGroup {
 			return scopeResource, present
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/model/spec"
 )
 
@@ -555,7 +556,7 @@ func urnTypeName(urn string) (typ, name string) {
 	if i := strings.LastIndex(typ, "$"); i >= 0 {
 		typ = typ[i+1:]
 	}
-	return BaseType(typ), parts[len(parts)-1]
+	return catalog.BaseType(typ), parts[len(parts)-1]
 }
 
 // isGameNSG reports whether an NSG guards a game-server subnet (its name says "game").

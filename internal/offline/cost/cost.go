@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strings"
 
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/model/money"
 	"github.com/gameplatform/platform/internal/offline/plan"
 )
@@ -22,7 +22,7 @@ type Item struct {
 	MaxMonthlyUSD float64
 	// Basis says how the figure was reached (quantities, unit prices, assumptions).
 	Basis string
-	// Free marks a type priced at zero on purpose (see PriceTable.Free).
+	// Free marks a type priced at zero on purpose (its catalogue entry says why).
 	Free bool
 }
 
@@ -55,38 +55,44 @@ type price struct {
 
 type rule func(c *calc, r *plan.Resource) (price, error)
 
-// rules price each type from its registered inputs. Types in PriceTable.Free are
-// priced at zero; every other type is "not priced".
+// rules are the cost model's price functions, by the name a catalogue entry's
+// Price.Rule gives (internal/model/catalog). A type whose entry says Free is priced
+// at zero with the entry's reason; a type without an entry is "not priced".
 var rules = map[string]rule{
-	"azure-native:containerservice:ManagedCluster": (*calc).managedCluster,
-	"azure-native:containerservice:AgentPool":      (*calc).agentPool,
-	"azure-native:network:PublicIPAddress":         (*calc).publicIP,
-	"azure-native:network:PublicIPPrefix":          (*calc).publicIPPrefix,
-	"azure-native:network:NatGateway":              (*calc).natGateway,
-	"azure-native:network:VirtualNetworkPeering":   (*calc).peering,
-	"azure-native:network:PrivateEndpoint":         (*calc).privateEndpoint,
-	"azure-native:network:Profile":                 (*calc).trafficManager,
-	"azure-native:network:Endpoint":                (*calc).trafficManagerEndpoint,
-	"azure-native:network:Zone":                    (*calc).dnsZone,
-	"azure-native:network:PrivateZone":             (*calc).privateDNSZone,
-	"azure-native:cdn:Profile":                     (*calc).frontDoor,
-	"azure-native:storage:StorageAccount":          (*calc).storageAccount,
-	"azure-native:keyvault:Vault":                  (*calc).keyVault,
-	"azure-native:containerregistry:Registry":      (*calc).registry,
-	"azure-native:containerregistry:Replication":   (*calc).replication,
-	"azure-native:operationalinsights:Workspace":   (*calc).workspace,
+	"managedCluster":         (*calc).managedCluster,
+	"agentPool":              (*calc).agentPool,
+	"publicIP":               (*calc).publicIP,
+	"publicIPPrefix":         (*calc).publicIPPrefix,
+	"natGateway":             (*calc).natGateway,
+	"peering":                (*calc).peering,
+	"privateEndpoint":        (*calc).privateEndpoint,
+	"trafficManager":         (*calc).trafficManager,
+	"trafficManagerEndpoint": (*calc).trafficManagerEndpoint,
+	"dnsZone":                (*calc).dnsZone,
+	"privateDNSZone":         (*calc).privateDNSZone,
+	"frontDoor":              (*calc).frontDoor,
+	"storageAccount":         (*calc).storageAccount,
+	"keyVault":               (*calc).keyVault,
+	"registry":               (*calc).registry,
+	"replication":            (*calc).replication,
+	"workspace":              (*calc).workspace,
 }
 
-// PricedTypes returns the types with a price rule and the types priced at zero.
-func PricedTypes(t *PriceTable) (priced, free []string) {
+// RuleNames returns the names of the cost model's price functions, sorted.
+func RuleNames() []string {
+	out := make([]string, 0, len(rules))
 	for k := range rules {
-		priced = append(priced, k)
+		out = append(out, k)
 	}
-	for k := range t.Free {
-		free = append(free, k)
-	}
-	sort.Strings(priced)
-	sort.Strings(free)
+	sort.Strings(out)
+	return out
+}
+
+// PricedTypes returns the catalogue's types the cost model prices with a rule and
+// those it prices at zero on purpose.
+func PricedTypes() (priced, free []string) {
+	priced = catalog.Types(func(e *catalog.Entry) bool { return e.Price.Rule != "" })
+	free = catalog.Types(func(e *catalog.Entry) bool { return e.Price.IsFree() })
 	return priced, free
 }
 
@@ -119,13 +125,15 @@ func Compute(p *plan.Plan, t *PriceTable, tier string) (*Estimate, error) {
 			region = "global"
 		}
 		// An explicit API version in the token does not change the price.
-		typ := plan.BaseType(r.Type)
+		typ := catalog.BaseType(r.Type)
 		item := Item{URN: r.URN, Type: r.Type, Name: r.Name, Region: region}
-		if reason, ok := t.Free[typ]; ok {
-			item.Free, item.Basis = true, "free: "+reason
-		} else if strings.HasPrefix(typ, "pulumi:providers:") {
-			item.Free, item.Basis = true, "free: provider resources are Pulumi objects, not Azure resources"
-		} else if f, ok := rules[typ]; ok {
+		var price catalog.Price
+		if entry, ok := catalog.Lookup(typ); ok {
+			price = entry.Price
+		}
+		if price.IsFree() {
+			item.Free, item.Basis = true, "free: "+price.FreeReason
+		} else if f, ok := rules[price.Rule]; ok {
 			pr, err := f(c, r)
 			if err != nil {
 				reason, unknown, ok := isNotPriced(err)
@@ -204,7 +212,7 @@ func (c *calc) attributeLogs(p *plan.Plan) {
 	for i := range p.Resources {
 		r := &p.Resources[i]
 		var cluster bool
-		switch plan.BaseType(r.Type) {
+		switch catalog.BaseType(r.Type) {
 		case "azure-native:containerservice:ManagedCluster":
 			cluster = true
 		case "azure-native:insights:DiagnosticSetting":
@@ -213,7 +221,7 @@ func (c *calc) attributeLogs(p *plan.Plan) {
 		}
 		for _, u := range dependencyURNs(r) {
 			d := c.idx[u]
-			if d == nil || plan.BaseType(d.Type) != "azure-native:operationalinsights:Workspace" {
+			if d == nil || catalog.BaseType(d.Type) != "azure-native:operationalinsights:Workspace" {
 				continue
 			}
 			ls := c.logs[u]

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/offline/plan"
 )
@@ -289,10 +290,30 @@ func TestEveryRuleIsTested(t *testing.T) {
 		"azure-native:containerregistry:Registry": true, "azure-native:containerregistry:Replication": true,
 		"azure-native:operationalinsights:Workspace": true,
 	}
-	priced, _ := PricedTypes(table(t))
+	priced, _ := PricedTypes()
 	for _, typ := range priced {
 		if !tested[typ] {
 			t.Errorf("price rule for %s has no test case", typ)
+		}
+	}
+}
+
+// TestCatalogueRulesExist: every price rule a catalogue entry names is a function
+// of the cost model, and every function prices some type.
+func TestCatalogueRulesExist(t *testing.T) {
+	used := map[string]bool{}
+	for _, e := range catalog.Entries() {
+		if e.Price.Rule == "" {
+			continue
+		}
+		used[e.Price.Rule] = true
+		if _, ok := rules[e.Price.Rule]; !ok {
+			t.Errorf("catalogue entry %s names price rule %q, which the cost model does not have (have %v)", e.Type, e.Price.Rule, RuleNames())
+		}
+	}
+	for _, name := range RuleNames() {
+		if !used[name] {
+			t.Errorf("price rule %q prices no catalogue type", name)
 		}
 	}
 }

@@ -104,8 +104,6 @@ type PriceTable struct {
 		Hourly float64 `json:"hourly"`
 		PerGB  float64 `json:"perGB"`
 	} `json:"privateEndpoint"`
-	// Free lists the types that are deliberately priced at zero, with the reason.
-	Free map[string]string `json:"free"`
 	// Assumptions are the usage figures per tier (dev, staging, prod).
 	Assumptions     map[string]Assumptions `json:"assumptions"`
 	AssumptionNotes map[string]string      `json:"assumptionNotes"`

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
@@ -56,7 +57,7 @@ func (c *calc) managedCluster(r *plan.Resource) (price, error) {
 func (c *calc) agentPool(r *plan.Resource) (price, error) {
 	loc := ""
 	for _, u := range dependencyURNs(r) {
-		if d := c.idx[u]; d != nil && plan.BaseType(d.Type) == "azure-native:containerservice:ManagedCluster" {
+		if d := c.idx[u]; d != nil && catalog.BaseType(d.Type) == "azure-native:containerservice:ManagedCluster" {
 			if l, err := c.location(d); err == nil {
 				loc = l
 			}
@@ -270,14 +271,14 @@ func (c *calc) peering(r *plan.Resource) (price, error) {
 // side) the peering's own region.
 func (c *calc) vnetLocation(r *plan.Resource, input, id string) (string, error) {
 	for _, u := range r.PropertyDependencies[input] {
-		if d := c.idx[u]; d != nil && plan.BaseType(d.Type) == "azure-native:network:VirtualNetwork" {
+		if d := c.idx[u]; d != nil && catalog.BaseType(d.Type) == "azure-native:network:VirtualNetwork" {
 			return c.location(d)
 		}
 	}
 	if id != "" {
 		name := id[strings.LastIndex(id, "/")+1:]
 		for _, d := range c.idx {
-			if plan.BaseType(d.Type) != "azure-native:network:VirtualNetwork" {
+			if catalog.BaseType(d.Type) != "azure-native:network:VirtualNetwork" {
 				continue
 			}
 			if n, _ := optString(d.Inputs, "virtualNetworkName"); n == name {
@@ -343,7 +344,7 @@ func (c *calc) trafficManagerEndpoint(r *plan.Resource) (price, error) {
 	}
 	fast := false
 	for _, u := range dependencyURNs(r) {
-		if d := c.idx[u]; d != nil && plan.BaseType(d.Type) == "azure-native:network:Profile" {
+		if d := c.idx[u]; d != nil && catalog.BaseType(d.Type) == "azure-native:network:Profile" {
 			if fast, err = c.fastProbes(d); err != nil {
 				return price{}, err
 			}

@@ -1,19 +1,16 @@
 package deploytime
 
 import (
-	"bytes"
-	_ "embed"
-	"encoding/json"
-	"fmt"
 	"sort"
 	"sync"
+
+	"github.com/gameplatform/platform/internal/model/catalog"
 )
 
-//go:embed durations.json
-var durationsJSON []byte
-
-// Durations is the table of typical create durations per resource type, shipped as
-// data in durations.json with the basis of each figure.
+// Durations is the table of typical create durations per resource type the model
+// schedules with. The shipped one (DefaultDurations) is read from the resource-type
+// catalogue (internal/model/catalog), each figure with its basis; tests build their
+// own.
 type Durations struct {
 	Source  string           `json:"source"`
 	AsOf    string           `json:"asOf"`
@@ -31,45 +28,31 @@ type Entry struct {
 var (
 	defaultOnce sync.Once
 	defaultDur  *Durations
-	defaultErr  error
 )
 
-// DefaultDurations returns the shipped duration table (parsed once).
+// DefaultDurations returns the catalogue's create durations (built once). The error
+// is always nil; it stays in the signature for tables that can fail to load.
 func DefaultDurations() (*Durations, error) {
 	defaultOnce.Do(func() {
-		defaultDur, defaultErr = ParseDurations(durationsJSON)
-		if defaultErr != nil {
-			defaultErr = fmt.Errorf("internal error: internal/offline/deploytime/durations.json: %w", defaultErr)
+		d := catalog.DefaultDuration
+		defaultDur = &Durations{
+			Source:  catalog.DurationsSource,
+			AsOf:    catalog.DurationsAsOf,
+			Default: Entry{Seconds: d.Seconds, Range: d.Range, Basis: d.Basis},
+			Types:   map[string]Entry{},
+		}
+		for _, e := range catalog.Entries() {
+			if c := e.Create; c.Seconds > 0 {
+				defaultDur.Types[e.Type] = Entry{Seconds: c.Seconds, Range: c.Range, Basis: c.Basis}
+			}
 		}
 	})
-	return defaultDur, defaultErr
-}
-
-// ParseDurations reads a duration table strictly and validates it.
-func ParseDurations(data []byte) (*Durations, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var d Durations
-	if err := dec.Decode(&d); err != nil {
-		return nil, fmt.Errorf("decoding duration table: %w", err)
-	}
-	if d.Source == "" || d.AsOf == "" {
-		return nil, fmt.Errorf("duration table: source and asOf are required")
-	}
-	if d.Default.Seconds <= 0 {
-		return nil, fmt.Errorf("duration table: default.seconds must be positive")
-	}
-	for t, e := range d.Types {
-		if e.Seconds <= 0 || e.Basis == "" {
-			return nil, fmt.Errorf("duration table: types[%q] needs positive seconds and a basis", t)
-		}
-	}
-	return &d, nil
+	return defaultDur, nil
 }
 
 // For returns the duration of a type and whether the table has it (else the default).
 func (d *Durations) For(typ string) (float64, bool) {
-	if e, ok := d.Types[typ]; ok {
+	if e, ok := d.Types[catalog.BaseType(typ)]; ok {
 		return e.Seconds, true
 	}
 	return d.Default.Seconds, false

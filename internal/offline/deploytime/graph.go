@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
@@ -78,7 +79,7 @@ func Build(p *plan.Plan, d *Durations) (*Graph, error) {
 		if !r.Custom {
 			continue
 		}
-		typ := plan.BaseType(r.Type) // an explicit API version does not change the duration
+		typ := catalog.BaseType(r.Type) // an explicit API version does not change the duration
 		secs, ok := d.For(typ)
 		index[r.URN] = len(g.Nodes)
 		g.Nodes = append(g.Nodes, Node{URN: r.URN, Type: typ, Seconds: secs, Defaulted: !ok, Lock: -1})

@@ -1,10 +1,12 @@
 package engine
 
 import (
+	"path/filepath"
+	"strings"
 	"testing"
 
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/model/spec"
-	"github.com/gameplatform/platform/internal/offline/cost"
 	"github.com/gameplatform/platform/internal/offline/deploytime"
 	"github.com/gameplatform/platform/internal/offline/plan"
 )
@@ -117,31 +119,47 @@ func TestShippedPlansAnalytics(t *testing.T) {
 	}
 }
 
-// TestEveryPlannedTypeIsAccountedFor lists each type the program registers and how
-// the models treat it, failing for a type neither priced nor free nor explained.
-func TestEveryPlannedTypeIsAccountedFor(t *testing.T) {
-	pt, err := cost.Default()
-	if err != nil {
-		t.Fatal(err)
+// TestEveryRegisteredTypeHasACatalogueEntry walks the plan of every environment in
+// environments/ and fails for a type the program registers without a complete
+// entry in the resource-type catalogue (internal/model/catalog): priced (by a rule
+// of the cost model, or free with the reason) and timed.
+func TestEveryRegisteredTypeHasACatalogueEntry(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(envDir, "Pulumi.*.yaml"))
+	if err != nil || len(files) < len(shipped) {
+		t.Fatalf("environments: %v (%d files)", err, len(files))
 	}
-	priced, free := cost.PricedTypes(pt)
-	known := map[string]string{}
-	for _, ty := range priced {
-		known[ty] = "priced"
-	}
-	for _, ty := range free {
-		known[ty] = "free"
-	}
-	d, _ := deploytime.DefaultDurations()
-	for env, r := range shippedPlans(t) {
-		for token := range r.Plan.Summary.ByType {
-			ty := plan.BaseType(token)
-			if _, ok := known[ty]; !ok {
-				t.Errorf("%s: type %s is neither priced nor free in internal/offline/cost/prices.json", env, ty)
-			}
-			if _, ok := d.Types[ty]; !ok {
-				t.Errorf("%s: type %s has no entry in internal/offline/deploytime/durations.json", env, ty)
+	plans := shippedPlans(t)
+	for _, f := range files {
+		env := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(f), "Pulumi."), ".yaml")
+		r, ok := plans[env]
+		if !ok {
+			r, err = Plan(Options{Dir: envDir, Stack: env, Now: testNow, Mode: plan.ModeApplied})
+			if err != nil {
+				t.Fatalf("planning %s: %v", env, err)
 			}
 		}
+		if len(r.Plan.Summary.ByType) == 0 {
+			t.Fatalf("%s: the plan registers no types", env)
+		}
+		for token := range r.Plan.Summary.ByType {
+			e, ok := catalog.Lookup(token)
+			if !ok {
+				t.Errorf("%s: the program registers %s, which has no entry in internal/model/catalog (see README, \"Adding a resource type\")", env, token)
+				continue
+			}
+			if err := e.Check(); err != nil {
+				t.Errorf("%s: %v", env, err)
+			}
+		}
+	}
+	// The models read the catalogue: each registered type is priced or free, and timed.
+	d, _ := deploytime.DefaultDurations()
+	for token := range plans["prod"].Plan.Summary.ByType {
+		if _, ok := d.For(token); !ok {
+			t.Errorf("prod: %s has no create duration in the deploy-time model", token)
+		}
+	}
+	for _, urn := range plans["prod"].Plan.Cost.NotPriced {
+		t.Errorf("prod: %s is not priced: %s", urn, plans["prod"].Plan.Cost.NotPricedReasons[urn])
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/policies/rules"
 )
@@ -16,7 +17,7 @@ import (
 var meaningBreaks = []planBreak{
 	{name: "VNet in another region of the environment", catch: "location-matches-region", match: ofType(rules.TypeVirtualNetwork), apply: func(t *testing.T, p *plan.Plan, r *plan.Resource) {
 		for _, o := range p.Resources {
-			if rules.BaseType(o.Type) == rules.TypeVirtualNetwork && o.Region != r.Region {
+			if catalog.BaseType(o.Type) == rules.TypeVirtualNetwork && o.Region != r.Region {
 				r.Inputs["location"] = o.Region
 				return
 			}
@@ -94,12 +95,12 @@ var meaningBreaks = []planBreak{
 // resource of type t.
 func diagnosticsOf(t string) func(*plan.Resource) bool {
 	return func(r *plan.Resource) bool {
-		if rules.BaseType(r.Type) != rules.TypeDiagnosticSetting {
+		if catalog.BaseType(r.Type) != rules.TypeDiagnosticSetting {
 			return false
 		}
 		for _, urn := range r.PropertyDependencies["resourceUri"] {
 			qualified := urn[:strings.LastIndex(urn, "::")]
-			if rules.BaseType(qualified[strings.LastIndex(qualified, "$")+1:]) == t {
+			if catalog.BaseType(qualified[strings.LastIndex(qualified, "$")+1:]) == t {
 				return true
 			}
 		}
@@ -115,14 +116,14 @@ func TestEveryLogSourceHasItsDiagnostics(t *testing.T) {
 		p := shippedPlans(t)[env].Plan
 		targets := map[string]bool{}
 		for _, r := range p.Resources {
-			if rules.BaseType(r.Type) == rules.TypeDiagnosticSetting {
+			if catalog.BaseType(r.Type) == rules.TypeDiagnosticSetting {
 				for _, urn := range r.PropertyDependencies["resourceUri"] {
 					targets[urn] = true
 				}
 			}
 		}
 		for _, r := range p.Resources {
-			if slices.Contains(rules.LogSourceTypes(), rules.BaseType(r.Type)) && !targets[r.URN] {
+			if slices.Contains(rules.LogSourceTypes(), catalog.BaseType(r.Type)) && !targets[r.URN] {
 				t.Errorf("%s: %s %s has no diagnostic setting", env, r.Type, r.Name)
 			}
 		}

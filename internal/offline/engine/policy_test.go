@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/policies/rules"
@@ -54,7 +55,7 @@ type planBreak struct {
 }
 
 func ofType(typ string) func(*plan.Resource) bool {
-	return func(r *plan.Resource) bool { return rules.BaseType(r.Type) == typ }
+	return func(r *plan.Resource) bool { return catalog.BaseType(r.Type) == typ }
 }
 
 func set(path string, v any) func(*testing.T, *plan.Plan, *plan.Resource) {
@@ -79,7 +80,7 @@ func set(path string, v any) func(*testing.T, *plan.Plan, *plan.Resource) {
 
 // pools returns the node pool input maps of a cluster or agent pool resource.
 func poolsOf(r *plan.Resource) []map[string]any {
-	if rules.BaseType(r.Type) == rules.TypeAgentPool {
+	if catalog.BaseType(r.Type) == rules.TypeAgentPool {
 		return []map[string]any{r.Inputs}
 	}
 	var out []map[string]any
@@ -93,7 +94,7 @@ func poolsOf(r *plan.Resource) []map[string]any {
 }
 
 func isPoolOwner(r *plan.Resource) bool {
-	t := rules.BaseType(r.Type)
+	t := catalog.BaseType(r.Type)
 	return (t == rules.TypeManagedCluster || t == rules.TypeAgentPool) && len(poolsOf(r)) > 0
 }
 
@@ -195,7 +196,7 @@ var prodBreaks = []planBreak{
 	{name: "resource in a region outside the allow-list", catch: "allowed-regions", match: ofType(rules.TypeVirtualNetwork), apply: set("location", "westindia")},
 	{name: "overlapping address spaces", catch: "no-overlapping-address-spaces", match: ofType(rules.TypeVirtualNetwork), apply: func(t *testing.T, p *plan.Plan, r *plan.Resource) {
 		for _, o := range p.Resources {
-			if rules.BaseType(o.Type) == rules.TypeVirtualNetwork && o.URN != r.URN {
+			if catalog.BaseType(o.Type) == rules.TypeVirtualNetwork && o.URN != r.URN {
 				r.Inputs["addressSpace"] = o.Inputs["addressSpace"]
 				return
 			}
@@ -316,7 +317,7 @@ func pluginBreaks(t *testing.T, p *plan.Plan) []struct {
 	// A value unknown at preview travels as a computed value and is reported, not passed.
 	unknown := clonePlan(t, p)
 	for i := range unknown.Resources {
-		if rules.BaseType(unknown.Resources[i].Type) == rules.TypePublicIP {
+		if catalog.BaseType(unknown.Resources[i].Type) == rules.TypePublicIP {
 			unknown.Resources[i].Inputs["location"] = plan.UnknownValue
 			out = append(out, struct {
 				name  string

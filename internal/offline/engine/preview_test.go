@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/policies/rules"
 )
@@ -154,7 +155,7 @@ func TestPreviewPlanJSON(t *testing.T) {
 	}
 	var binding *plan.Resource
 	for i := range p.Resources {
-		if rules.BaseType(p.Resources[i].Type) == rules.TypeSecurityPolicy {
+		if catalog.BaseType(p.Resources[i].Type) == rules.TypeSecurityPolicy {
 			binding = &p.Resources[i]
 		}
 	}
@@ -170,7 +171,7 @@ func TestPreviewPlanJSON(t *testing.T) {
 	idx := p.Index()
 	for _, u := range binding.PropertyDependencies["parameters"] {
 		if r := idx[u]; r != nil {
-			kinds[rules.BaseType(r.Type)]++
+			kinds[catalog.BaseType(r.Type)]++
 		}
 	}
 	if kinds[rules.TypeFrontDoorWAF] != 1 || kinds[rules.TypeAFDEndpoint] != 2 {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/offline/requests"
 	"github.com/gameplatform/platform/policies/rules"
@@ -139,7 +140,7 @@ func TestLongProdNamesPassTheNamingPolicy(t *testing.T) {
 	}
 	vaults := 0
 	for _, r := range p.Resources {
-		if r.Custom && rules.BaseType(r.Type) == rules.TypeKeyVault {
+		if r.Custom && catalog.BaseType(r.Type) == rules.TypeKeyVault {
 			vaults++
 			if name, _ := r.Inputs["vaultName"].(string); !strings.HasPrefix(name, "kv-starfall-season3-") {
 				t.Errorf("vault name %q", name)

@@ -10,6 +10,8 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/plugin"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/gameplatform/platform/internal/model/catalog"
 )
 
 // FakeSubscription is the subscription ID used in offline resource IDs.
@@ -18,14 +20,6 @@ const FakeSubscription = "00000000-0000-0000-0000-000000000000"
 // RegionComponentType is the type token of the per-region component; every resource
 // below one belongs to that region (the component's name is the region).
 const RegionComponentType = "gameplatform:stacks:Region"
-
-// ComputedOutputs returns provider-computed outputs (beyond the inputs) a mocked
-// resource of a type should expose, so programs that read them (principal IDs, OIDC
-// issuer URLs, host names) evaluate offline as they would in Azure.
-type ComputedOutputs func(name string, inputs resource.PropertyMap) resource.PropertyMap
-
-// Computed registers computed outputs per type token; see computed.go.
-var Computed = map[string]ComputedOutputs{}
 
 // Mode is how the mock monitor answers registrations.
 type Mode string
@@ -139,10 +133,8 @@ func (r *Recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.P
 		if _, ok := state["name"]; !ok {
 			state["name"] = resource.NewProperty(name)
 		}
-		if f := Computed[args.TypeToken]; f != nil {
-			for k, v := range f(name, args.Inputs) {
-				state[k] = v
-			}
+		for k, v := range computedOutputs(args.TypeToken, name, args.Inputs) {
+			state[k] = v
 		}
 	}
 	r.mu.Lock()
@@ -191,19 +183,14 @@ func MakeURN(project, stack, parent, typ, name string) string {
 	return string(resource.NewURN(tokens.QName(stack), tokens.PackageName(project), parentType, tokens.Type(typ), name))
 }
 
-// NameKeys maps a type token to the input that holds its Azure name, for types the
-// generic guess of physicalName gets wrong (nested resources whose inputs also name
-// their parent, e.g. a blob container's "accountName").
-var NameKeys = map[string]string{}
-
-// physicalName guesses the Azure name the provider would use: the type's NameKeys
-// entry, its "<type>Name" input, "resourceName", "accountName", "name", or the
+// physicalName guesses the Azure name the provider would use: the input its
+// catalogue entry names (Mock.NameKey), its "<type>Name" input, "resourceName", "accountName", "name", or the
 // logical name.
 func physicalName(token, logical string, inputs resource.PropertyMap) string {
 	typ := token[strings.LastIndex(token, ":")+1:]
 	candidates := []string{lowerFirst(typ) + "Name", "resourceName", "accountName", "registryName", "vaultName", "workspaceName", "profileName", "name"}
-	if k, ok := NameKeys[token]; ok {
-		candidates = append([]string{k}, candidates...)
+	if e, ok := catalog.Lookup(token); ok && e.Mock.NameKey != "" {
+		candidates = append([]string{e.Mock.NameKey}, candidates...)
 	}
 	for _, k := range candidates {
 		if v, ok := inputs[resource.PropertyKey(k)]; ok && v.IsString() && v.StringValue() != "" {
@@ -289,4 +276,31 @@ func PropertyToPlain(v resource.PropertyValue) any {
 		return "[asset]"
 	}
 	return fmt.Sprintf("%v", v)
+}
+
+// computedOutputs returns the provider-computed outputs (beyond the inputs) a mocked
+// resource exposes, from its catalogue entry (Mock.Outputs), so programs that read
+// them (principal IDs, OIDC issuer URLs, host names) evaluate offline as they would
+// in Azure. Values the mock cannot read (unknown, secret) reach it and come back
+// unchanged.
+func computedOutputs(token, name string, inputs resource.PropertyMap) resource.PropertyMap {
+	e, ok := catalog.Lookup(token)
+	if !ok || e.Mock.Outputs == nil {
+		return nil
+	}
+	opaque := func(v resource.PropertyValue) (any, bool) {
+		if v.IsComputed() || v.IsSecret() || v.IsOutput() || v.IsResourceReference() || v.IsAsset() || v.IsArchive() {
+			return v, true
+		}
+		return nil, false
+	}
+	plain, _ := resource.NewProperty(inputs).MapRepl(nil, opaque).(map[string]any)
+	out := e.Mock.Outputs(name, plain)
+	if out == nil {
+		return nil
+	}
+	return resource.NewPropertyMapFromMapRepl(out, nil, func(v any) (resource.PropertyValue, bool) {
+		pv, ok := v.(resource.PropertyValue)
+		return pv, ok
+	})
 }

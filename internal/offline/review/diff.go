@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
@@ -115,7 +116,7 @@ func pairRenames(changes []Change, base, head map[string]*plan.Resource) {
 		if len(parts) == 0 {
 			return ""
 		}
-		return plan.BaseType(r.Type) + "|" + strings.Join(parts, "|")
+		return catalog.BaseType(r.Type) + "|" + strings.Join(parts, "|")
 	}
 	created := map[string]int{}
 	for i, c := range changes {
@@ -276,24 +277,14 @@ func componentOf(urn string) string {
 			continue
 		}
 		if i+2 <= len(chain)-1 { // an ancestor component below the region/global part
-			return shortType(chain[i+1])
+			return catalog.Display(chain[i+1])
 		}
 		return direct
 	}
 	if len(chain) > 1 {
-		return shortType(chain[0])
+		return catalog.Display(chain[0])
 	}
 	return "stack"
-}
-
-// shortType turns "gameplatform:network:Network" into "network"; other packages'
-// types stay whole.
-func shortType(t string) string {
-	parts := strings.Split(t, ":")
-	if len(parts) == 3 && parts[0] == "gameplatform" {
-		return parts[1]
-	}
-	return t
 }
 
 // diffInputs lists the changed inputs between old and new, with masked values and

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gameplatform/platform/internal/model/azroles"
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
@@ -25,7 +26,7 @@ func grantFacts(typ string, in map[string]any) ([]PropertyChange, map[string]boo
 	add := func(path, v string) PropertyChange {
 		return PropertyChange{Path: path, Kind: "add", New: v, Grant: true}
 	}
-	switch plan.BaseType(typ) {
+	switch catalog.BaseType(typ) {
 	case typeRoleAssignment:
 		principal := factString(in["principalId"])
 		if t := factString(in["principalType"]); t != "" && t != "—" {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/model/money"
 	"github.com/gameplatform/platform/internal/offline/plan"
 )
@@ -149,7 +150,7 @@ func renderHead(r *Review) string {
 				forced = "logical rename to " + code(ch.RenamedTo) + " without <code>pulumi.Aliases</code>"
 			}
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n",
-				opLabel[ch.Op], code(ch.Name), code(shortToken(ch.Type)), ch.Region, cell(ch.DangerReason), forced)
+				opLabel[ch.Op], code(ch.Name), code(catalog.Display(ch.Type)), ch.Region, cell(ch.DangerReason), forced)
 		}
 		b.WriteString("\n")
 	}
@@ -369,7 +370,7 @@ func changeRow(c *Change) string {
 	if detail == "" {
 		detail = "—"
 	}
-	return fmt.Sprintf("| %s | %s | %s | %s |\n", opLabel[c.Op], name, code(shortToken(c.Type)), detail)
+	return fmt.Sprintf("| %s | %s | %s | %s |\n", opLabel[c.Op], name, code(catalog.Display(c.Type)), detail)
 }
 
 func propText(p PropertyChange) string {
@@ -415,7 +416,7 @@ func renderTail(r *Review) string {
 	if r.Cost != nil && len(r.Cost.Movers) > 0 {
 		b.WriteString("<details><summary><b>Cost</b>: largest changes per month</summary>\n\n| Resource | Type | Before | After | Delta |\n|---|---|---:|---:|---:|\n")
 		for _, m := range r.Cost.Movers {
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", code(m.Name), code(shortToken(m.Type)), money.USD(m.BeforeUSD), money.USD(m.AfterUSD), money.Signed(m.AfterUSD-m.BeforeUSD))
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", code(m.Name), code(catalog.Display(m.Type)), money.USD(m.BeforeUSD), money.USD(m.AfterUSD), money.Signed(m.AfterUSD-m.BeforeUSD))
 		}
 		b.WriteString("\n</details>\n\n")
 	}
@@ -547,15 +548,6 @@ func orDash(s string) string {
 		return "—"
 	}
 	return s
-}
-
-// shortToken drops the provider prefix and any explicit API version:
-// azure-native:containerservice/v20240801:ManagedCluster → containerservice:ManagedCluster.
-func shortToken(t string) string {
-	if rest, ok := strings.CutPrefix(plan.BaseType(t), "azure-native:"); ok {
-		return rest
-	}
-	return t
 }
 
 // code renders a value as inline code that is safe inside a table cell.

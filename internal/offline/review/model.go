@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
@@ -191,28 +192,11 @@ func (r *Review) Dangerous() []Change {
 	return out
 }
 
-// dangerTypes are stateful or player-facing: replacing or deleting one loses data,
-// addresses players connect to, or the game's front door.
-var dangerTypes = map[string]string{
-	"azure-native:storage:StorageAccount":          "storage account (builds, patches, assets)",
-	"azure-native:keyvault:Vault":                  "key vault (secrets, keys, certificates)",
-	"azure-native:containerregistry:Registry":      "container registry (game-server images)",
-	"azure-native:network:Zone":                    "DNS zone (player-facing names)",
-	"azure-native:dns:Zone":                        "DNS zone (player-facing names)",
-	"azure-native:network:PrivateZone":             "private DNS zone",
-	"azure-native:network:PublicIPPrefix":          "public IP prefix (player-facing game-server addresses)",
-	"azure-native:cdn:Profile":                     "Front Door profile (player-facing CDN and APIs)",
-	"azure-native:containerservice:ManagedCluster": "AKS cluster (running game servers)",
-}
-
-// DangerTypes returns the type tokens treated as dangerous to replace or delete.
+// DangerTypes returns the type tokens treated as dangerous to replace or delete:
+// stateful or player-facing, so replacing or deleting one loses data, addresses
+// players connect to, or the game's front door (the catalogue's Entry.Danger).
 func DangerTypes() []string {
-	out := make([]string, 0, len(dangerTypes))
-	for t := range dangerTypes {
-		out = append(out, t)
-	}
-	sort.Strings(out)
-	return out
+	return catalog.Types(func(e *catalog.Entry) bool { return e.Danger != "" })
 }
 
 // classifyDanger sets Danger on replacements and deletions of dangerous types and of
@@ -222,8 +206,8 @@ func classifyDanger(c *Change) {
 		return
 	}
 	var why []string
-	if d, ok := dangerTypes[plan.BaseType(c.Type)]; ok {
-		why = append(why, d)
+	if e, ok := catalog.Lookup(c.Type); ok && e.Danger != "" {
+		why = append(why, e.Danger)
 	}
 	if c.Protect {
 		why = append(why, "protected: pulumi up refuses until protect is lifted")

@@ -4,7 +4,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/gameplatform/platform/internal/offline/plan"
+	"github.com/gameplatform/platform/internal/model/catalog"
 )
 
 // Replacement inference for offline diffs.
@@ -19,8 +19,9 @@ import (
 //     registryName, resourceName, subnetName, …) — in azure-native these are the
 //     segments of the resource's ARM ID (path parameters); a different value is a
 //     different resource. Resource group moves are not modelled by the provider either.
-//  3. The per-type lists in forceNew below, each entry with the Azure behaviour that
-//     makes it force a new resource.
+//  3. The per-type lists of the resource-type catalogue (internal/model/catalog,
+//     Entry.ReplaceOn), each with the Azure behaviour that makes it force a new
+//     resource.
 //
 // Storage account SKUs are special: Azure converts between LRS, GRS and RA-GRS in
 // place, but not between Standard and Premium, and not into or out of the
@@ -30,110 +31,6 @@ import (
 // A preview from the real engine carries the provider's own verdict (replaceReasons);
 // none of this is used for it.
 
-// forceNew lists, per azure-native type token, input paths (dotted, "[]" for any array
-// element) whose change forces a new resource in Azure beyond rules 1 and 2.
-var forceNew = map[string][]string{
-	// Storage: the account kind (other than the Storage → StorageV2 upgrade, which this
-	// platform never needs), hierarchical namespace, infrastructure encryption and
-	// the NFSv3/SFTP-relevant flags are fixed at creation.
-	"azure-native:storage:StorageAccount": {
-		"kind",
-		"isHnsEnabled",
-		"encryption.requireInfrastructureEncryption",
-		"enableNfsV3",
-	},
-	// AKS: the API server's DNS prefix / FQDN subdomain, the node resource group and
-	// the network model (plugin, plugin mode, pod/service CIDRs, DNS service IP) are
-	// fixed at creation; so are private-cluster mode and the Linux admin user.
-	"azure-native:containerservice:ManagedCluster": {
-		"dnsPrefix",
-		"fqdnSubdomain",
-		"nodeResourceGroup",
-		"networkProfile.networkPlugin",
-		"networkProfile.networkPluginMode",
-		"networkProfile.podCidr",
-		"networkProfile.serviceCidr",
-		"networkProfile.dnsServiceIP",
-		"apiServerAccessProfile.enablePrivateCluster",
-		"linuxProfile.adminUsername",
-	},
-	// AKS node pools: the VM size, OS disk, zones, subnet, max pods, node public IP
-	// settings and priority (spot vs regular) of a pool cannot change; AKS needs a new pool.
-	"azure-native:containerservice:AgentPool": {
-		"vmSize",
-		"osDiskSizeGB",
-		"osDiskType",
-		"osType",
-		"availabilityZones",
-		"vnetSubnetID",
-		"podSubnetID",
-		"maxPods",
-		"enableNodePublicIP",
-		"nodePublicIPPrefixID",
-		"scaleSetPriority",
-		"kubeletConfig",
-	},
-	// Subnet address prefixes cannot be changed while anything is attached to the
-	// subnet (always the case for the platform's node and endpoint subnets), so a new
-	// prefix means emptying and re-creating the subnet.
-	"azure-native:network:Subnet": {
-		"addressPrefix",
-		"addressPrefixes",
-	},
-	// Public IPs and prefixes: SKU, IP version, zones and the prefix length are fixed
-	// at creation (a different value is a different address — player-facing).
-	"azure-native:network:PublicIPAddress": {
-		"sku.name",
-		"sku.tier",
-		"publicIPAddressVersion",
-		"zones",
-		"publicIPPrefix.id",
-	},
-	"azure-native:network:PublicIPPrefix": {
-		"sku.name",
-		"sku.tier",
-		"prefixLength",
-		"publicIPAddressVersion",
-		"zones",
-	},
-	"azure-native:network:NatGateway": {
-		"zones",
-	},
-	// DNS zones: public vs private is fixed at creation.
-	"azure-native:network:Zone": {
-		"zoneType",
-	},
-	// Front Door: a Premium profile cannot be downgraded to Standard in place (and the
-	// classic → Standard/Premium move is a migration), so any SKU change is flagged.
-	"azure-native:cdn:Profile": {
-		"sku.name",
-	},
-	"azure-native:cdn:AFDCustomDomain": {
-		"hostName",
-	},
-	// Role assignments are immutable: principal, role and scope identify them.
-	"azure-native:authorization:RoleAssignment": {
-		"principalId",
-		"principalType",
-		"roleDefinitionId",
-		"scope",
-	},
-	// A diagnostic setting belongs to the resource it is attached to.
-	"azure-native:insights:DiagnosticSetting": {
-		"resourceUri",
-	},
-	// Private endpoints cannot move subnets or change their target.
-	"azure-native:network:PrivateEndpoint": {
-		"subnet.id",
-		"privateLinkServiceConnections",
-	},
-	// Key Vault: the tenant of a vault can only be changed by a tenant move, not an
-	// ARM update of the vault.
-	"azure-native:keyvault:Vault": {
-		"properties.tenantId",
-	},
-}
-
 // notIdentifying are top-level "…Name" inputs that are ordinary, updatable properties
 // rather than ARM ID segments (a Front Door origin's hostName can change in place).
 var notIdentifying = map[string]bool{"hostName": true, "displayName": true, "friendlyName": true}
@@ -142,7 +39,11 @@ var notIdentifying = map[string]bool{"hostName": true, "displayName": true, "fri
 // type typ ("" when it does not), judged offline from the rules above. oldV and newV
 // are the plain old and new values at path (nil when absent).
 func replaceReason(typ, path string, oldV, newV any) string {
-	typ = plan.BaseType(typ) // azure-native:containerservice/v20240801:… is the same type
+	typ = catalog.BaseType(typ) // azure-native:containerservice/v20240801:… is the same type
+	var forceNew []string
+	if e, ok := catalog.Lookup(typ); ok {
+		forceNew = e.ReplaceOn
+	}
 	top := path
 	if i := strings.IndexAny(path, ".["); i >= 0 {
 		top = path[:i]
@@ -160,7 +61,7 @@ func replaceReason(typ, path string, oldV, newV any) string {
 		return ""
 	}
 	generic := genericPath(path)
-	for _, p := range forceNew[typ] {
+	for _, p := range forceNew {
 		if generic == p || strings.HasPrefix(generic, p+".") || strings.HasPrefix(generic, p+"[") {
 			return "fixed at creation"
 		}
@@ -203,11 +104,13 @@ func genericPath(path string) string {
 // ForceNewRules returns the per-type rule table (sorted copies), for documentation
 // and tests.
 func ForceNewRules() map[string][]string {
-	out := make(map[string][]string, len(forceNew))
-	for t, ps := range forceNew {
-		c := append([]string{}, ps...)
-		sort.Strings(c)
-		out[t] = c
+	out := map[string][]string{}
+	for _, e := range catalog.Entries() {
+		if len(e.ReplaceOn) > 0 {
+			c := append([]string{}, e.ReplaceOn...)
+			sort.Strings(c)
+			out[e.Type] = c
+		}
 	}
 	return out
 }

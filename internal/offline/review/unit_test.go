@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
@@ -51,7 +52,7 @@ func TestReplaceReasonOffline(t *testing.T) {
 	for _, tc := range cases {
 		got := replaceReason(tc.typ, tc.path, tc.old, tc.new)
 		if (got != "") != tc.forces {
-			t.Errorf("%s %s %v → %v: reason %q, want forces=%v", shortToken(tc.typ), tc.path, tc.old, tc.new, got, tc.forces)
+			t.Errorf("%s %s %v → %v: reason %q, want forces=%v", catalog.Display(tc.typ), tc.path, tc.old, tc.new, got, tc.forces)
 		}
 	}
 }
@@ -297,7 +298,7 @@ func TestVersionedTypeTokens(t *testing.T) {
 	if !c.Danger {
 		t.Error("replacing a versioned AKS cluster is not dangerous")
 	}
-	if got := shortToken(aks); got != "containerservice:ManagedCluster" {
-		t.Errorf("shortToken = %s", got)
+	if got := catalog.Display(aks); got != "containerservice:ManagedCluster" {
+		t.Errorf("catalog.Display = %s", got)
 	}
 }

@@ -1,0 +1,113 @@
+package catalog
+
+import (
+	"go/parser"
+	"go/token"
+	"strings"
+	"testing"
+)
+
+func TestBaseType(t *testing.T) {
+	for in, want := range map[string]string{
+		"azure-native:containerservice/v20240801:ManagedCluster":        "azure-native:containerservice:ManagedCluster",
+		"azure-native:containerservice/v20240702preview:ManagedCluster": "azure-native:containerservice:ManagedCluster",
+		"azure-native:storage/v20230101:StorageAccount":                 "azure-native:storage:StorageAccount",
+		"azure-native:network:VirtualNetwork":                           "azure-native:network:VirtualNetwork",
+		"gameplatform:network:Network":                                  "gameplatform:network:Network",
+		"pulumi:providers:azure-native":                                 "pulumi:providers:azure-native",
+		"azure-native:foo/bar:Baz":                                      "azure-native:foo/bar:Baz",
+		"broken":                                                        "broken",
+		// Kubernetes versions are part of the type: core/v1 is not core.
+		"kubernetes:core/v1:Namespace":  "kubernetes:core/v1:Namespace",
+		"kubernetes:helm.sh/v3:Release": "kubernetes:helm.sh/v3:Release",
+	} {
+		if got := BaseType(in); got != want {
+			t.Errorf("BaseType(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestLookupIsAPIVersionAware(t *testing.T) {
+	a, ok1 := Lookup("azure-native:storage/v20230101:StorageAccount")
+	b, ok2 := Lookup("azure-native:storage:StorageAccount")
+	if !ok1 || !ok2 || a != b {
+		t.Fatalf("versioned and base StorageAccount resolve to %p (%v) and %p (%v); want the same entry", a, ok1, b, ok2)
+	}
+	if _, ok := Lookup("kubernetes:core:Namespace"); ok {
+		t.Error("kubernetes:core:Namespace resolves; only kubernetes:core/v1:Namespace is a type")
+	}
+	if _, ok := Lookup("azure-native:nosuch:Thing"); ok {
+		t.Error("an unknown type resolves")
+	}
+}
+
+func TestDisplay(t *testing.T) {
+	for in, want := range map[string]string{
+		"azure-native:storage:StorageAccount":                    "storage:StorageAccount",
+		"azure-native:containerservice/v20240801:ManagedCluster": "containerservice:ManagedCluster",
+		"kubernetes:helm.sh/v3:Release":                          "helm:Release",
+		"kubernetes:core/v1:Namespace":                           "k8s:Namespace",
+		"gameplatform:network:Network":                           "network",
+		"azure-native:nosuch/v20200101:Thing":                    "nosuch:Thing",
+		"random:index:RandomString":                              "random:index:RandomString",
+	} {
+		if got := Display(in); got != want {
+			t.Errorf("Display(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestEntriesAreComplete: every entry is priced and timed, keeps Azure-only facts
+// to Azure types, and states each fact once.
+func TestEntriesAreComplete(t *testing.T) {
+	for _, e := range Entries() {
+		if err := e.Check(); err != nil {
+			t.Error(err)
+		}
+		if e.Price.Rule != "" && e.Price.FreeReason != "" {
+			t.Errorf("%s: both a price rule and a free reason", e.Type)
+		}
+		if e.Diagnostics != nil && len(e.Diagnostics.Categories) == 0 {
+			t.Errorf("%s: diagnostics without log categories", e.Type)
+		}
+		if e.Stateful && e.Danger == "" {
+			t.Errorf("%s: stateful but the review does not call out its loss (Danger)", e.Type)
+		}
+		for _, p := range e.ReplaceOn {
+			if p == "" || strings.ContainsAny(p, "[] ") {
+				t.Errorf("%s: replace path %q is not a dotted input path without indexes", e.Type, p)
+			}
+		}
+	}
+}
+
+func TestEntryCheckNamesWhatIsMissing(t *testing.T) {
+	bad := &Entry{Type: "kubernetes:core/v1:ConfigMap", Taggable: true}
+	err := bad.Check()
+	if err == nil {
+		t.Fatal("an entry without price or duration, taggable though not Azure, passes")
+	}
+	for _, want := range []string{"kubernetes:core/v1:ConfigMap", "price", "create duration", "Azure-only"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not mention %q", err, want)
+		}
+	}
+}
+
+// TestImportsNoPulumi keeps the catalogue below stacks: plain Go only.
+func TestImportsNoPulumi(t *testing.T) {
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, ".", nil, parser.ImportsOnly)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pkg := range pkgs {
+		for name, f := range pkg.Files {
+			for _, imp := range f.Imports {
+				if path := strings.Trim(imp.Path.Value, `"`); strings.Contains(path, "pulumi") || strings.Contains(path, "/internal/offline") {
+					t.Errorf("%s imports %s; the catalogue must not import Pulumi or the layers above it", name, path)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,115 @@
+package catalog
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+)
+
+// Mock outputs of the offline plan: the provider-computed outputs the program reads,
+// as fixed placeholders of the right shape. Inputs and outputs are plain values;
+// values the mock cannot read (unknown, secret) are opaque and pass through.
+
+func workspaceOutputs(string, map[string]any) map[string]any {
+	return map[string]any{"customerId": "44444444-4444-4444-4444-444444444444"}
+}
+
+func identityOutputs(name string, _ map[string]any) map[string]any {
+	return map[string]any{
+		"principalId": "principal-" + name,
+		"clientId":    "client-" + name,
+		"tenantId":    "33333333-3333-3333-3333-333333333333",
+	}
+}
+
+func publicIPOutputs(_ string, in map[string]any) map[string]any {
+	out := map[string]any{"ipAddress": "203.0.113.10"}
+	if dns, ok := in["dnsSettings"].(map[string]any); ok {
+		d := copyMap(dns)
+		if label, ok := d["domainNameLabel"].(string); ok {
+			loc := "offline"
+			if l, ok := in["location"].(string); ok {
+				loc = l
+			}
+			d["fqdn"] = label + "." + loc + ".cloudapp.azure.com"
+		}
+		out["dnsSettings"] = d
+	}
+	return out
+}
+
+func storageAccountOutputs(name string, _ map[string]any) map[string]any {
+	return map[string]any{"primaryEndpoints": map[string]any{
+		"blob": "https://" + name + ".blob.core.windows.net/",
+		"web":  "https://" + name + ".z6.web.core.windows.net/",
+	}}
+}
+
+// afdEndpointOutputs: Front Door appends a hash of the profile and tenant to the
+// endpoint name.
+func afdEndpointOutputs(name string, _ map[string]any) map[string]any {
+	sum := sha256.Sum256([]byte(name))
+	return map[string]any{"hostName": name + "-" + hex.EncodeToString(sum[:])[:14] + ".z01.azurefd.net"}
+}
+
+// trafficManagerOutputs: Traffic Manager's FQDN is its relative name under
+// trafficmanager.net.
+func trafficManagerOutputs(_ string, in map[string]any) map[string]any {
+	dns, ok := in["dnsConfig"].(map[string]any)
+	if !ok {
+		return nil
+	}
+	d := copyMap(dns)
+	if rel, ok := d["relativeName"].(string); ok {
+		d["fqdn"] = rel + ".trafficmanager.net"
+	}
+	return map[string]any{"dnsConfig": d}
+}
+
+func dnsZoneOutputs(string, map[string]any) map[string]any {
+	return map[string]any{"nameServers": []any{
+		"ns1-01.azure-dns.com.",
+		"ns2-01.azure-dns.net.",
+		"ns3-01.azure-dns.org.",
+		"ns4-01.azure-dns.info.",
+	}}
+}
+
+func vaultOutputs(name string, in map[string]any) map[string]any {
+	props := map[string]any{}
+	if p, ok := in["properties"].(map[string]any); ok {
+		props = copyMap(p)
+	}
+	props["vaultUri"] = "https://" + name + ".vault.azure.net/"
+	return map[string]any{"properties": props}
+}
+
+func registryOutputs(name string, _ map[string]any) map[string]any {
+	return map[string]any{"loginServer": name + ".azurecr.io"}
+}
+
+// managedClusterOutputs: the API server's FQDN and the OIDC issuer URL.
+func managedClusterOutputs(name string, in map[string]any) map[string]any {
+	loc := "offline"
+	if l, ok := in["location"].(string); ok {
+		loc = l
+	}
+	prefix := name
+	if p, ok := in["dnsPrefix"].(string); ok {
+		prefix = p
+	}
+	out := map[string]any{"fqdn": prefix + ".hcp." + loc + ".azmk8s.io"}
+	if o, ok := in["oidcIssuerProfile"].(map[string]any); ok {
+		d := copyMap(o)
+		d["issuerURL"] = "https://" + loc + ".oic.prod-aks.azure.com/33333333-3333-3333-3333-333333333333/" + name + "/"
+		out["oidcIssuerProfile"] = d
+	}
+	return out
+}
+
+func copyMap(m map[string]any) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
