@@ -56,7 +56,11 @@ func Run(ctx *pulumi.Context) error {
 	}
 	// An expired environment still deploys and destroys (its teardown needs the
 	// program); the engine shows the warning in preview, up and refresh.
-	if notice := s.ExpiryNotice(now); notice != "" {
+	// So does a cluster on a Kubernetes version past AKS's end of life.
+	for _, notice := range []string{s.ExpiryNotice(now), s.KubernetesNotice(now)} {
+		if notice == "" {
+			continue
+		}
 		if err := ctx.Log.Warn(notice, nil); err != nil {
 			return err
 		}

@@ -64,6 +64,9 @@ func renderPlanSummary(w io.Writer, p *plan.Plan, s *spec.Spec, now time.Time) {
 	} else if s.ExpiresOn != "" {
 		fmt.Fprintf(w, "  Expires:      %s (the scheduled teardown destroys it after that day)\n", s.ExpiresOn)
 	}
+	if notice := s.KubernetesNotice(now); notice != "" {
+		fmt.Fprintf(w, "  UPGRADE AKS:  %s\n", notice)
+	}
 	sum := p.Summary
 	fmt.Fprintf(w, "  Resources:    %d to create: %s\n", sum.Resources, regionCounts(sum.ByRegion))
 	c := p.Cost

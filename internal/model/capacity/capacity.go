@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"math"
 	"sort"
+
+	"github.com/gameplatform/platform/internal/model/azurelimits"
 )
 
 // Documented model constants.
@@ -23,15 +25,14 @@ const (
 	// StandbyFraction is the share of peak nodes kept warm as the pool minimum.
 	StandbyFraction = 0.2
 	// MaxNodesPerPool is AKS's limit of nodes in one (VM scale set) node pool.
-	MaxNodesPerPool = 1000
+	MaxNodesPerPool = azurelimits.AKSNodesPerPool
 	// MaxNodesPerCluster is AKS's limit of nodes in one cluster, all pools together.
-	MaxNodesPerCluster = 5000
+	MaxNodesPerCluster = azurelimits.AKSNodesPerCluster
 	// MaxPoolsPerCluster is AKS's limit of node pools in one cluster.
-	MaxPoolsPerCluster = 100
+	MaxPoolsPerCluster = azurelimits.AKSPoolsPerCluster
 	// MaxPodsPerNode is AKS's limit of pods on one node (Azure CNI overlay), so no
 	// node runs more game servers than this however small they are.
-	// https://learn.microsoft.com/azure/aks/azure-cni-overlay#maximum-pods-per-node
-	MaxPodsPerNode = 250
+	MaxPodsPerNode = azurelimits.AKSPodsPerNode
 )
 
 // VM is a node VM size as the model needs it.
@@ -150,14 +151,14 @@ func Size(d Demand, o Options) (Plan, error) {
 			need = satAdd(p.NodesAtPeak, ceilDiv(p.NodesAtPeak, 4)) // ⌈n × (1 + Headroom)⌉
 		}
 		perCluster := int(math.Min(math.Floor(float64(limit)/(1+Headroom))*float64(per)*float64(d.PlayersPerServer), math.MaxInt32))
-		return Plan{}, fmt.Errorf("%d peak players need %d game nodes of %s with headroom (%d servers, %d per node), above the %d game nodes one cluster holds (AKS allows %d nodes, %d are system nodes); one cluster serves about %d players at this density: split the demand across regions or use a larger VM size",
-			d.PeakPlayers, need, d.VM.Name, p.Servers, per, limit, MaxNodesPerCluster, p.SystemPool.MaxNodes, perCluster)
+		return Plan{}, fmt.Errorf("%d peak players need %d game nodes of %s with headroom (%d servers, %d per node), above the %d game nodes one cluster holds (AKS allows %d nodes, %d are system nodes; %s); one cluster serves about %d players at this density: split the demand across regions or use a larger VM size",
+			d.PeakPlayers, need, d.VM.Name, p.Servers, per, limit, MaxNodesPerCluster, p.SystemPool.MaxNodes, azurelimits.SourceAKS, perCluster)
 	}
 	poolCap := o.poolCap()
 	n := ceilDiv(p.MaxNodes, poolCap)
 	if n+1 > MaxPoolsPerCluster {
-		return Plan{}, fmt.Errorf("%d peak players need %d game nodes of %s with headroom; in pools of at most %d nodes that is %d game pools, above AKS's %d pools per cluster (with the system pool): use a larger VM size or split the demand across regions",
-			d.PeakPlayers, p.MaxNodes, d.VM.Name, poolCap, n, MaxPoolsPerCluster)
+		return Plan{}, fmt.Errorf("%d peak players need %d game nodes of %s with headroom; in pools of at most %d nodes that is %d game pools, above AKS's %d pools per cluster (with the system pool; %s): use a larger VM size or split the demand across regions",
+			d.PeakPlayers, p.MaxNodes, d.VM.Name, poolCap, n, MaxPoolsPerCluster, azurelimits.SourceAKS)
 	}
 	p.MinNodes = max(p.MinNodes, n) // every pool keeps at least one node
 	maxes, mins := spread(p.MaxNodes, n), spread(p.MinNodes, n)

@@ -1,6 +1,7 @@
 package capacity
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -142,7 +143,7 @@ func TestSizeErrors(t *testing.T) {
 		// 4994 max nodes allowed in prod (5000 - 6 system): 3995 peak -> 4994 max fits, 3996 -> 4995 does not.
 		// a cap of 10 nodes per pool: 99 game pools (990 nodes) fit with the system pool, 100 do not
 		{"too many pools under a small cap", Demand{PeakPlayers: 793 * 6 * 16, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16}, 10, "need 992 game nodes of Standard_F16s_v2 with headroom; in pools of at most 10 nodes that is 100 game pools, above AKS's 100 pools per cluster"},
-		{"one node above the cluster limit", Demand{PeakPlayers: 3996 * 6 * 16, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16}, 0, "4995 game nodes of Standard_F16s_v2 with headroom (23976 servers, 6 per node), above the 4994 game nodes one cluster holds (AKS allows 5000 nodes, 6 are system nodes); one cluster serves about 383520 players"},
+		{"one node above the cluster limit", Demand{PeakPlayers: 3996 * 6 * 16, PlayersPerServer: 16, VCPUPerServer: 2, VM: f16}, 0, "4995 game nodes of Standard_F16s_v2 with headroom (23976 servers, 6 per node), above the 4994 game nodes one cluster holds (AKS allows 5000 nodes, 6 are system nodes; https://learn.microsoft.com/azure/aks/quotas-skus-regions#service-quotas-and-limits); one cluster serves about 383520 players"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -205,7 +206,7 @@ func TestSizeNeverOverflows(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "above the 4994 game nodes one cluster holds") {
 			t.Errorf("Size(%+v) = %+v, %v; want the one-cluster limit", d, p, err)
 		}
-		if strings.Contains(err.Error(), "-") {
+		if regexp.MustCompile(`-\d`).MatchString(err.Error()) {
 			t.Errorf("negative figure (overflow) in %v", err)
 		}
 	}

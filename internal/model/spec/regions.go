@@ -1,6 +1,10 @@
 package spec
 
-import "sort"
+import (
+	"sort"
+
+	"github.com/gameplatform/platform/internal/model/azurelimits"
+)
 
 // Continent groups Azure regions for the platform's geographic spread rules.
 type Continent string
@@ -22,36 +26,36 @@ type RegionInfo struct {
 	Display   string    // Azure display name, e.g. "Japan East"
 	Short     string    // 3-4 letter code used in physical resource names
 	Continent Continent // for the prod spread rule
-	Zones     bool      // the region has availability zones
+	Zones     bool      // the region has availability zones (azurelimits.ZonalRegions)
 }
 
 // Regions is the platform's catalogue of Azure regions. A region missing here is
 // rejected by validation: adding one is a deliberate platform change (quota, pricing,
 // address plan), not something a stack does by itself.
 var Regions = map[string]RegionInfo{
-	"eastus":             {"eastus", "East US", "eus", NorthAmerica, true},
-	"eastus2":            {"eastus2", "East US 2", "eus2", NorthAmerica, true},
-	"centralus":          {"centralus", "Central US", "cus", NorthAmerica, true},
-	"southcentralus":     {"southcentralus", "South Central US", "scus", NorthAmerica, true},
-	"westus2":            {"westus2", "West US 2", "wus2", NorthAmerica, true},
-	"westus3":            {"westus3", "West US 3", "wus3", NorthAmerica, true},
-	"canadacentral":      {"canadacentral", "Canada Central", "cac", NorthAmerica, true},
-	"brazilsouth":        {"brazilsouth", "Brazil South", "brs", SouthAmerica, true},
-	"northeurope":        {"northeurope", "North Europe", "neu", Europe, true},
-	"westeurope":         {"westeurope", "West Europe", "weu", Europe, true},
-	"uksouth":            {"uksouth", "UK South", "uks", Europe, true},
-	"francecentral":      {"francecentral", "France Central", "frc", Europe, true},
-	"germanywestcentral": {"germanywestcentral", "Germany West Central", "gwc", Europe, true},
-	"swedencentral":      {"swedencentral", "Sweden Central", "sdc", Europe, true},
-	"japaneast":          {"japaneast", "Japan East", "jpe", Asia, true},
-	"japanwest":          {"japanwest", "Japan West", "jpw", Asia, true},
-	"koreacentral":       {"koreacentral", "Korea Central", "krc", Asia, true},
-	"southeastasia":      {"southeastasia", "Southeast Asia", "sea", Asia, true},
-	"eastasia":           {"eastasia", "East Asia", "ea", Asia, true},
-	"centralindia":       {"centralindia", "Central India", "inc", Asia, true},
-	"australiaeast":      {"australiaeast", "Australia East", "aue", Oceania, true},
-	"southafricanorth":   {"southafricanorth", "South Africa North", "san", Africa, true},
-	"uaenorth":           {"uaenorth", "UAE North", "uan", MiddleEast, true},
+	"eastus":             {"eastus", "East US", "eus", NorthAmerica, azurelimits.HasZones("eastus")},
+	"eastus2":            {"eastus2", "East US 2", "eus2", NorthAmerica, azurelimits.HasZones("eastus2")},
+	"centralus":          {"centralus", "Central US", "cus", NorthAmerica, azurelimits.HasZones("centralus")},
+	"southcentralus":     {"southcentralus", "South Central US", "scus", NorthAmerica, azurelimits.HasZones("southcentralus")},
+	"westus2":            {"westus2", "West US 2", "wus2", NorthAmerica, azurelimits.HasZones("westus2")},
+	"westus3":            {"westus3", "West US 3", "wus3", NorthAmerica, azurelimits.HasZones("westus3")},
+	"canadacentral":      {"canadacentral", "Canada Central", "cac", NorthAmerica, azurelimits.HasZones("canadacentral")},
+	"brazilsouth":        {"brazilsouth", "Brazil South", "brs", SouthAmerica, azurelimits.HasZones("brazilsouth")},
+	"northeurope":        {"northeurope", "North Europe", "neu", Europe, azurelimits.HasZones("northeurope")},
+	"westeurope":         {"westeurope", "West Europe", "weu", Europe, azurelimits.HasZones("westeurope")},
+	"uksouth":            {"uksouth", "UK South", "uks", Europe, azurelimits.HasZones("uksouth")},
+	"francecentral":      {"francecentral", "France Central", "frc", Europe, azurelimits.HasZones("francecentral")},
+	"germanywestcentral": {"germanywestcentral", "Germany West Central", "gwc", Europe, azurelimits.HasZones("germanywestcentral")},
+	"swedencentral":      {"swedencentral", "Sweden Central", "sdc", Europe, azurelimits.HasZones("swedencentral")},
+	"japaneast":          {"japaneast", "Japan East", "jpe", Asia, azurelimits.HasZones("japaneast")},
+	"japanwest":          {"japanwest", "Japan West", "jpw", Asia, azurelimits.HasZones("japanwest")},
+	"koreacentral":       {"koreacentral", "Korea Central", "krc", Asia, azurelimits.HasZones("koreacentral")},
+	"southeastasia":      {"southeastasia", "Southeast Asia", "sea", Asia, azurelimits.HasZones("southeastasia")},
+	"eastasia":           {"eastasia", "East Asia", "ea", Asia, azurelimits.HasZones("eastasia")},
+	"centralindia":       {"centralindia", "Central India", "inc", Asia, azurelimits.HasZones("centralindia")},
+	"australiaeast":      {"australiaeast", "Australia East", "aue", Oceania, azurelimits.HasZones("australiaeast")},
+	"southafricanorth":   {"southafricanorth", "South Africa North", "san", Africa, azurelimits.HasZones("southafricanorth")},
+	"uaenorth":           {"uaenorth", "UAE North", "uan", MiddleEast, azurelimits.HasZones("uaenorth")},
 }
 
 // RegionNames returns the catalogue's region names, sorted.

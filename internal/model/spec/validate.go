@@ -97,6 +97,7 @@ func (s *Spec) validate(now time.Time, others []Block) error {
 	validateRegions(&c, s)
 	checkAddressPlan(&c, s, others)
 	validateCluster(&c, s.Cluster)
+	validateAzureLimits(&c, s, now)
 	if s.CDN.PatchCacheSeconds < 1 || s.CDN.PatchCacheSeconds > MaxPatchCacheSeconds {
 		c.Add("cdn.patchCacheSeconds", "must be 1-%d seconds (366 days; leave it unset for the default %d), got %d",
 			MaxPatchCacheSeconds, DefaultPatchCacheSeconds, s.CDN.PatchCacheSeconds)
@@ -323,7 +324,7 @@ func validateCapacity(c *field.ErrorList, path string, cp Capacity, t Tier) {
 
 func validateCluster(c *field.ErrorList, cl ClusterSettings) {
 	if cl.KubernetesVersion != "" && !k8sVerRE.MatchString(cl.KubernetesVersion) {
-		c.Add("cluster.kubernetesVersion", "%q is not a Kubernetes version (e.g. 1.33)", cl.KubernetesVersion)
+		c.Add("cluster.kubernetesVersion", "%q is not a Kubernetes version (e.g. 1.36)", cl.KubernetesVersion)
 	}
 	if !cl.PrivateAPIServer && len(cl.APIServerAuthorizedRanges) == 0 {
 		c.Add("cluster.apiServerAuthorizedRanges", "a public API server needs authorized ranges; list your operator CIDRs or set cluster.privateApiServer: true")
