@@ -38,6 +38,7 @@ var ConfigKeys = map[string]string{
 	"regions":          "array",
 	"cluster":          "object",
 	"cdn":              "object",
+	"gameServer":       "object",
 	"network":          "object",
 }
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gameplatform/platform/internal/model/agones"
 	"github.com/gameplatform/platform/internal/model/capacity"
 )
 
@@ -94,6 +95,7 @@ func (s *Spec) validate(now time.Time, others []Block) error {
 	validateRegions(&c, s)
 	checkAddressPlan(&c, s, others)
 	validateCluster(&c, s.Cluster)
+	validateGameServer(&c, s)
 	if s.CDN.PatchCacheSeconds < 1 || s.CDN.PatchCacheSeconds > MaxPatchCacheSeconds {
 		c.add("cdn.patchCacheSeconds", "must be 1-%d seconds (366 days; leave it unset for the default %d), got %d",
 			MaxPatchCacheSeconds, DefaultPatchCacheSeconds, s.CDN.PatchCacheSeconds)
@@ -312,6 +314,11 @@ func validateCapacity(c *collector, path string, cp Capacity, tier Tier) {
 func validateCluster(c *collector, cl ClusterSettings) {
 	if cl.KubernetesVersion != "" && !k8sVerRE.MatchString(cl.KubernetesVersion) {
 		c.add("cluster.kubernetesVersion", "%q is not a Kubernetes version (e.g. 1.33)", cl.KubernetesVersion)
+	}
+	if cl.KubernetesVersion != "" && k8sVerRE.MatchString(cl.KubernetesVersion) {
+		if err := agones.CheckKubernetes(agones.Version, cl.KubernetesVersion); err != nil {
+			c.add("cluster.kubernetesVersion", "%v", err)
+		}
 	}
 	if !cl.PrivateAPIServer && len(cl.APIServerAuthorizedRanges) == 0 {
 		c.add("cluster.apiServerAuthorizedRanges", "a public API server needs authorized ranges; list your operator CIDRs or set cluster.privateApiServer: true")
