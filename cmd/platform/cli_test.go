@@ -74,7 +74,7 @@ func TestShippedEnvironmentsPlanOnAnyDate(t *testing.T) {
 			}
 			// A Kubernetes version past AKS's end of life is a warning in the
 			// summary, never a refusal: the environment stays plannable.
-			if got, want := strings.Contains(out, "  UPGRADE AKS:  AKS 1.36 reached end of life in June 2027"), day > "2027-06"; got != want {
+			if got, want := strings.Contains(out, "  UPGRADE AKS:  AKS 1.35 reached end of life in March 2027"), day > "2027-03"; got != want {
 				t.Errorf("%s on %s: UPGRADE AKS notice %v, want %v", env, day, got, want)
 			}
 			assertWidth(t, "plan --env "+env, out, 120)

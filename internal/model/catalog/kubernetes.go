@@ -28,6 +28,21 @@ var kubernetesEntries = []Entry{
 		Create:  Duration{Seconds: 2, Range: "1-5 s", Basis: "synchronous Kubernetes API call"},
 	},
 	{
+		// Agones' Fleet: the game servers run on the game pools' nodes, priced with the
+		// cluster. Pulumi creates a custom resource without awaiting its readiness; the
+		// servers start afterwards as the pools scale.
+		Type:    "kubernetes:agones.dev/v1:Fleet",
+		Display: "agones:Fleet",
+		Price:   Free("game servers run on the game pools' nodes, which are priced on the AKS cluster and its pools"),
+		Create:  Duration{Seconds: 5, Range: "2-10 s", Basis: "Kubernetes API create of a custom resource; Pulumi does not await its servers"},
+	},
+	{
+		Type:    "kubernetes:autoscaling.agones.dev/v1:FleetAutoscaler",
+		Display: "agones:FleetAutoscaler",
+		Price:   Free("an Agones object; the servers it adds run on the game pools' nodes, priced on the AKS cluster and its pools"),
+		Create:  Duration{Seconds: 2, Range: "1-5 s", Basis: "Kubernetes API create of a custom resource"},
+	},
+	{
 		Type:    "pulumi:providers:kubernetes",
 		Display: "provider:kubernetes",
 		Price:   Free("provider resources are Pulumi objects, not cloud resources"),

@@ -39,6 +39,7 @@ var ConfigKeys = map[string]string{
 	"regions":          "array",
 	"cluster":          "object",
 	"cdn":              "object",
+	"gameServer":       "object",
 	"network":          "object",
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/gameplatform/platform/internal/model/capacity"
 	"github.com/gameplatform/platform/internal/model/tier"
 )
 
@@ -36,6 +37,12 @@ const (
 	DefaultHeadroom = 0.25
 	// DefaultStandbyFraction is the share of peak nodes kept warm as the pool minimum.
 	DefaultStandbyFraction = 0.2
+	// DefaultGameServerPort is the container port of the game server (Agones'
+	// examples and most engines' dedicated servers listen on 7777).
+	DefaultGameServerPort = 7777
+	// DefaultGameServerTag is the image tag used when gameServer.image is unset: the
+	// repository is "<game>/gameserver".
+	DefaultGameServerTag = "1.0.0"
 )
 
 // Spec is the desired state of one environment.
@@ -58,7 +65,25 @@ type Spec struct {
 	Regions          []Region          `json:"regions"`
 	Cluster          ClusterSettings   `json:"cluster"`
 	CDN              CDNSettings       `json:"cdn"`
+	GameServer       GameServer        `json:"gameServer"`
 	Network          NetworkSettings   `json:"network"`
+}
+
+// GameServer is the game's dedicated server as every region's Agones fleet runs it.
+type GameServer struct {
+	// Image is the server image as a repository path in the environment's registry
+	// with a tag or digest ("starfall/gameserver:1.4.2"); the registry's login server
+	// is prepended, so an image from anywhere else cannot be named.
+	Image string `json:"image"`
+	// Port is the UDP port the server listens on inside its container; Agones maps
+	// it to a host port from gamePorts.
+	Port int `json:"port"`
+	// CPU is the vCPU each server requests (and is limited to). Default: the smallest
+	// regions[*].capacity.vcpuPerServer, the slot the capacity model sizes nodes for.
+	CPU float64 `json:"cpu"`
+	// MemoryGiB is the memory each server requests (and is limited to). Default: CPU ×
+	// the capacity model's memory per server vCPU (2 GiB).
+	MemoryGiB float64 `json:"memoryGiB"`
 }
 
 // PortRange is the UDP port range game servers listen on, plus the QoS beacon port
@@ -163,6 +188,20 @@ func (s *Spec) applyDefaults(present map[string]bool) {
 		if c.VMSize == "" {
 			c.VMSize = DefaultVMSize
 		}
+	}
+	if s.GameServer.Image == "" && s.Game != "" {
+		s.GameServer.Image = s.Game + "/gameserver:" + DefaultGameServerTag
+	}
+	defInt("gameServer.port", &s.GameServer.Port, DefaultGameServerPort)
+	if s.GameServer.CPU == 0 && !set("gameServer.cpu") {
+		for i, r := range s.Regions {
+			if i == 0 || r.Capacity.VCPUPerServer < s.GameServer.CPU {
+				s.GameServer.CPU = r.Capacity.VCPUPerServer
+			}
+		}
+	}
+	if s.GameServer.MemoryGiB == 0 && !set("gameServer.memoryGiB") {
+		s.GameServer.MemoryGiB = s.GameServer.CPU * capacity.MemoryGiBPerServerVCPU
 	}
 	defInt("cdn.patchCacheSeconds", &s.CDN.PatchCacheSeconds, DefaultPatchCacheSeconds)
 	defInt("cdn.rateLimitPerMinute", &s.CDN.RateLimitPerMinute, DefaultRateLimitPerMinute)

@@ -98,6 +98,16 @@ func TestValidateEachBadInput(t *testing.T) {
 		{"api open to world", func(s *Spec) { s.Cluster.APIServerAuthorizedRanges = []string{"0.0.0.0/0"} }, `cluster.apiServerAuthorizedRanges[0]: 0.0.0.0/0 opens the API server to the whole Internet`},
 		{"bad k8s version", func(s *Spec) { s.Cluster.KubernetesVersion = "latest" }, `cluster.kubernetesVersion: "latest" is not a Kubernetes version`},
 		{"bad admin group", func(s *Spec) { s.Cluster.AdminGroupObjectIDs = []string{"admins"} }, `cluster.adminGroupObjectIds[0]: "admins" is not an Entra ID object ID`},
+		{"k8s version agones does not support", func(s *Spec) { s.Cluster.KubernetesVersion = "1.32" }, `cluster.kubernetesVersion: Agones 1.57.0 (the platform's pinned version) supports Kubernetes 1.33, 1.34, 1.35, not 1.32`},
+		{"image without tag", func(s *Spec) { s.GameServer.Image = "starfall/gameserver" }, `gameServer.image: "starfall/gameserver" is not a repository path with a tag or digest`},
+		{"image latest", func(s *Spec) { s.GameServer.Image = "starfall/gameserver:latest" }, `gameServer.image: "starfall/gameserver:latest" uses the moving tag latest`},
+		{"image from another registry", func(s *Spec) { s.GameServer.Image = "docker.io/starfall/gameserver:1.2" }, `gameServer.image: "docker.io/starfall/gameserver:1.2" names a registry host; give the repository path only (starfall/gameserver:1.2)`},
+		{"image uppercase", func(s *Spec) { s.GameServer.Image = "Starfall/Server:1" }, `gameServer.image: "Starfall/Server:1" is not a repository path`},
+		{"server port zero", func(s *Spec) { s.GameServer.Port = 0 }, `gameServer.port: must be 1-65535, got 0`},
+		{"server cpu too small", func(s *Spec) { s.GameServer.CPU = 0.1 }, `gameServer.cpu: must be 0.25-64 vCPU, got 0.1`},
+		{"server cpu above the sized slot", func(s *Spec) { s.GameServer.CPU = 3 }, `gameServer.cpu: 3 vCPU is more than regions[0].capacity.vcpuPerServer (2), the slot the capacity model sizes westeurope's nodes for`},
+		{"server memory zero", func(s *Spec) { s.GameServer.MemoryGiB = 0 }, `gameServer.memoryGiB: must be greater than 0, got 0`},
+		{"server memory above the sized slot", func(s *Spec) { s.GameServer.MemoryGiB = 5 }, `gameServer.memoryGiB: 5 GiB is more than the 4 GiB per server the capacity model sizes westeurope's nodes for`},
 		{"bad stack name", func(s *Spec) { s.Stack = "Dev_1" }, `stack: stack name "Dev_1" must be 2-20 lowercase letters`},
 	}
 	for _, tc := range cases {
@@ -164,6 +174,17 @@ func TestDefaults(t *testing.T) {
 	}
 	if s.GamePorts != (PortRange{DefaultGamePortStart, DefaultGamePortEnd, DefaultQoSPort}) {
 		t.Errorf("port defaults = %+v", s.GamePorts)
+	}
+	// Without a game the image default (its repository is named after the game) stays unset.
+	if diff := cmp.Diff(GameServer{Port: DefaultGameServerPort, CPU: DefaultVCPUPerServer, MemoryGiB: 4}, s.GameServer); diff != "" {
+		t.Errorf("gameServer defaults without a game (-want +got):\n%s", diff)
+	}
+	gs := validSpec()
+	gs.Regions[1].Capacity.VCPUPerServer = 1
+	gs.GameServer = GameServer{}
+	gs.Default()
+	if diff := cmp.Diff(GameServer{Image: "starfall/gameserver:1.0.0", Port: 7777, CPU: 1, MemoryGiB: 2}, gs.GameServer); diff != "" {
+		t.Errorf("gameServer defaults follow the smallest vcpuPerServer (-want +got):\n%s", diff)
 	}
 	// A set value is never overridden.
 	s2 := &Spec{GamePorts: PortRange{Start: 9000, End: 9100, QoSPort: 9200}}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gameplatform/platform/internal/model/agones"
 	"github.com/gameplatform/platform/internal/model/capacity"
 	"github.com/gameplatform/platform/internal/model/field"
 	"github.com/gameplatform/platform/internal/model/naming"
@@ -98,6 +99,7 @@ func (s *Spec) validate(now time.Time, others []Block) error {
 	checkAddressPlan(&c, s, others)
 	validateCluster(&c, s.Cluster)
 	validateAzureLimits(&c, s, now)
+	validateGameServer(&c, s)
 	if s.CDN.PatchCacheSeconds < 1 || s.CDN.PatchCacheSeconds > MaxPatchCacheSeconds {
 		c.Add("cdn.patchCacheSeconds", "must be 1-%d seconds (366 days; leave it unset for the default %d), got %d",
 			MaxPatchCacheSeconds, DefaultPatchCacheSeconds, s.CDN.PatchCacheSeconds)
@@ -325,6 +327,11 @@ func validateCapacity(c *field.ErrorList, path string, cp Capacity, t Tier) {
 func validateCluster(c *field.ErrorList, cl ClusterSettings) {
 	if cl.KubernetesVersion != "" && !k8sVerRE.MatchString(cl.KubernetesVersion) {
 		c.Add("cluster.kubernetesVersion", "%q is not a Kubernetes version (e.g. 1.36)", cl.KubernetesVersion)
+	}
+	if cl.KubernetesVersion != "" && k8sVerRE.MatchString(cl.KubernetesVersion) {
+		if err := agones.CheckKubernetes(agones.Version, cl.KubernetesVersion); err != nil {
+			c.Add("cluster.kubernetesVersion", "%v", err)
+		}
 	}
 	if !cl.PrivateAPIServer && len(cl.APIServerAuthorizedRanges) == 0 {
 		c.Add("cluster.apiServerAuthorizedRanges", "a public API server needs authorized ranges; list your operator CIDRs or set cluster.privateApiServer: true")

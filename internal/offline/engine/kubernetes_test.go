@@ -57,6 +57,8 @@ func TestKubernetesTypesAreFirstClass(t *testing.T) {
 	release := add("kubernetes:helm.sh/v3:Release", "agones", map[string]any{
 		"chart": "agones", "version": "1.44.0", "namespace": "agones-system",
 		"repositoryOpts": map[string]any{"repo": "https://agones.dev/chart/stable"},
+		// The game range the NSG opens: the workload policies judge the release too.
+		"values": map[string]any{"gameservers": map[string]any{"minPort": 7000.0, "maxPort": 7999.0}},
 	}, provider)
 	k8s := []string{provider, ns, sa, release}
 

@@ -47,7 +47,7 @@ const (
 	DefaultVCPUPerServer = spec.DefaultVCPUPerServer
 	DefaultVMSize        = spec.DefaultVMSize
 	// DefaultKubernetesVersion is the AKS minor version new environments start on.
-	DefaultKubernetesVersion = "1.36"
+	DefaultKubernetesVersion = "1.35"
 	// DomainFormat makes an environment's DNS zone from its name and game,
 	// e.g. "weekend-playtest.play.starfall.example".
 	DomainFormat = "%s.play.%s.example"

@@ -63,6 +63,7 @@ func FromPlans(base, head *plan.Plan, opts Options) (*Review, error) {
 			r.Counts.Same++
 			continue
 		}
+		markWorkload(hr.Type, props)
 		c := newChange(OpUpdate, &hr)
 		c.Protect = br.Protect || hr.Protect
 		c.RetainOnDelete = br.RetainOnDelete || hr.RetainOnDelete
@@ -156,6 +157,7 @@ var keyFacts = []string{
 // the elements of inline arrays that carry such facts (an AKS cluster's node pools).
 func keyInputs(typ string, in map[string]any) []PropertyChange {
 	out, covered := grantFacts(typ, in)
+	out = append(workloadFacts(typ, in), out...)
 	for _, path := range keyFacts {
 		if v := lookup(in, path); v != nil {
 			out = append(out, PropertyChange{Path: path, Kind: "add", New: render(v, false)})

@@ -350,8 +350,9 @@ func changeRow(c *Change) string {
 	var props []string
 	folded := 0
 	for _, p := range c.Properties {
-		// What a resource grants is always shown; other inputs up to the cap.
-		if len(props) >= maxPropsPerRes && !p.Grant {
+		// What a resource grants, and a workload's key inputs, are always shown;
+		// other inputs up to the cap.
+		if len(props) >= maxPropsPerRes && !p.Grant && !p.Key {
 			folded++
 			continue
 		}

@@ -115,6 +115,9 @@ type PropertyChange struct {
 	// Grant marks what a new resource grants (a role assignment's role, scope and
 	// principal; a security rule): always shown in full, never folded away.
 	Grant bool `json:"grant,omitempty"`
+	// Key marks a workload's key input (the Agones chart version, the fleet's image,
+	// its standby and replica bounds): always shown, first.
+	Key bool `json:"key,omitempty"`
 }
 
 // PolicyDiff compares policy results of base and head.
