@@ -14,7 +14,8 @@ import (
 // fixed shape mirrors components/cdn (two endpoints, the patches and API origin
 // groups, one route per endpoint, the patch-cache rule set with one rule, the WAF
 // rate-limit rule), components/routing (the match, api and patches records beside
-// the zone's own NS and SOA) and components/network (the game subnet's four NSG
+// the zone's own NS and SOA, and the _dnsauth TXT records validating
+// the api and patches custom domains) and components/network (the game subnet's four NSG
 // rules; peerings only with network.peering: mesh); internal/offline/engine's tests hold it equal to every shipped plan.
 func (s *Spec) Footprint() azurelimits.Footprint {
 	n := len(s.Regions)
@@ -33,7 +34,7 @@ func (s *Spec) Footprint() azurelimits.Footprint {
 		FrontDoorRuleSets:          1,
 		FrontDoorRulesPerRuleSet:   1,
 		WAFCustomRules:             1,
-		DNSRecordSets:              5,
+		DNSRecordSets:              7,
 		NSGRules:                   4,
 		PeeringsPerVNet:            peerings,
 	}

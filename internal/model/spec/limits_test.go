@@ -20,12 +20,12 @@ func wantLimit(t *testing.T, s *Spec, want string) {
 
 func TestKubernetesVersionAKSSupports(t *testing.T) {
 	s := validSpec()
-	s.Cluster.KubernetesVersion = "1.36"
+	s.Cluster.KubernetesVersion = "1.35"
 	if err := s.Validate(testNow); err != nil {
-		t.Fatalf("1.36 refused on %s: %v", testNow.Format("2006-01-02"), err)
+		t.Fatalf("1.35 refused on %s: %v", testNow.Format("2006-01-02"), err)
 	}
 	if n := s.KubernetesNotice(testNow); n != "" {
-		t.Errorf("1.36 notice on %s: %q", testNow.Format("2006-01-02"), n)
+		t.Errorf("1.35 notice on %s: %q", testNow.Format("2006-01-02"), n)
 	}
 	s.Cluster.KubernetesVersion = "1.38"
 	wantLimit(t, s, "cluster.kubernetesVersion: 1.38 is not in AKS's release calendar; on 2026-11-22 AKS supports 1.35, 1.36, 1.37 ("+azurelimits.SourceAKSVersions+")")
