@@ -118,6 +118,8 @@ var (
 	labelRE = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`)
 	zoneRE  = regexp.MustCompile(`^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
 	pathRE  = regexp.MustCompile(`^/[A-Za-z0-9/_.-]*$`)
+	// txtRE: a relative record name whose labels may start with "_" (_dnsauth.api).
+	txtRE = regexp.MustCompile(`^_?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\._?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$`)
 )
 
 func (a *Args) defaults() {
@@ -199,7 +201,6 @@ func (a *Args) validate() error {
 			errs.Append(field.Required(field.NewPath("Records").Index(i).Child("Target")))
 		}
 	}
-	txtRE := regexp.MustCompile(`^_?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\._?[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$`)
 	txtSeen := map[string]bool{}
 	for i, r := range a.TXTRecords {
 		at := field.NewPath("TXTRecords").Index(i)
