@@ -75,6 +75,7 @@ func newRegion(ctx *pulumi.Context, s *spec.Spec, r spec.Region, id naming.Ident
 		AddressSpace:      r.AddressSpace,
 		Ports:             network.Ports{Start: s.GamePorts.Start, End: s.GamePorts.End, QoS: s.GamePorts.QoSPort},
 		GameNodes:         deps.Capacity.MaxNodes,
+		CustomIPPrefixID:  r.CustomIPPrefixID,
 		Zones:             zonal,
 	}, pulumi.Parent(reg))
 	if err != nil {
@@ -95,7 +96,7 @@ func newRegion(ctx *pulumi.Context, s *spec.Spec, r spec.Region, id naming.Ident
 		Ports:               gamecluster.Ports{Start: s.GamePorts.Start, End: s.GamePorts.End, QoS: s.GamePorts.QoSPort},
 		SystemSubnetID:      net.SystemSubnetID.ToStringOutput(),
 		GameSubnetID:        net.GameSubnetID.ToStringOutput(),
-		GamePrefixID:        net.GamePrefixID.ToStringOutput(),
+		GamePrefixID:        net.GamePrefixID,
 		RegistryID:          deps.RegistryID.ToStringOutput(),
 	}, pulumi.Parent(reg))
 	if err != nil {
@@ -124,7 +125,6 @@ func newRegion(ctx *pulumi.Context, s *spec.Spec, r spec.Region, id naming.Ident
 	reg.VNetName = net.VNetName
 	reg.PrivateEndpointSubnetID = net.PrivateEndpointSubnetID
 	reg.ServicesSubnetID = net.ServicesSubnetID
-	reg.GamePrefixID = net.GamePrefixID
 	reg.ClusterID = cluster.ClusterID
 	reg.ClusterName = cluster.ClusterName
 	reg.OIDCIssuerURL = cluster.OIDCIssuerURL

@@ -47,9 +47,6 @@ type Region struct {
 	PrivateEndpointSubnetID pulumi.IDOutput
 	// ServicesSubnetID hosts internal services and internal load balancers.
 	ServicesSubnetID pulumi.IDOutput
-	// GamePrefixID is the public IP prefix the game nodes' addresses come from.
-	GamePrefixID pulumi.IDOutput
-
 	// ClusterID and ClusterName identify the region's AKS cluster.
 	ClusterID   pulumi.IDOutput
 	ClusterName pulumi.StringOutput

@@ -1,7 +1,7 @@
 // Package gamecluster provides a region's game-server cluster: an AKS managed
 // cluster with a system pool tainted CriticalAddonsOnly and one or more game-server
 // pools sized by the capacity model (internal/model/capacity), each node with its own
-// player-facing public IP from the network's prefix.
+// player-facing public IP.
 //
 // Security and operations: Azure CNI overlay with Cilium network policy; Entra ID
 // integration with Azure RBAC and local accounts disabled; OIDC issuer and workload
@@ -12,20 +12,50 @@
 // and node-image upgrades; Standard tier outside dev; the API server reachable only
 // from the authorized ranges, or only privately.
 //
-// # Inline agent pools, not AgentPool resources
+// # Game pools are AgentPool resources
 //
-// Every pool is declared inline in the cluster's agentPoolProfiles. Creating the
-// cluster takes about 4-7 minutes and AKS creates inline pools together with it;
-// separately declared AgentPool resources are created one at a time per cluster,
-// about 5-7 minutes each, after the cluster exists. A prod region with a system pool
-// and three game pools would take roughly 5 + 3 x 6 = 23 minutes with AgentPool
-// resources against about 7 inline, and the cluster is the critical path of every
-// region. The trade-off: azure-native documents that agentPoolProfiles cannot be
-// updated in place through the cluster resource, so a change to a pool's shape (VM
-// size, zones, a new pool when demand grows past a pool's limit) is a deliberate
-// operation: add the pool as an AgentPool resource (pool names are stable, game1,
-// game2, …) or accept a cluster replacement in a non-prod environment. Node counts,
-// which the autoscaler changes constantly, are ignored in diffs.
+// The system pool is inline in the cluster's agentPoolProfiles (AKS requires one
+// System pool at creation); every game pool is its own AgentPool resource. Azure
+// refuses pool changes made through the managed cluster: "Adding agent pools to an
+// existing cluster is not allowed through managed cluster operations. For agent pool
+// specific change, please use per agent pool operations"
+// (pulumi/pulumi-azure-native#579, #2719), and changing one inline pool puts every
+// pool into Scaling (#4264). With AgentPool resources, the changes a launch brings
+// are the per-pool operations Azure applies to a running cluster:
+//
+//   - more players: a new pool (game2, game3, …) is created; the cluster and the
+//     other pools are untouched;
+//   - a new autoscaler range: the pool is updated in place;
+//   - a new VM size, zones, subnet, spot setting or node public IP setting: the pool
+//     is replaced. Its name stays, so the old pool is deleted first
+//     (DeleteBeforeReplace): its nodes are cordoned and drained (up to the drain
+//     timeout, 60 minutes), matches still running on them end. The review calls
+//     that out as dangerous.
+//
+// The cluster ignores agentPoolProfiles after creation, since Azure reads every pool
+// back into it. The system pool's shape is therefore fixed at creation; changing it
+// is a deliberate per-pool operation (add a System AgentPool, then retire the old).
+//
+// AKS runs one agent-pool operation at a time per cluster, so the game pools are
+// created one after the other (each DependsOn the previous), about 5-7 minutes each.
+// That is the trade-off against pool size: the capacity model fills pools up to the
+// tier's cap (1,000 nodes in prod, AKS's own limit) before opening another, so a
+// prod region has as few pools as its peak allows (one to three for the shipped
+// regions), and nothing else of the region waits for the pools: the role
+// assignments, diagnostic settings and private endpoints proceed in parallel.
+//
+// # Node public IPs
+//
+// Each game node has its own player-facing public IP (game traffic is direct UDP
+// to the node that hosts the match). Azure allocates public IP prefixes of /28 (16
+// addresses) at most from its own pool, so a prefix cannot hold a prod region's
+// hundreds of nodes. By default the nodes get instance-level Standard public IPs
+// with no prefix: Azure allocates them at any scale, each counted against the
+// subscription's Standard public IP quota in the region (the plan's quota report
+// lists the number to request). A publisher that owns address space sets
+// regions[i].customIpPrefixId; the network then derives the game prefix from that
+// custom (BYOIP) prefix and the nodes draw their addresses from it. Either way the
+// game subnet's NSG and the pools' allowedHostPorts admit only the game ports.
 //
 // # Dependency shape
 //

@@ -50,7 +50,11 @@ type Args struct {
 
 	SystemSubnetID pulumi.StringInput
 	GameSubnetID   pulumi.StringInput
-	GamePrefixID   pulumi.StringInput
+	// GamePrefixID is the public IP prefix the game nodes' addresses come from, set
+	// only when the region brings its own addresses (a prefix derived from a custom
+	// BYOIP prefix). Nil: every game node gets its own Standard public IP, which
+	// Azure allocates at any scale (see doc.go, "Node public IPs").
+	GamePrefixID pulumi.StringInput
 	// RegistryID is the container registry the kubelet pulls game-server images from.
 	RegistryID pulumi.StringInput
 }
@@ -68,12 +72,14 @@ type GameCluster struct {
 	KubeletPrincipalID      pulumi.StringOutput
 	KubeletClientID         pulumi.StringOutput
 	Pools                   []Pool
+	// GamePoolNames are the game pools' AgentPool resource names, in creation order.
+	GamePoolNames []string
 }
 
 func (a *Args) validate() ([]Pool, error) {
 	var errs []error
-	if a.ResourceGroupName == nil || a.SystemSubnetID == nil || a.GameSubnetID == nil || a.GamePrefixID == nil || a.RegistryID == nil {
-		errs = append(errs, errors.New("ResourceGroupName, SystemSubnetID, GameSubnetID, GamePrefixID and RegistryID are required"))
+	if a.ResourceGroupName == nil || a.SystemSubnetID == nil || a.GameSubnetID == nil || a.RegistryID == nil {
+		errs = append(errs, errors.New("ResourceGroupName, SystemSubnetID, GameSubnetID and RegistryID are required"))
 	}
 	if a.Location == "" || a.RegionCode == "" {
 		errs = append(errs, errors.New("Location and RegionCode are required"))
@@ -222,8 +228,11 @@ func NewGameCluster(ctx *pulumi.Context, name string, args *Args, opts ...pulumi
 			NodeOSUpgradeChannel: pulumi.String(NodeOSUpgradeChannel),
 		},
 		ApiServerAccessProfile: apiServerAccess(args.APIServer),
-		AgentPoolProfiles:      poolArgs(pools, args),
-		Tags:                   args.TagMap(),
+		// Only the system pool is inline: AKS requires one at creation, and it is the
+		// one pool the cluster's own operations manage. Game pools are AgentPool
+		// resources below (see doc.go).
+		AgentPoolProfiles: azcs.ManagedClusterAgentPoolProfileArray{systemPoolArgs(pools[0], args)},
+		Tags:              args.TagMap(),
 	}
 	if args.KubernetesVersion != "" {
 		clusterArgs.KubernetesVersion = pulumi.String(args.KubernetesVersion)
@@ -239,14 +248,34 @@ func NewGameCluster(ctx *pulumi.Context, name string, args *Args, opts ...pulumi
 			},
 		}
 	}
-	// The autoscaler owns node counts; a diff on them is noise, not drift.
-	var ignore []string
-	for i := range pools {
-		ignore = append(ignore, fmt.Sprintf("agentPoolProfiles[%d].count", i))
-	}
-	cluster, err := azcs.NewManagedCluster(ctx, name+"-aks", clusterArgs, parent, pulumi.DependsOn(before), pulumi.IgnoreChanges(ignore))
+	// NOTE: agentPoolProfiles is ignored after creation. Azure reads every pool of
+	// the cluster back into it, the AgentPool resources' pools included, and refuses
+	// pool changes made through the managed cluster ("Adding agent pools to an
+	// existing cluster is not allowed through managed cluster operations",
+	// pulumi/pulumi-azure-native#579, #2719); the autoscaler owns the system pool's
+	// count. Pool changes are per-pool operations: the AgentPool resources.
+	cluster, err := azcs.NewManagedCluster(ctx, name+"-aks", clusterArgs, parent, pulumi.DependsOn(before), pulumi.IgnoreChanges([]string{"agentPoolProfiles"}))
 	if err != nil {
 		return nil, fmt.Errorf("creating managed cluster %q: %w", name+"-aks", err)
+	}
+	// AKS runs one agent-pool operation at a time per cluster, so the game pools
+	// are created one after the other (each waits for the previous one), never
+	// racing into "OperationNotAllowed: another operation is in progress".
+	var prev pulumi.Resource = cluster
+	for _, p := range pools[1:] {
+		n := name + "-" + p.Name
+		ap, err := azcs.NewAgentPool(ctx, n, gamePoolArgs(p, args, cluster.Name), parent,
+			pulumi.DependsOn([]pulumi.Resource{prev}),
+			// The autoscaler owns the node count; a diff on it is noise, not drift.
+			pulumi.IgnoreChanges([]string{"count"}),
+			// A replaced pool keeps its name (game1, …), so AKS must delete the old
+			// pool before it can create the new one.
+			pulumi.DeleteBeforeReplace(true))
+		if err != nil {
+			return nil, fmt.Errorf("creating game node pool %q: %w", n, err)
+		}
+		c.GamePoolNames = append(c.GamePoolNames, n)
+		prev = ap
 	}
 	if _, err := grant("kubelet-acrpull", RoleAcrPull, kubelet.PrincipalId, args.RegistryID); err != nil {
 		return nil, err
@@ -292,63 +321,93 @@ func apiServerAccess(a APIServer) *azcs.ManagedClusterAPIServerAccessProfileArgs
 	}
 }
 
-func poolArgs(pools []Pool, args *Args) azcs.ManagedClusterAgentPoolProfileArray {
-	out := azcs.ManagedClusterAgentPoolProfileArray{}
-	for _, p := range pools {
-		a := azcs.ManagedClusterAgentPoolProfileArgs{
-			Name:              pulumi.String(p.Name),
-			Mode:              pulumi.String(p.Mode),
-			VmSize:            pulumi.String(p.VMSize),
-			OsType:            pulumi.String("Linux"),
-			OsSKU:             pulumi.String(OSSKU),
-			Type:              pulumi.String("VirtualMachineScaleSets"),
-			EnableAutoScaling: pulumi.Bool(true),
-			Count:             pulumi.Int(p.MinCount),
-			MinCount:          pulumi.Int(p.MinCount),
-			MaxCount:          pulumi.Int(p.MaxCount),
-			NodeLabels:        pulumi.ToStringMap(p.Labels),
-			UpgradeSettings: &azcs.AgentPoolUpgradeSettingsArgs{
-				MaxSurge:              pulumi.String(p.MaxSurge),
-				DrainTimeoutInMinutes: pulumi.Int(p.DrainTimeout),
-			},
-			Tags: args.TagMap(),
-		}
-		if args.KubernetesVersion != "" {
-			a.OrchestratorVersion = pulumi.String(args.KubernetesVersion)
-		}
-		if len(p.Zones) > 0 {
-			a.AvailabilityZones = pulumi.ToStringArray(p.Zones)
-		}
-		if len(p.Taints) > 0 {
-			a.NodeTaints = pulumi.ToStringArray(p.Taints)
-		}
-		if p.Subnet == "game" {
-			a.VnetSubnetID = args.GameSubnetID
-		} else {
-			a.VnetSubnetID = args.SystemSubnetID
-		}
-		if p.NodePublicIP {
-			a.EnableNodePublicIP = pulumi.Bool(true)
+// systemPoolArgs is the system pool, inline in the cluster's agentPoolProfiles.
+func systemPoolArgs(p Pool, args *Args) azcs.ManagedClusterAgentPoolProfileArgs {
+	a := azcs.ManagedClusterAgentPoolProfileArgs{
+		Name:              pulumi.String(p.Name),
+		Mode:              pulumi.String(p.Mode),
+		VmSize:            pulumi.String(p.VMSize),
+		OsType:            pulumi.String("Linux"),
+		OsSKU:             pulumi.String(OSSKU),
+		Type:              pulumi.String("VirtualMachineScaleSets"),
+		EnableAutoScaling: pulumi.Bool(true),
+		Count:             pulumi.Int(p.MinCount),
+		MinCount:          pulumi.Int(p.MinCount),
+		MaxCount:          pulumi.Int(p.MaxCount),
+		NodeLabels:        pulumi.ToStringMap(p.Labels),
+		NodeTaints:        pulumi.ToStringArray(p.Taints),
+		VnetSubnetID:      args.SystemSubnetID,
+		UpgradeSettings: &azcs.AgentPoolUpgradeSettingsArgs{
+			MaxSurge:              pulumi.String(p.MaxSurge),
+			DrainTimeoutInMinutes: pulumi.Int(p.DrainTimeout),
+		},
+		Tags: args.TagMap(),
+	}
+	if args.KubernetesVersion != "" {
+		a.OrchestratorVersion = pulumi.String(args.KubernetesVersion)
+	}
+	if len(p.Zones) > 0 {
+		a.AvailabilityZones = pulumi.ToStringArray(p.Zones)
+	}
+	return a
+}
+
+// gamePoolArgs is one game pool as its own AgentPool resource of the cluster.
+func gamePoolArgs(p Pool, args *Args, clusterName pulumi.StringInput) *azcs.AgentPoolArgs {
+	a := &azcs.AgentPoolArgs{
+		ResourceGroupName: args.ResourceGroupName,
+		ResourceName:      clusterName,
+		AgentPoolName:     pulumi.String(p.Name),
+		Mode:              pulumi.String(p.Mode),
+		VmSize:            pulumi.String(p.VMSize),
+		OsType:            pulumi.String("Linux"),
+		OsSKU:             pulumi.String(OSSKU),
+		Type:              pulumi.String("VirtualMachineScaleSets"),
+		EnableAutoScaling: pulumi.Bool(true),
+		Count:             pulumi.Int(p.MinCount),
+		MinCount:          pulumi.Int(p.MinCount),
+		MaxCount:          pulumi.Int(p.MaxCount),
+		NodeLabels:        pulumi.ToStringMap(p.Labels),
+		VnetSubnetID:      args.GameSubnetID,
+		UpgradeSettings: &azcs.AgentPoolUpgradeSettingsArgs{
+			MaxSurge:              pulumi.String(p.MaxSurge),
+			DrainTimeoutInMinutes: pulumi.Int(p.DrainTimeout),
+		},
+		Tags: args.TagMap(),
+	}
+	if args.KubernetesVersion != "" {
+		a.OrchestratorVersion = pulumi.String(args.KubernetesVersion)
+	}
+	if len(p.Zones) > 0 {
+		a.AvailabilityZones = pulumi.ToStringArray(p.Zones)
+	}
+	if len(p.Taints) > 0 {
+		a.NodeTaints = pulumi.ToStringArray(p.Taints)
+	}
+	if p.NodePublicIP {
+		// Every game node gets its own Standard public IP; from the region's
+		// BYOIP-derived prefix when it has one.
+		a.EnableNodePublicIP = pulumi.Bool(true)
+		if args.GamePrefixID != nil {
 			a.NodePublicIPPrefixID = args.GamePrefixID
 		}
-		if p.AllowHostPorts {
-			// AKS's node-level NSG admits only these ports to the nodes' public IPs,
-			// matching the game subnet's NSG.
-			a.NetworkProfile = &azcs.AgentPoolNetworkProfileArgs{
-				AllowedHostPorts: azcs.PortRangeArray{
-					azcs.PortRangeArgs{PortStart: pulumi.Int(args.Ports.Start), PortEnd: pulumi.Int(args.Ports.End), Protocol: pulumi.String("UDP")},
-					azcs.PortRangeArgs{PortStart: pulumi.Int(args.Ports.QoS), PortEnd: pulumi.Int(args.Ports.QoS), Protocol: pulumi.String("UDP")},
-				},
-			}
-		}
-		if p.Spot {
-			// NOTE: AKS taints spot nodes kubernetes.azure.com/scalesetpriority=spot:NoSchedule;
-			// game-server pods need the matching toleration to land there.
-			a.ScaleSetPriority = pulumi.String("Spot")
-			a.ScaleSetEvictionPolicy = pulumi.String("Delete")
-			a.SpotMaxPrice = pulumi.Float64(-1)
-		}
-		out = append(out, a)
 	}
-	return out
+	if p.AllowHostPorts {
+		// AKS's node-level NSG admits only these ports to the nodes' public IPs,
+		// matching the game subnet's NSG.
+		a.NetworkProfile = &azcs.AgentPoolNetworkProfileArgs{
+			AllowedHostPorts: azcs.PortRangeArray{
+				azcs.PortRangeArgs{PortStart: pulumi.Int(args.Ports.Start), PortEnd: pulumi.Int(args.Ports.End), Protocol: pulumi.String("UDP")},
+				azcs.PortRangeArgs{PortStart: pulumi.Int(args.Ports.QoS), PortEnd: pulumi.Int(args.Ports.QoS), Protocol: pulumi.String("UDP")},
+			},
+		}
+	}
+	if p.Spot {
+		// NOTE: AKS taints spot nodes kubernetes.azure.com/scalesetpriority=spot:NoSchedule;
+		// game-server pods need the matching toleration to land there.
+		a.ScaleSetPriority = pulumi.String("Spot")
+		a.ScaleSetEvictionPolicy = pulumi.String("Delete")
+		a.SpotMaxPrice = pulumi.Float64(-1)
+	}
+	return a
 }

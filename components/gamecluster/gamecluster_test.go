@@ -51,7 +51,6 @@ func testArgs(t *testing.T, tier spec.Tier, players int) *Args {
 		Ports:               Ports{Start: 7000, End: 7999, QoS: 3075},
 		SystemSubnetID:      pulumi.String("/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/system"),
 		GameSubnetID:        pulumi.String("/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/game"),
-		GamePrefixID:        pulumi.String("/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/publicIPPrefixes/p"),
 		RegistryID:          pulumi.String("/subscriptions/x/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/acr"),
 	}
 }
@@ -114,27 +113,58 @@ func TestProdCluster(t *testing.T) {
 		t.Errorf("kubelet identity profile = %v", kid)
 	}
 
-	pools := in["agentPoolProfiles"].([]any)
-	if len(pools) != 4 {
-		t.Fatalf("%d pools, want system + 3 game pools for 200k players", len(pools))
+	// Only the system pool is inline; the cluster ignores agentPoolProfiles after
+	// creation, since Azure refuses pool changes through the cluster.
+	profiles := in["agentPoolProfiles"].([]any)
+	if len(profiles) != 1 {
+		t.Fatalf("%d inline pools, want the system pool only", len(profiles))
 	}
-	sys := pools[0].(map[string]any)
-	if sys["mode"] != "System" || cmp.Diff([]any{"CriticalAddonsOnly=true:NoSchedule"}, sys["nodeTaints"]) != "" || sys["enableNodePublicIP"] != nil {
+	if diff := cmp.Diff([]string{"agentPoolProfiles"}, aks.IgnoreChanges); diff != "" {
+		t.Errorf("cluster ignoreChanges (-want +got):\n%s", diff)
+	}
+	sys := profiles[0].(map[string]any)
+	if sys["mode"] != "System" || cmp.Diff([]any{"CriticalAddonsOnly=true:NoSchedule"}, sys["nodeTaints"]) != "" || sys["enableNodePublicIP"] != nil ||
+		!strings.HasSuffix(sys["vnetSubnetID"].(string), "/subnets/system") {
 		t.Errorf("system pool = %v", sys)
 	}
+	pools := []map[string]any{sys}
+	// The game pools are AgentPool resources, created one after the other (AKS
+	// runs one pool operation per cluster at a time).
+	prev := aks.URN
+	for i, n := range []string{"game1", "game2", "game3"} {
+		ap, ok := res["jpe-cluster-"+n]
+		if !ok {
+			t.Fatalf("no AgentPool %s for 200k players", n)
+		}
+		if ap.Type != "azure-native:containerservice/v20240801:AgentPool" || ap.Inputs["agentPoolName"] != n || ap.Inputs["resourceName"] != aks.Inputs["resourceName"] {
+			t.Errorf("pool %d: type %s inputs %v", i, ap.Type, ap.Inputs)
+		}
+		if !slicesContains(ap.Dependencies, prev) {
+			t.Errorf("%s does not wait for %s: %v", n, prev, ap.Dependencies)
+		}
+		if cmp.Diff([]string{"count"}, ap.IgnoreChanges) != "" || !ap.DeleteBeforeReplace {
+			t.Errorf("%s: ignoreChanges %v deleteBeforeReplace %v; want count ignored and the old pool deleted before its replacement", n, ap.IgnoreChanges, ap.DeleteBeforeReplace)
+		}
+		prev = ap.URN
+		pools = append(pools, ap.Inputs)
+	}
+	if _, ok := res["jpe-cluster-game4"]; ok {
+		t.Error("a fourth game pool")
+	}
 	wantBounds := [][2]float64{{3, 6}, {139, 869}, {139, 868}, {139, 868}}
-	for i, p := range pools {
-		m := p.(map[string]any)
+	for i, m := range pools {
 		if diff := cmp.Diff([]any{"1", "2", "3"}, m["availabilityZones"]); diff != "" {
-			t.Errorf("pool %v zones: %s", m["name"], diff)
+			t.Errorf("pool %d zones: %s", i, diff)
 		}
 		if m["enableAutoScaling"] != true || m["minCount"] != wantBounds[i][0] || m["maxCount"] != wantBounds[i][1] {
-			t.Errorf("pool %v autoscaler = %v %v..%v, want %v", m["name"], m["enableAutoScaling"], m["minCount"], m["maxCount"], wantBounds[i])
+			t.Errorf("pool %d autoscaler = %v %v..%v, want %v", i, m["enableAutoScaling"], m["minCount"], m["maxCount"], wantBounds[i])
 		}
 		if i == 0 {
 			continue
 		}
-		if m["mode"] != "User" || m["enableNodePublicIP"] != true || !strings.HasSuffix(m["nodePublicIPPrefixID"].(string), "/publicIPPrefixes/p") ||
+		// Node public IPs without a prefix: Azure allocates a prefix of 16 addresses
+		// at most, far fewer than a prod pool's nodes.
+		if m["mode"] != "User" || m["enableNodePublicIP"] != true || m["nodePublicIPPrefixID"] != nil ||
 			!strings.HasSuffix(m["vnetSubnetID"].(string), "/subnets/game") || m["scaleSetPriority"] != nil {
 			t.Errorf("game pool = %v", m)
 		}
@@ -187,16 +217,27 @@ func TestDevClusterSpotAndPrivateAPIServer(t *testing.T) {
 	if api := obj(in, "apiServerAccessProfile"); api["enablePrivateCluster"] != true || api["authorizedIPRanges"] != nil {
 		t.Errorf("private API server profile = %v", api)
 	}
-	pools := in["agentPoolProfiles"].([]any)
-	for i, p := range pools {
-		m := p.(map[string]any)
+	pools := []map[string]any{in["agentPoolProfiles"].([]any)[0].(map[string]any), res["jpe-cluster-game1"].Inputs}
+	for i, m := range pools {
 		if m["availabilityZones"] != nil {
-			t.Errorf("dev pool %v has zones %v", m["name"], m["availabilityZones"])
+			t.Errorf("dev pool %d has zones %v", i, m["availabilityZones"])
 		}
 		spot := m["scaleSetPriority"] == "Spot" && m["scaleSetEvictionPolicy"] == "Delete" && m["spotMaxPrice"] == float64(-1)
 		if spot != (i > 0) {
-			t.Errorf("pool %v spot = %v (game pools only)", m["name"], spot)
+			t.Errorf("pool %d spot = %v (game pools only)", i, spot)
 		}
+	}
+	if _, ok := res["jpe-cluster-game2"]; ok {
+		t.Error("2,000 dev players need one game pool")
+	}
+}
+
+func TestGamePoolsDrawFromACustomPrefix(t *testing.T) {
+	a := testArgs(t, spec.TierProd, 20000)
+	a.GamePrefixID = pulumi.String("/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/publicIPPrefixes/p")
+	res := run(t, a)
+	if got := res["jpe-cluster-game1"].Inputs["nodePublicIPPrefixID"]; got != "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/publicIPPrefixes/p" {
+		t.Errorf("game pool nodePublicIPPrefixID = %v, want the region's derived prefix", got)
 	}
 }
 
@@ -225,4 +266,13 @@ func TestArgsErrors(t *testing.T) {
 			t.Errorf("validate = %v, want %q", err, want)
 		}
 	}
+}
+
+func slicesContains(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
 }

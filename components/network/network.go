@@ -10,6 +10,7 @@ import (
 
 	"github.com/gameplatform/platform/components/shared"
 	"github.com/gameplatform/platform/internal/model/naming"
+	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // TypeToken is the component's type.
@@ -29,8 +30,13 @@ type Args struct {
 	AddressSpace string
 	Ports        Ports
 	// GameNodes is the most game nodes the region can run (the autoscalers' max):
-	// the game public IP prefix holds one address per node.
+	// each has its own public IP.
 	GameNodes int
+	// CustomIPPrefixID, when set, is the publisher's custom (BYOIP) IPv4 prefix in
+	// the region: the game nodes' addresses come from a prefix derived from it, sized
+	// for GameNodes. Empty: no prefix; every game node gets its own Standard public
+	// IP from Azure (see components/gamecluster, "Node public IPs").
+	CustomIPPrefixID string
 	// Zones makes the zone-capable resources zone-redundant (prod, in zonal regions).
 	Zones bool
 }
@@ -45,9 +51,10 @@ type Network struct {
 	GameSubnetID            pulumi.IDOutput
 	ServicesSubnetID        pulumi.IDOutput
 	PrivateEndpointSubnetID pulumi.IDOutput
-	GamePrefixID            pulumi.IDOutput
-	NATGatewayID            pulumi.IDOutput
-	Subnets                 Subnets
+	// GamePrefixID is the derived game prefix's ID; nil without CustomIPPrefixID.
+	GamePrefixID pulumi.StringInput
+	NATGatewayID pulumi.IDOutput
+	Subnets      Subnets
 }
 
 func (a *Args) validate() (Subnets, error) {
@@ -72,6 +79,14 @@ func (a *Args) validate() (Subnets, error) {
 		errs = append(errs, fmt.Errorf("GameNodes must be at least 1, got %d", a.GameNodes))
 	} else if subnets.Game.IsValid() && a.GameNodes > UsableIPs(subnets.Game) {
 		errs = append(errs, fmt.Errorf("%d game nodes do not fit the game subnet %s (%d addresses); use a larger region block", a.GameNodes, subnets.Game, UsableIPs(subnets.Game)))
+	}
+	if a.CustomIPPrefixID != "" {
+		if err := spec.ValidCustomIPPrefixID(a.CustomIPPrefixID); err != nil {
+			errs = append(errs, err)
+		}
+		if a.GameNodes > 0 && GamePrefixLength(a.GameNodes) < MinDerivedPrefixLength {
+			errs = append(errs, fmt.Errorf("%d game nodes need a /%d prefix, larger than a prefix derived from a custom IPv4 prefix can be (/%d)", a.GameNodes, GamePrefixLength(a.GameNodes), MinDerivedPrefixLength))
+		}
 	}
 	return subnets, errors.Join(errs...)
 }
@@ -152,25 +167,29 @@ func NewNetwork(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.Res
 		return nil, fmt.Errorf("creating NAT gateway %q: %w", name+"-nat", err)
 	}
 
-	// NOTE: Azure allocates public IP prefixes of at most /28 (16 addresses) from
-	// its own pool. A region whose game pools can grow beyond 16 nodes needs the
-	// prefix derived from the publisher's custom (BYOIP) prefix, or a quota
-	// exception; the length here is what the capacity model requires.
-	prefix, err := aznetwork.NewPublicIPPrefix(ctx, name+"-game-prefix", &aznetwork.PublicIPPrefixArgs{
-		ResourceGroupName:      args.ResourceGroupName,
-		Location:               pulumi.String(args.Location),
-		PublicIpPrefixName:     pulumi.String(id.Regional("ippre-game", code)),
-		PrefixLength:           pulumi.Int(GamePrefixLength(args.GameNodes)),
-		PublicIPAddressVersion: pulumi.String("IPv4"),
-		Sku:                    &aznetwork.PublicIPPrefixSkuArgs{Name: pulumi.String("Standard"), Tier: pulumi.String("Regional")},
-		Zones:                  zones,
-		Tags:                   args.TagMap(),
-	}, args.StatefulOptions(parent)...)
-	if err != nil {
-		return nil, fmt.Errorf("creating game public IP prefix %q: %w", name+"-game-prefix", err)
-	}
-	if _, err := args.NewDiagnosticSetting(ctx, name+"-game-prefix", prefix.ID().ToStringOutput(), shared.AllLogs, parent); err != nil {
-		return nil, err
+	// Game nodes get their public IPs from a prefix only when the region brings its
+	// own addresses: Azure allocates prefixes of /28 (16 addresses) at most from its
+	// pool, far fewer than a region's game nodes, but a prefix derived from a custom
+	// (BYOIP) prefix may be as large as its parent.
+	if args.CustomIPPrefixID != "" {
+		prefix, err := aznetwork.NewPublicIPPrefix(ctx, name+"-game-prefix", &aznetwork.PublicIPPrefixArgs{
+			ResourceGroupName:      args.ResourceGroupName,
+			Location:               pulumi.String(args.Location),
+			PublicIpPrefixName:     pulumi.String(id.Regional("ippre-game", code)),
+			PrefixLength:           pulumi.Int(GamePrefixLength(args.GameNodes)),
+			PublicIPAddressVersion: pulumi.String("IPv4"),
+			CustomIPPrefix:         &aznetwork.SubResourceArgs{Id: pulumi.String(args.CustomIPPrefixID)},
+			Sku:                    &aznetwork.PublicIPPrefixSkuArgs{Name: pulumi.String("Standard"), Tier: pulumi.String("Regional")},
+			Zones:                  zones,
+			Tags:                   args.TagMap(),
+		}, args.StatefulOptions(parent)...)
+		if err != nil {
+			return nil, fmt.Errorf("creating game public IP prefix %q: %w", name+"-game-prefix", err)
+		}
+		if _, err := args.NewDiagnosticSetting(ctx, name+"-game-prefix", prefix.ID().ToStringOutput(), shared.AllLogs, parent); err != nil {
+			return nil, err
+		}
+		c.GamePrefixID = prefix.ID().ToStringOutput()
 	}
 
 	vnetName := id.Regional("vnet", code)
@@ -212,7 +231,6 @@ func NewNetwork(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.Res
 	c.GameSubnetID = SubnetID(vnet.ID(), RoleGame)
 	c.ServicesSubnetID = SubnetID(vnet.ID(), RoleServices)
 	c.PrivateEndpointSubnetID = SubnetID(vnet.ID(), RolePrivateEndpoints)
-	c.GamePrefixID = prefix.ID()
 	c.NATGatewayID = nat.ID()
 	if err := ctx.RegisterResourceOutputs(c, pulumi.Map{
 		"vnetId":                  vnet.ID(),
@@ -220,7 +238,6 @@ func NewNetwork(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.Res
 		"gameSubnetId":            c.GameSubnetID,
 		"servicesSubnetId":        c.ServicesSubnetID,
 		"privateEndpointSubnetId": c.PrivateEndpointSubnetID,
-		"gamePrefixId":            prefix.ID(),
 	}); err != nil {
 		return nil, err
 	}

@@ -93,7 +93,7 @@ func TestNetworkInputs(t *testing.T) {
 	}
 
 	// Every resource of the network that emits resource logs sends all of them.
-	for _, n := range []string{"jpe-net-vnet", "jpe-net-nat-ip", "jpe-net-game-prefix"} {
+	for _, n := range []string{"jpe-net-vnet", "jpe-net-nat-ip"} {
 		d, ok := res[n+"-diag"]
 		if !ok {
 			t.Errorf("%s has no diagnostic setting", n)
@@ -104,12 +104,10 @@ func TestNetworkInputs(t *testing.T) {
 		}
 	}
 
-	prefix := res["jpe-net-game-prefix"]
-	if prefix.Inputs["prefixLength"] != float64(26) || !prefix.Protect || !prefix.RetainOnDelete {
-		t.Errorf("prod prefix: length %v protect %v retain %v; want /26 for 53 nodes, protected", prefix.Inputs["prefixLength"], prefix.Protect, prefix.RetainOnDelete)
-	}
-	if z, _ := prefix.Inputs["zones"].([]any); len(z) != 3 {
-		t.Errorf("prod prefix zones = %v", prefix.Inputs["zones"])
+	// Without a custom prefix there is no prefix at all: Azure allocates at most a
+	// /28 from its own pool, and the game nodes get their own public IPs.
+	if p, ok := res["jpe-net-game-prefix"]; ok {
+		t.Errorf("a game prefix without a custom IP prefix: %v", p.Inputs)
 	}
 	nat := res["jpe-net-nat"]
 	if nat.Inputs["sku"].(map[string]any)["name"] != "Standard" || len(nat.Inputs["publicIpAddresses"].([]any)) != 1 {
@@ -117,11 +115,37 @@ func TestNetworkInputs(t *testing.T) {
 	}
 }
 
-func TestNetworkDevIsNotProtected(t *testing.T) {
-	res := run(t, testArgs(spec.TierDev))
-	prefix := res["jpe-net-game-prefix"]
-	if prefix.Protect || prefix.Inputs["zones"] != nil {
-		t.Errorf("dev prefix: protect %v zones %v", prefix.Protect, prefix.Inputs["zones"])
+const customPrefix = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ip/providers/Microsoft.Network/customIpPrefixes/cip-starfall"
+
+func TestNetworkDerivesTheGamePrefixFromACustomPrefix(t *testing.T) {
+	for _, tc := range []struct {
+		tier    spec.Tier
+		nodes   int
+		length  float64
+		zones   int
+		protect bool
+	}{
+		{spec.TierProd, 53, 26, 3, true},
+		{spec.TierProd, 2048, 21, 3, true},
+		{spec.TierDev, 3, 30, 0, false},
+	} {
+		a := testArgs(tc.tier)
+		a.AddressSpace = "10.10.0.0/16"
+		a.GameNodes = tc.nodes
+		a.CustomIPPrefixID = customPrefix
+		res := run(t, a)
+		prefix, ok := res["jpe-net-game-prefix"]
+		if !ok {
+			t.Fatalf("%s %d nodes: no game prefix", tc.tier, tc.nodes)
+		}
+		z, _ := prefix.Inputs["zones"].([]any)
+		if prefix.Inputs["prefixLength"] != tc.length || len(z) != tc.zones || prefix.Protect != tc.protect ||
+			prefix.Inputs["customIPPrefix"].(map[string]any)["id"] != customPrefix {
+			t.Errorf("%s %d nodes: prefix %v protect %v; want /%v from the custom prefix, %d zones, protect %v", tc.tier, tc.nodes, prefix.Inputs, prefix.Protect, tc.length, tc.zones, tc.protect)
+		}
+		if _, ok := res["jpe-net-game-prefix-diag"]; !ok {
+			t.Errorf("%s: the derived prefix has no diagnostic setting", tc.tier)
+		}
 	}
 }
 
@@ -135,6 +159,16 @@ func TestNetworkArgsErrors(t *testing.T) {
 	_, err := a.validate()
 	if err == nil || !strings.Contains(err.Error(), "must be between /16 and /24") || !strings.Contains(err.Error(), "GameNodes must be at least 1") {
 		t.Errorf("validate = %v", err)
+	}
+	a = testArgs(spec.TierDev)
+	a.AddressSpace = "10.10.0.0/16"
+	a.CustomIPPrefixID = "/subscriptions/x/customIpPrefixes/y"
+	a.GameNodes = 2049
+	_, err = a.validate()
+	for _, want := range []string{"is not the resource ID of a custom IP prefix", "2049 game nodes need a /20 prefix, larger than a prefix derived from a custom IPv4 prefix can be (/21)"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("validate = %v, want %q", err, want)
+		}
 	}
 	a = testArgs(spec.TierDev)
 	a.GameNodes = 3000 // a /20 block's game subnet is a /21: 2043 usable

@@ -5,6 +5,8 @@ import (
 	"math/bits"
 	"net/netip"
 	"strconv"
+
+	"github.com/gameplatform/platform/internal/model/azurelimits"
 )
 
 // Subnet roles, also the subnets' names inside the VNet.
@@ -88,11 +90,12 @@ func addrAdd(a netip.Addr, n uint32) netip.Addr {
 	return netip.AddrFrom4([4]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)})
 }
 
-// Public IP prefix lengths Azure allocates from its own pool: /31 (2 addresses) to
-// /28 (16). Larger prefixes must be derived from a custom (BYOIP) prefix.
+// Public IP prefix lengths: Azure allocates /31 (2 addresses) to /28 (16) from its
+// own pool (azurelimits.PrefixShortest..PrefixLongest); a prefix derived from a
+// custom (BYOIP) IPv4 prefix may be as large as its parent, at most /21.
 const (
-	MinPrefixLength = 28
-	MaxPrefixLength = 31
+	MaxPrefixLength        = azurelimits.PrefixLongest
+	MinDerivedPrefixLength = azurelimits.CustomPrefixShortest
 )
 
 // GamePrefixLength returns the public IP prefix length that gives every game node

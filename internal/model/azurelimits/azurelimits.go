@@ -45,6 +45,10 @@ const (
 	// prefix the subscription owns.
 	PrefixShortest = 28
 	PrefixLongest  = 31
+	// CustomPrefixShortest is the largest custom (BYOIP) IPv4 prefix Azure
+	// provisions (/21, 2,048 addresses); a public IP prefix derived from it can be
+	// no larger.
+	CustomPrefixShortest = 21
 	// StandardPublicIPsDefault is the default quota of Standard public IP
 	// addresses per region per subscription. It varies by offer (Enterprise
 	// Agreement subscriptions start at 1,000); any increase is a quota request.
@@ -98,6 +102,7 @@ func Table() []Limit {
 	t := []Limit{
 		{"longest public IP prefix Azure allocates (/31)", PrefixLongest, SourcePrefix},
 		{"shortest public IP prefix Azure allocates without a custom (BYOIP) prefix (/28, 16 addresses)", PrefixShortest, SourcePublicIP},
+		{"largest custom (BYOIP) IPv4 prefix, and so the largest prefix derived from one (/21, 2,048 addresses)", CustomPrefixShortest, SourceCustomPrefix},
 		{"Standard public IP addresses per region per subscription (default quota)", StandardPublicIPsDefault, SourcePublicIP},
 		{"AKS nodes per cluster", AKSNodesPerCluster, SourceAKS},
 		{"AKS nodes per node pool", AKSNodesPerPool, SourceAKS},

@@ -3,7 +3,9 @@ package spec
 import (
 	"fmt"
 	"net/netip"
+	"regexp"
 
+	"github.com/gameplatform/platform/internal/model/azurelimits"
 	"github.com/gameplatform/platform/internal/model/capacity"
 	"github.com/gameplatform/platform/internal/model/field"
 	"github.com/gameplatform/platform/internal/model/tier"
@@ -26,7 +28,9 @@ func GameNodeAddresses(block netip.Prefix) int {
 
 // validateGameSubnet reports a block too small for the game nodes the region's
 // demand can scale to. Demand the model rejects is reported by validateCapacity.
-func validateGameSubnet(c *field.ErrorList, path string, block netip.Prefix, cp Capacity, t Tier) {
+// With a custom (BYOIP) prefix, the nodes' addresses must also fit the largest
+// prefix derived from one.
+func validateGameSubnet(c *field.ErrorList, path string, block netip.Prefix, cp Capacity, customPrefix string, t Tier) {
 	if !block.IsValid() {
 		return
 	}
@@ -36,6 +40,10 @@ func validateGameSubnet(c *field.ErrorList, path string, block netip.Prefix, cp 
 	p, err := capacity.Size(cp.Demand(), CapacityOptions(t))
 	if err != nil {
 		return
+	}
+	if r := p.MaxNodes; customPrefix != "" && r > 1<<(32-azurelimits.CustomPrefixShortest) {
+		c.Add(path+".customIpPrefixId", "the region's demand scales to %d game nodes, one address each, more than a prefix derived from a custom IPv4 prefix holds (at most /%d, %d addresses; %s): split the demand across regions or drop customIpPrefixId",
+			r, azurelimits.CustomPrefixShortest, 1<<(32-azurelimits.CustomPrefixShortest), azurelimits.SourceCustomPrefix)
 	}
 	if room := GameNodeAddresses(block); p.MaxNodes > room {
 		c.Add(path+".addressSpace", "%s holds at most %d game nodes (half the block is the game subnet); the region's demand scales to %d: use a block of /%d or larger",
@@ -78,4 +86,14 @@ func (s *Spec) Sizing() ([]capacity.Plan, error) {
 		out[i] = p
 	}
 	return out, nil
+}
+
+var customIPPrefixRE = regexp.MustCompile(`(?i)^/subscriptions/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/resourceGroups/[-\w.()]{1,90}/providers/Microsoft\.Network/customIpPrefixes/[-\w.]{1,80}$`)
+
+// ValidCustomIPPrefixID checks that id is the resource ID of a custom IP prefix.
+func ValidCustomIPPrefixID(id string) error {
+	if !customIPPrefixRE.MatchString(id) {
+		return fmt.Errorf("%q is not the resource ID of a custom IP prefix (/subscriptions/<subscription id>/resourceGroups/<group>/providers/Microsoft.Network/customIpPrefixes/<name>)", id)
+	}
+	return nil
 }

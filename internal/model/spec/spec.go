@@ -99,6 +99,10 @@ type Region struct {
 	Name         string   `json:"name"`
 	AddressSpace string   `json:"addressSpace"` // a block from the platform address plan, /16../20
 	Capacity     Capacity `json:"capacity"`
+	// CustomIPPrefixID is the publisher's custom (BYOIP) IPv4 prefix in the region,
+	// optional: the game nodes' public IPs then come from a prefix derived from it.
+	// Without it, every game node gets its own Standard public IP from Azure.
+	CustomIPPrefixID string `json:"customIpPrefixId,omitempty"`
 }
 
 // Capacity is the game-server demand of a region, from which node counts derive.

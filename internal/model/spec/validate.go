@@ -266,7 +266,12 @@ func validateRegions(c *field.ErrorList, s *Spec) {
 			}
 		}
 		validateCapacity(c, path+".capacity", r.Capacity, s.Tier)
-		validateGameSubnet(c, path, blocks[i], r.Capacity, s.Tier)
+		if r.CustomIPPrefixID != "" {
+			if err := ValidCustomIPPrefixID(r.CustomIPPrefixID); err != nil {
+				c.Add(path+".customIpPrefixId", "%v", err)
+			}
+		}
+		validateGameSubnet(c, path, blocks[i], r.Capacity, r.CustomIPPrefixID, s.Tier)
 	}
 }
 

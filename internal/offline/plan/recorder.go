@@ -113,6 +113,8 @@ func (r *Recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.P
 		sort.Strings(rec.Dependencies)
 		rec.Protect = rpc.GetProtect()
 		rec.RetainOnDelete = rpc.GetRetainOnDelete()
+		rec.IgnoreChanges = append([]string(nil), rpc.GetIgnoreChanges()...)
+		rec.DeleteBeforeReplace = rpc.GetDeleteBeforeReplace()
 		for k, v := range rpc.GetPropertyDependencies() {
 			if len(v.GetUrns()) == 0 {
 				continue

@@ -39,6 +39,11 @@ type Resource struct {
 	Dependencies   []string       `json:"dependencies"`
 	Protect        bool           `json:"protect"`
 	RetainOnDelete bool           `json:"retainOnDelete"`
+	// IgnoreChanges are the inputs whose changes the engine ignores after creation
+	// (the resource option); DeleteBeforeReplace says a replacement deletes the old
+	// resource before creating the new one (a name it must keep, e.g. a node pool).
+	IgnoreChanges       []string `json:"ignoreChanges,omitempty"`
+	DeleteBeforeReplace bool     `json:"deleteBeforeReplace,omitempty"`
 	// PropertyDependencies maps an input to the URNs its value came from.
 	PropertyDependencies map[string][]string `json:"propertyDependencies,omitempty"`
 }
