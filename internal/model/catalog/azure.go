@@ -117,13 +117,17 @@ var azureEntries = []Entry{
 	},
 	{
 		Type:      "azure-native:containerservice:AgentPool",
-		Placement: Regional,
+		Display:   "AKS node pool",
+		Placement: NoLocation, // a child of its cluster: it takes no location input
 		Taggable:  true,
 		Price:     PriceRule("agentPool"),
 		Create:    Duration{Seconds: 360, Range: "5-7 min", Basis: "each separately declared node pool; AKS runs one operation per cluster at a time, so pools of a cluster serialize"},
 		// AKS node pools: the VM size, OS disk, zones, subnet, max pods, node public IP
 		// settings and priority (spot vs regular) of a pool cannot change; AKS needs a new pool.
 		ReplaceOn: []string{"vmSize", "osDiskSizeGB", "osDiskType", "osType", "availabilityZones", "vnetSubnetID", "podSubnetID", "maxPods", "enableNodePublicIP", "nodePublicIPPrefixID", "scaleSetPriority", "kubeletConfig"},
+		// The platform's pools keep their names (game1, …), so a replacement deletes
+		// the old pool first (deleteBeforeReplace).
+		Danger: "game node pool: AKS deletes the old pool before creating the new one; its nodes drain for up to the drain timeout (60 min) and matches still running on them end, so the region runs on its other pools meanwhile",
 	},
 	{
 		Type:   "azure-native:containerservice:MaintenanceConfiguration",

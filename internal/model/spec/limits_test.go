@@ -73,3 +73,28 @@ func TestCatalogueZonesComeFromTheLimits(t *testing.T) {
 		}
 	}
 }
+
+// A custom (BYOIP) prefix must be named by its resource ID, and the region's game
+// nodes must fit the largest prefix derived from one (/21).
+func TestCustomIPPrefix(t *testing.T) {
+	const id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ip/providers/Microsoft.Network/customIpPrefixes/cip-starfall"
+	s := validSpec()
+	s.Regions[0].CustomIPPrefixID = id
+	if err := s.Validate(testNow); err != nil {
+		t.Fatalf("a valid custom prefix refused: %v", err)
+	}
+	for _, bad := range []string{
+		"cip-starfall",
+		"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ip/providers/Microsoft.Network/publicIPPrefixes/p",
+		"/subscriptions/not-a-guid/resourceGroups/rg-ip/providers/Microsoft.Network/customIpPrefixes/cip",
+	} {
+		s.Regions[0].CustomIPPrefixID = bad
+		wantLimit(t, s, `regions[0].customIpPrefixId: "`+bad+`" is not the resource ID of a custom IP prefix`)
+	}
+	s = validSpec()
+	s.Tier = TierProd // pools of up to 1,000 nodes
+	s.Regions[0].AddressSpace = "10.40.0.0/16"
+	s.Regions[0].Capacity.PeakPlayers = 200000 // 2,605 game nodes of F16s_v2 with headroom
+	s.Regions[0].CustomIPPrefixID = id
+	wantLimit(t, s, "regions[0].customIpPrefixId: the region's demand scales to 2605 game nodes, one address each, more than a prefix derived from a custom IPv4 prefix holds (at most /21, 2048 addresses; "+azurelimits.SourceCustomPrefix+")")
+}

@@ -153,7 +153,6 @@ var prodBreaks = []planBreak{
 	{name: "key vault unprotected", catch: "protect-stateful", match: ofType(rules.TypeKeyVault), apply: func(_ *testing.T, _ *plan.Plan, r *plan.Resource) { r.Protect = false }},
 	{name: "registry unprotected", catch: "protect-stateful", match: ofType(rules.TypeRegistry), apply: func(_ *testing.T, _ *plan.Plan, r *plan.Resource) { r.Protect = false }},
 	{name: "DNS zone unprotected", catch: "protect-stateful", match: ofType(rules.TypeDNSZone), apply: func(_ *testing.T, _ *plan.Plan, r *plan.Resource) { r.Protect = false }},
-	{name: "public IP prefix unprotected", catch: "protect-stateful", match: ofType(rules.TypePublicIPPrefix), apply: func(_ *testing.T, _ *plan.Plan, r *plan.Resource) { r.Protect = false }},
 	{name: "NSG allows SSH from the Internet", catch: "nsg-no-ssh-rdp-from-internet", match: ofType(rules.TypeNSG), apply: func(t *testing.T, _ *plan.Plan, r *plan.Resource) {
 		rules, _ := r.Inputs["securityRules"].([]any)
 		r.Inputs["securityRules"] = append(rules, map[string]any{

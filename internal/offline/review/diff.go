@@ -58,7 +58,10 @@ func FromPlans(base, head *plan.Plan, opts Options) (*Review, error) {
 			r.Changes = append(r.Changes, c)
 			continue
 		}
-		props := diffInputs(hr.Type, br.Inputs, hr.Inputs)
+		props, ignored := withoutIgnored(diffInputs(hr.Type, br.Inputs, hr.Inputs), hr.IgnoreChanges)
+		for _, p := range ignored {
+			r.Warnings = append(r.Warnings, fmt.Sprintf("%s: %s changes, but the resource ignores changes to it after creation (ignoreChanges), so `pulumi up` will not apply it; %s", hr.Name, p, ignoredAdvice(hr.Type, p)))
+		}
 		if len(props) == 0 {
 			r.Counts.Same++
 			continue
@@ -761,3 +764,38 @@ func diffCost(b, h *plan.Plan) *CostDelta {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// withoutIgnored drops the changes to inputs the resource's ignoreChanges option
+// covers: the engine does not apply them. It returns the paths it dropped, except
+// node counts, which the cluster autoscaler owns (a changed minimum moves the
+// initial count with it, and nothing needs doing about that).
+func withoutIgnored(props []PropertyChange, ignore []string) (kept []PropertyChange, dropped []string) {
+	if len(ignore) == 0 {
+		return props, nil
+	}
+	for _, p := range props {
+		covered := ""
+		for _, ig := range ignore {
+			if p.Path == ig || strings.HasPrefix(p.Path, ig+".") || strings.HasPrefix(p.Path, ig+"[") {
+				covered = ig
+				break
+			}
+		}
+		if covered == "" {
+			kept = append(kept, p)
+			continue
+		}
+		if covered != "count" && (len(dropped) == 0 || dropped[len(dropped)-1] != covered) {
+			dropped = append(dropped, covered)
+		}
+	}
+	return kept, dropped
+}
+
+// ignoredAdvice says how to make an ignored change happen.
+func ignoredAdvice(typ, path string) string {
+	if catalog.BaseType(typ) == "azure-native:containerservice:ManagedCluster" && path == "agentPoolProfiles" {
+		return "node pools change through per-pool operations only (an AgentPool resource; see components/gamecluster)"
+	}
+	return "make the change outside this stack or lift the ignoreChanges option"
+}

@@ -8,9 +8,11 @@ import (
 )
 
 // The game workloads' types (base tokens) and the inputs a reviewer must always see
-// of them: which Agones the cluster runs, which server image the fleet runs, and how
-// many servers it keeps standing by and may scale to.
+// of them: which Agones the cluster runs, which server image the fleet runs, how
+// many servers it keeps standing by and may scale to, and which nodes a game pool
+// has and how far it scales.
 var workloadKeys = map[string][]string{
+	"azure-native:containerservice:AgentPool":              {"vmSize", "minCount", "maxCount", "availabilityZones", "scaleSetPriority"},
 	"kubernetes:helm.sh/v3:Release":                        {"chart", "version"},
 	"kubernetes:agones.dev/v1:Fleet":                       {"spec.template.spec.template.spec.containers[0].image"},
 	"kubernetes:autoscaling.agones.dev/v1:FleetAutoscaler": {"spec.policy.buffer.bufferSize", "spec.policy.buffer.minReplicas", "spec.policy.buffer.maxReplicas"},
