@@ -8,6 +8,8 @@ import (
 
 	"github.com/gameplatform/platform/internal/model/capacity"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/offline/plan"
+	"github.com/gameplatform/platform/internal/offline/quota"
 )
 
 // renderCapacity prints the capacity model's sizing of every region: game servers
@@ -48,4 +50,28 @@ func renderCapacity(w io.Writer, s *spec.Spec) {
 		parts = append(parts, fmt.Sprintf("%s %d", f, total[f]))
 	}
 	fmt.Fprintf(w, "  all regions, vCPU at max: %s\n", strings.Join(parts, ", "))
+}
+
+// renderQuota prints the plan's quota report: per region, the vCPU per VM family
+// and in total and the Standard public IPs at every pool's maximum, then the quota
+// requests to file before `pulumi up`.
+func renderQuota(w io.Writer, q *plan.Quota) {
+	if q == nil {
+		return
+	}
+	fmt.Fprintln(w, "\nQuota to request before `pulumi up` (per region, every pool at its maximum):")
+	for _, r := range q.Regions {
+		var fams []string
+		for _, f := range quota.Families(r) {
+			fams = append(fams, fmt.Sprintf("%s %s", f, thousandsInt(r.VCPUByFamily[f])))
+		}
+		line := fmt.Sprintf("  %-14s vCPU %s (%s); Standard public IPs %s", r.Region, thousandsInt(r.TotalVCPU), strings.Join(fams, ", "), thousandsInt(r.StandardPublicIPs))
+		if r.PublicIPPrefixes > 0 {
+			line += fmt.Sprintf("; public IP prefixes %d", r.PublicIPPrefixes)
+		}
+		fmt.Fprintln(w, line)
+	}
+	for _, n := range q.Notes {
+		fmt.Fprintf(w, "  %s\n", n)
+	}
 }

@@ -37,6 +37,7 @@ func renderPlanText(w io.Writer, res *engine.Result, f *planFlags, now time.Time
 	plan.RenderPolicies(&b, p.PolicyResults)
 	plan.RenderDeferred(&b, p.PolicyDeferred)
 	renderCapacity(&b, res.Spec)
+	renderQuota(&b, p.Quota)
 	renderAnalytics(&b, p, f.explain)
 	plan.RenderSummary(&b, p)
 	if f.tree {

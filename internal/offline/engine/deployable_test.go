@@ -188,3 +188,40 @@ func TestNewVMSizeReplacesTheGamePools(t *testing.T) {
 		t.Errorf("%d pools replaced, blocked %v; want the game pools replaced and the review blocked until allowed", replaced, rv.Blocked)
 	}
 }
+
+// The quota report, read from what the program registers, agrees with the capacity
+// model: per region, every family's vCPU at the pools' maximum, and one Standard
+// public IP per game node plus the entry and NAT gateway IPs; above the default
+// public IP quota it asks for a request.
+func TestQuotaReportMatchesTheCapacityModel(t *testing.T) {
+	for env, r := range shippedPlans(t) {
+		sizing, err := r.Spec.Sizing()
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := r.Plan.Quota
+		if q == nil || len(q.Regions) != len(r.Spec.Regions) {
+			t.Fatalf("%s: quota report %+v, want one entry per region", env, q)
+		}
+		byRegion := map[string]plan.RegionQuota{}
+		for _, rq := range q.Regions {
+			byRegion[rq.Region] = rq
+		}
+		for i, reg := range r.Spec.Regions {
+			got, want := byRegion[reg.Name], sizing[i]
+			if diff := cmp.Diff(want.VCPUByFamily(), got.VCPUByFamily); diff != "" {
+				t.Errorf("%s %s vCPU by family (-capacity model +quota report):\n%s", env, reg.Name, diff)
+			}
+			if ips := want.MaxNodes + 2; got.StandardPublicIPs != ips {
+				t.Errorf("%s %s: %d Standard public IPs, want %d (game nodes at max + entry + NAT)", env, reg.Name, got.StandardPublicIPs, ips)
+			}
+			request := false
+			for _, s := range q.Requests {
+				request = request || strings.HasPrefix(s, reg.Name+": ") && strings.Contains(s, "Standard public IP addresses, above the default quota of 10")
+			}
+			if request != (got.StandardPublicIPs > 10) {
+				t.Errorf("%s %s: public IP quota request listed %v for %d addresses", env, reg.Name, request, got.StandardPublicIPs)
+			}
+		}
+	}
+}

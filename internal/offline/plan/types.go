@@ -21,7 +21,10 @@ type Plan struct {
 	PolicyDeferred []PolicyResult `json:"policyDeferred,omitempty"`
 	Cost           Cost           `json:"cost"`
 	Deploy         Deploy         `json:"deploy"`
-	Summary        Summary        `json:"summary"`
+	// Quota is what the plan needs of the subscription's per-region quotas at every
+	// pool's maximum (internal/offline/quota); absent in plans from elsewhere.
+	Quota   *Quota  `json:"quota,omitempty"`
+	Summary Summary `json:"summary"`
 }
 
 // Resource is one registration as the engine would see it.
@@ -151,4 +154,29 @@ func (p *Plan) Index() map[string]*Resource {
 		m[p.Resources[i].URN] = &p.Resources[i]
 	}
 	return m
+}
+
+// Quota is the plan's quota report: per region, what must be granted before
+// `pulumi up` can create everything and the autoscalers reach their maximum.
+type Quota struct {
+	Regions []RegionQuota `json:"regions"`
+	// Requests lists, in words, every quota that is above Azure's default and must
+	// be requested (per region and quota); empty when none is known to be.
+	Requests []string `json:"requests"`
+	// Notes explain the figures' basis and sources.
+	Notes []string `json:"notes"`
+}
+
+// RegionQuota is one region's quota needs.
+type RegionQuota struct {
+	Region string `json:"region"`
+	// VCPUByFamily is the vCPU each VM family needs at every pool's maximum;
+	// TotalVCPU is their sum (Azure's "Total Regional vCPUs" quota).
+	VCPUByFamily map[string]int `json:"vcpuByFamily"`
+	TotalVCPU    int            `json:"totalVcpu"`
+	// StandardPublicIPs counts Standard public IP addresses: standalone ones and one
+	// per game node at its pool's maximum when the nodes draw from no prefix.
+	StandardPublicIPs int `json:"standardPublicIps"`
+	// PublicIPPrefixes counts public IP prefixes (derived from custom prefixes).
+	PublicIPPrefixes int `json:"publicIpPrefixes"`
 }
