@@ -12,15 +12,11 @@ import (
 	"github.com/gameplatform/platform/components/shared"
 	"github.com/gameplatform/platform/internal/model/capacity"
 	"github.com/gameplatform/platform/internal/model/naming"
+	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // TypeToken is the component's type.
 const TypeToken = "gameplatform:gamecluster:GameCluster"
-
-// Ports are the game-facing ports opened on the game nodes.
-type Ports struct {
-	Start, End, QoS int
-}
 
 // APIServer says how the Kubernetes API server is reachable.
 type APIServer struct {
@@ -46,7 +42,7 @@ type Args struct {
 	Capacity capacity.Plan
 	// Spot runs the game pools on spot VMs (refused in prod).
 	Spot  bool
-	Ports Ports
+	Ports spec.PortRange
 
 	SystemSubnetID pulumi.StringInput
 	GameSubnetID   pulumi.StringInput
@@ -87,8 +83,8 @@ func (a *Args) validate() ([]Pool, error) {
 	if !a.APIServer.Private && len(a.APIServer.AuthorizedRanges) == 0 {
 		errs = append(errs, errors.New("a public API server needs authorized ranges"))
 	}
-	if a.Ports.Start <= 0 || a.Ports.End < a.Ports.Start || a.Ports.QoS <= 0 {
-		errs = append(errs, fmt.Errorf("Ports %+v are not a port range and a QoS port", a.Ports))
+	if err := a.Ports.Problems("Ports"); err != nil {
+		errs = append(errs, err)
 	}
 	if err := naming.ValidAKSCluster(a.Identity.AKSCluster(a.RegionCode)); err != nil {
 		errs = append(errs, err)
@@ -398,7 +394,7 @@ func gamePoolArgs(p Pool, args *Args, clusterName pulumi.StringInput) *azcs.Agen
 		a.NetworkProfile = &azcs.AgentPoolNetworkProfileArgs{
 			AllowedHostPorts: azcs.PortRangeArray{
 				azcs.PortRangeArgs{PortStart: pulumi.Int(args.Ports.Start), PortEnd: pulumi.Int(args.Ports.End), Protocol: pulumi.String("UDP")},
-				azcs.PortRangeArgs{PortStart: pulumi.Int(args.Ports.QoS), PortEnd: pulumi.Int(args.Ports.QoS), Protocol: pulumi.String("UDP")},
+				azcs.PortRangeArgs{PortStart: pulumi.Int(args.Ports.QoSPort), PortEnd: pulumi.Int(args.Ports.QoSPort), Protocol: pulumi.String("UDP")},
 			},
 		}
 	}

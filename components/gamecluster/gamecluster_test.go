@@ -48,7 +48,7 @@ func testArgs(t *testing.T, tier spec.Tier, players int) *Args {
 		APIServer:           APIServer{AuthorizedRanges: []string{"198.51.100.0/24"}},
 		AdminGroupObjectIDs: []string{"aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"},
 		Capacity:            sizing(t, players, tier == spec.TierProd),
-		Ports:               Ports{Start: 7000, End: 7999, QoS: 3075},
+		Ports:               spec.PortRange{Start: 7000, End: 7999, QoSPort: 3075},
 		SystemSubnetID:      pulumi.String("/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/system"),
 		GameSubnetID:        pulumi.String("/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/game"),
 		RegistryID:          pulumi.String("/subscriptions/x/resourceGroups/rg/providers/Microsoft.ContainerRegistry/registries/acr"),

@@ -28,7 +28,7 @@ type Args struct {
 	ResourceGroupName pulumi.StringInput
 	// AddressSpace is the region's block from the platform address plan.
 	AddressSpace string
-	Ports        Ports
+	Ports        spec.PortRange
 	// GameNodes is the most game nodes the region can run (the autoscalers' max):
 	// each has its own public IP.
 	GameNodes int
@@ -72,8 +72,8 @@ func (a *Args) validate() (Subnets, error) {
 	} else if subnets, err = SplitSubnets(block); err != nil {
 		errs = append(errs, fmt.Errorf("AddressSpace: %w", err))
 	}
-	if a.Ports.Start <= 0 || a.Ports.End < a.Ports.Start || a.Ports.QoS <= 0 {
-		errs = append(errs, fmt.Errorf("Ports %+v are not a port range and a QoS port", a.Ports))
+	if err := a.Ports.Problems("Ports"); err != nil {
+		errs = append(errs, err)
 	}
 	if a.GameNodes < 1 {
 		errs = append(errs, fmt.Errorf("GameNodes must be at least 1, got %d", a.GameNodes))

@@ -24,7 +24,7 @@ func testArgs(tier spec.Tier) *Args {
 		Location:          "japaneast",
 		ResourceGroupName: pulumi.String("rg-starfall-test-jpe"),
 		AddressSpace:      "10.10.0.0/20",
-		Ports:             Ports{Start: 7000, End: 7999, QoS: 3075},
+		Ports:             spec.PortRange{Start: 7000, End: 7999, QoSPort: 3075},
 		GameNodes:         53,
 		Zones:             tier == spec.TierProd,
 	}
@@ -169,6 +169,12 @@ func TestNetworkArgsErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("validate = %v, want %q", err, want)
 		}
+	}
+	// The components judge the port range by the environment model's one rule.
+	a = testArgs(spec.TierDev)
+	a.Ports = spec.PortRange{Start: 7000, End: 7999, QoSPort: 7500}
+	if _, err := a.validate(); err == nil || !strings.Contains(err.Error(), "Ports.qosPort: 7500 lies inside the game range 7000-7999") {
+		t.Errorf("validate = %v", err)
 	}
 	a = testArgs(spec.TierDev)
 	a.GameNodes = 3000 // a /20 block's game subnet is a /21: 2043 usable

@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/gameplatform/platform/internal/model/azurelimits"
+	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 // Subnet roles, also the subnets' names inside the VNet.
@@ -120,11 +121,6 @@ type Rule struct {
 	Description string
 }
 
-// Ports are the game-facing ports of an environment.
-type Ports struct {
-	Start, End, QoS int
-}
-
 // NSG rule priorities: explicit denies of remote-administration ports first, then the
 // game allows, then a catch-all deny of the Internet ahead of Azure's defaults.
 const (
@@ -138,7 +134,7 @@ const (
 // anything from the Internet: the game UDP range and the QoS beacon port. Every
 // subnet denies SSH/RDP and then everything else from the Internet explicitly, so a
 // rule added later above 4096 cannot open a subnet by accident.
-func SecurityRules(role string, p Ports) []Rule {
+func SecurityRules(role string, p spec.PortRange) []Rule {
 	rules := []Rule{{
 		Name: "deny-admin-from-internet", Priority: PriorityDenyAdmin, Direction: "Inbound", Access: "Deny",
 		Protocol: "*", Source: "Internet", DestPorts: []string{"22", "3389"},
@@ -153,7 +149,7 @@ func SecurityRules(role string, p Ports) []Rule {
 			},
 			Rule{
 				Name: "allow-qos-udp", Priority: PriorityAllowQoS, Direction: "Inbound", Access: "Allow",
-				Protocol: "Udp", Source: "Internet", DestPorts: []string{strconv.Itoa(p.QoS)},
+				Protocol: "Udp", Source: "Internet", DestPorts: []string{strconv.Itoa(p.QoSPort)},
 				Description: "Players' QoS (latency) beacons, used to pick a region.",
 			})
 	}

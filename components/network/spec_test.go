@@ -88,7 +88,7 @@ func TestGamePrefixLength(t *testing.T) {
 }
 
 func TestSecurityRules(t *testing.T) {
-	ports := Ports{Start: 7000, End: 7999, QoS: 3075}
+	ports := spec.PortRange{Start: 7000, End: 7999, QoSPort: 3075}
 	deny := Rule{Name: "deny-admin-from-internet", Priority: 100, Direction: "Inbound", Access: "Deny", Protocol: "*", Source: "Internet", DestPorts: []string{"22", "3389"}}
 	denyAll := Rule{Name: "deny-internet-inbound", Priority: 4096, Direction: "Inbound", Access: "Deny", Protocol: "*", Source: "Internet", DestPorts: []string{"*"}}
 	noDesc := cmp.FilterPath(func(p cmp.Path) bool { return p.Last().String() == ".Description" }, cmp.Ignore())
@@ -107,7 +107,7 @@ func TestSecurityRules(t *testing.T) {
 			t.Errorf("%s rules (-want +got):\n%s", role, diff)
 		}
 	}
-	if got := SecurityRules(RoleGame, Ports{Start: 7777, End: 7777, QoS: 3075}); got[1].DestPorts[0] != "7777" {
+	if got := SecurityRules(RoleGame, spec.PortRange{Start: 7777, End: 7777, QoSPort: 3075}); got[1].DestPorts[0] != "7777" {
 		t.Errorf("single-port range = %v", got[1].DestPorts)
 	}
 }

@@ -214,21 +214,33 @@ func validateTags(c *field.ErrorList, s *Spec) {
 	}
 }
 
-func validatePorts(c *field.ErrorList, p PortRange) {
+func validatePorts(c *field.ErrorList, p PortRange) { p.check(c, "gamePorts") }
+
+// check reports the range's problems under the field path at.
+func (p PortRange) check(c *field.ErrorList, at string) {
 	if p.Start < MinGamePort || p.Start > MaxGamePort {
-		c.Add("gamePorts.start", "%d is outside %d-%d", p.Start, MinGamePort, MaxGamePort)
+		c.Add(at+".start", "%d is outside %d-%d", p.Start, MinGamePort, MaxGamePort)
 	}
 	if p.End < MinGamePort || p.End > MaxGamePort {
-		c.Add("gamePorts.end", "%d is outside %d-%d", p.End, MinGamePort, MaxGamePort)
+		c.Add(at+".end", "%d is outside %d-%d", p.End, MinGamePort, MaxGamePort)
 	}
 	if p.End < p.Start {
-		c.Add("gamePorts", "end %d is below start %d", p.End, p.Start)
+		c.Add(at, "end %d is below start %d", p.End, p.Start)
 	}
 	if p.QoSPort < MinGamePort || p.QoSPort > MaxGamePort {
-		c.Add("gamePorts.qosPort", "%d is outside %d-%d", p.QoSPort, MinGamePort, MaxGamePort)
+		c.Add(at+".qosPort", "%d is outside %d-%d", p.QoSPort, MinGamePort, MaxGamePort)
 	} else if p.QoSPort >= p.Start && p.QoSPort <= p.End {
-		c.Add("gamePorts.qosPort", "%d lies inside the game range %d-%d; pick a port outside it", p.QoSPort, p.Start, p.End)
+		c.Add(at+".qosPort", "%d lies inside the game range %d-%d; pick a port outside it", p.QoSPort, p.Start, p.End)
 	}
+}
+
+// Problems returns the range's problems, each under the field path at: the one
+// rule of a valid game port range, which the environment validation and the
+// components that take the range (network, gamecluster) share.
+func (p PortRange) Problems(at string) error {
+	var c field.ErrorList
+	p.check(&c, at)
+	return c.Join()
 }
 
 func validateRegions(c *field.ErrorList, s *Spec) {
