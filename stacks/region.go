@@ -75,6 +75,7 @@ func newRegion(ctx *pulumi.Context, s *spec.Spec, r spec.Region, id naming.Ident
 		AddressSpace:      r.AddressSpace,
 		Ports:             s.GamePorts,
 		GameNodes:         deps.Capacity.MaxNodes,
+		GameAddresses:     deps.Capacity.GameSubnetAddresses(),
 		CustomIPPrefixID:  r.CustomIPPrefixID,
 		Zones:             zonal,
 	}, pulumi.Parent(reg))

@@ -31,9 +31,9 @@ const (
 	// OSSKU of every pool: Azure Linux (small, fast to boot and patch).
 	OSSKU = "AzureLinux"
 	// Surge during upgrades: the system pool is small, game pools are large and
-	// full of matches, so they surge a small share and drain slowly.
+	// full of matches, so they surge a small share (capacity.GameSurgePercent, which
+	// the game subnet is sized for) and drain slowly.
 	SystemMaxSurge        = "33%"
-	GameMaxSurge          = "10%"
 	GameDrainTimeoutMins  = 60
 	SystemDrainTimeoutMin = 30
 )
@@ -93,7 +93,7 @@ func Pools(p capacity.Plan, t spec.Tier, regionHasZones, spot bool) ([]Pool, err
 			Name: g.Name, Mode: "User", VMSize: g.VMSize, MinCount: g.MinNodes, MaxCount: g.MaxNodes,
 			Zones: zones, Labels: map[string]string{"gameplatform.io/pool": "game"},
 			Subnet: "game", NodePublicIP: true, Spot: spot, AllowHostPorts: true,
-			MaxSurge: GameMaxSurge, DrainTimeout: GameDrainTimeoutMins,
+			MaxSurge: fmt.Sprintf("%d%%", capacity.GameSurgePercent), DrainTimeout: GameDrainTimeoutMins,
 		})
 	}
 	return out, nil

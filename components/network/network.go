@@ -32,6 +32,9 @@ type Args struct {
 	// GameNodes is the most game nodes the region can run (the autoscalers' max):
 	// each has its own public IP.
 	GameNodes int
+	// GameAddresses is how many addresses the game subnet must hold: GameNodes plus
+	// the pools' upgrade surge (capacity.Plan.GameSubnetAddresses).
+	GameAddresses int
 	// CustomIPPrefixID, when set, is the publisher's custom (BYOIP) IPv4 prefix in
 	// the region: the game nodes' addresses come from a prefix derived from it, sized
 	// for GameNodes. Empty: no prefix; every game node gets its own Standard public
@@ -77,8 +80,10 @@ func (a *Args) validate() (Subnets, error) {
 	}
 	if a.GameNodes < 1 {
 		errs = append(errs, fmt.Errorf("GameNodes must be at least 1, got %d", a.GameNodes))
-	} else if subnets.Game.IsValid() && a.GameNodes > UsableIPs(subnets.Game) {
-		errs = append(errs, fmt.Errorf("%d game nodes do not fit the game subnet %s (%d addresses); use a larger region block", a.GameNodes, subnets.Game, UsableIPs(subnets.Game)))
+	} else if a.GameAddresses < a.GameNodes {
+		errs = append(errs, fmt.Errorf("GameAddresses %d is below GameNodes %d: the game subnet needs an address per node and per surge node", a.GameAddresses, a.GameNodes))
+	} else if subnets.Game.IsValid() && a.GameAddresses > UsableIPs(subnets.Game) {
+		errs = append(errs, fmt.Errorf("%d game-node addresses (nodes and upgrade surge) do not fit the game subnet %s (%d usable); use a larger region block", a.GameAddresses, subnets.Game, UsableIPs(subnets.Game)))
 	}
 	if a.CustomIPPrefixID != "" {
 		if err := spec.ValidCustomIPPrefixID(a.CustomIPPrefixID); err != nil {

@@ -26,6 +26,7 @@ func testArgs(tier spec.Tier) *Args {
 		AddressSpace:      "10.10.0.0/20",
 		Ports:             spec.PortRange{Start: 7000, End: 7999, QoSPort: 3075},
 		GameNodes:         53,
+		GameAddresses:     59,
 		Zones:             tier == spec.TierProd,
 	}
 }
@@ -131,7 +132,7 @@ func TestNetworkDerivesTheGamePrefixFromACustomPrefix(t *testing.T) {
 	} {
 		a := testArgs(tc.tier)
 		a.AddressSpace = "10.10.0.0/16"
-		a.GameNodes = tc.nodes
+		a.GameNodes, a.GameAddresses = tc.nodes, tc.nodes
 		a.CustomIPPrefixID = customPrefix
 		res := run(t, a)
 		prefix, ok := res["jpe-net-game-prefix"]
@@ -163,7 +164,7 @@ func TestNetworkArgsErrors(t *testing.T) {
 	a = testArgs(spec.TierDev)
 	a.AddressSpace = "10.10.0.0/16"
 	a.CustomIPPrefixID = "/subscriptions/x/customIpPrefixes/y"
-	a.GameNodes = 2049
+	a.GameNodes, a.GameAddresses = 2049, 2049
 	_, err = a.validate()
 	for _, want := range []string{"is not the resource ID of a custom IP prefix", "2049 game nodes need a /20 prefix, larger than a prefix derived from a custom IPv4 prefix can be (/21)"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
@@ -177,8 +178,12 @@ func TestNetworkArgsErrors(t *testing.T) {
 		t.Errorf("validate = %v", err)
 	}
 	a = testArgs(spec.TierDev)
-	a.GameNodes = 3000 // a /20 block's game subnet is a /21: 2043 usable
-	if _, err := a.validate(); err == nil || !strings.Contains(err.Error(), "3000 game nodes do not fit the game subnet 10.10.0.0/21 (2043 addresses)") {
+	a.GameNodes, a.GameAddresses = 2000, 2044 // a /20 block's game subnet is a /21: 2043 usable
+	if _, err := a.validate(); err == nil || !strings.Contains(err.Error(), "2044 game-node addresses (nodes and upgrade surge) do not fit the game subnet 10.10.0.0/21 (2043 usable)") {
+		t.Errorf("validate = %v", err)
+	}
+	a.GameAddresses = 1999
+	if _, err := a.validate(); err == nil || !strings.Contains(err.Error(), "GameAddresses 1999 is below GameNodes 2000") {
 		t.Errorf("validate = %v", err)
 	}
 }

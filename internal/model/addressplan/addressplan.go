@@ -9,26 +9,27 @@ import (
 	"github.com/gameplatform/platform/internal/model/tier"
 )
 
-// AddressesPerNode is how many block addresses the sizing rule reserves per node a
-// region's cluster may scale to (see the package documentation).
-const AddressesPerNode = 4
-
-// BlockBits returns the prefix length of the block a region of the tier needs when its
-// cluster may scale to maxNodes nodes: the smallest block between /spec.MinAddressPrefix
-// and the tier's minimum (its profile's MinBlockBits) that holds AddressesPerNode addresses per node. It is an error
-// when even a /spec.MinAddressPrefix is too small.
-func BlockBits(t spec.Tier, maxNodes int) (int, error) {
-	if maxNodes < 0 {
-		return 0, fmt.Errorf("internal error: negative node count %d", maxNodes)
+// BlockBits returns the prefix length of the block a region of the tier needs when
+// its game nodes need gameAddresses addresses (capacity.Plan.GameSubnetAddresses:
+// every game node at its maximum plus its upgrade surge): the tier's minimum block
+// (its profile's MinBlockBits), or the smallest larger one whose game subnet
+// (spec.GameNodeAddresses, half the block) holds them — the same rule the
+// environment model validates a block with. It is an error when even a
+// /spec.MinAddressPrefix is too small.
+func BlockBits(t spec.Tier, gameAddresses int) (int, error) {
+	if gameAddresses < 0 {
+		return 0, fmt.Errorf("internal error: negative address count %d", gameAddresses)
 	}
 	b := tier.Of(t).MinBlockBits
-	need := uint64(maxNodes) * AddressesPerNode
-	for b > spec.MinAddressPrefix && blockSize(b) < need {
+	fits := func(bits int) bool {
+		return spec.GameNodeAddresses(netip.PrefixFrom(netip.IPv4Unspecified(), bits)) >= gameAddresses
+	}
+	for b > spec.MinAddressPrefix && !fits(b) {
 		b--
 	}
-	if blockSize(b) < need {
-		return 0, fmt.Errorf("%d nodes need %d addresses; the largest region block (/%d) holds %d",
-			maxNodes, need, spec.MinAddressPrefix, blockSize(spec.MinAddressPrefix))
+	if !fits(b) {
+		return 0, fmt.Errorf("%d game-node addresses do not fit the largest region block (/%d), whose game subnet holds %d",
+			gameAddresses, spec.MinAddressPrefix, spec.GameNodeAddresses(netip.PrefixFrom(netip.IPv4Unspecified(), spec.MinAddressPrefix)))
 	}
 	return b, nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/model/tier"
 )
 
 func pfx(ss ...string) []netip.Prefix {
@@ -30,34 +31,39 @@ func wants(bits ...int) []Want {
 }
 
 func TestBlockBits(t *testing.T) {
+	// A block's game subnet is half of it less Azure's five reserved addresses: a
+	// /20 holds 2043, a /19 4091, a /18 8187, a /16 32763.
 	cases := []struct {
-		tier     spec.Tier
-		maxNodes int
-		want     int
+		tier      spec.Tier
+		addresses int
+		want      int
 	}{
 		{spec.TierDev, 0, 20},
-		{spec.TierDev, 1024, 20},     // 4096 addresses: exactly a /20
-		{spec.TierDev, 1025, 19},     // one more node needs the next size up
-		{spec.TierDev, 2048, 19},     // 8192
-		{spec.TierDev, 2049, 18},     // 8196 > 8192
+		{spec.TierDev, 2043, 20},     // exactly a /20's game subnet
+		{spec.TierDev, 2044, 19},     // one more address needs the next size up
+		{spec.TierDev, 4091, 19},     //
+		{spec.TierDev, 4092, 18},     //
 		{spec.TierStaging, 10, 18},   // the tier minimum
-		{spec.TierStaging, 4097, 17}, // 16388 > 16384
+		{spec.TierStaging, 8188, 17}, // above a /18's 8187
 		{spec.TierProd, 1, 16},
-		{spec.TierDev, 16384, 16}, // 65536: the largest block
+		{spec.TierDev, 32763, 16}, // the largest block
 	}
 	for _, tc := range cases {
-		t.Run(fmt.Sprintf("%s-%d", tc.tier, tc.maxNodes), func(t *testing.T) {
-			got, err := BlockBits(tc.tier, tc.maxNodes)
+		t.Run(fmt.Sprintf("%s-%d", tc.tier, tc.addresses), func(t *testing.T) {
+			got, err := BlockBits(tc.tier, tc.addresses)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if got != tc.want {
-				t.Errorf("BlockBits(%s, %d) = /%d, want /%d", tc.tier, tc.maxNodes, got, tc.want)
+				t.Errorf("BlockBits(%s, %d) = /%d, want /%d", tc.tier, tc.addresses, got, tc.want)
 			}
 		})
 	}
-	if _, err := BlockBits(spec.TierDev, 16385); err == nil || !strings.Contains(err.Error(), "the largest region block (/16) holds 65536") {
-		t.Errorf("16385 nodes: err = %v", err)
+	if _, err := BlockBits(spec.TierDev, 32764); err == nil || !strings.Contains(err.Error(), "32764 game-node addresses do not fit the largest region block (/16), whose game subnet holds 32763") {
+		t.Errorf("32764 addresses: err = %v", err)
+	}
+	if _, err := BlockBits(spec.TierDev, -1); err == nil {
+		t.Error("a negative count accepted")
 	}
 }
 
@@ -204,18 +210,24 @@ func TestAllocateExhaustion(t *testing.T) {
 }
 
 // TestBlockBitsHoldTheGameSubnet: a block sized by BlockBits always passes the
-// environment model's check that its game subnet holds the cluster's game nodes.
+// environment model's check that its game subnet holds the cluster's game nodes
+// and their surge, and is the smallest such block the tier allows.
 func TestBlockBitsHoldTheGameSubnet(t *testing.T) {
 	for _, tier := range spec.Tiers {
-		for nodes := 0; nodes <= 16384; nodes += 7 {
-			b, err := BlockBits(tier, nodes)
+		for addrs := 0; addrs <= 32763; addrs += 7 {
+			b, err := BlockBits(tier, addrs)
 			if err != nil {
 				t.Fatal(err)
 			}
 			block := netip.PrefixFrom(netip.MustParseAddr("10.0.0.0"), b)
-			if room := spec.GameNodeAddresses(block); room < nodes {
-				t.Fatalf("%s, %d nodes: /%d's game subnet holds %d", tier, nodes, b, room)
+			if room := spec.GameNodeAddresses(block); room < addrs {
+				t.Fatalf("%s, %d addresses: /%d's game subnet holds %d", tier, addrs, b, room)
+			}
+			if smallest := spec.SmallestBlockFor(addrs); b != min(smallest, tierMinBits(tier)) {
+				t.Fatalf("%s, %d addresses: /%d, want /%d (the smallest fitting block, at most the tier's minimum)", tier, addrs, b, min(smallest, tierMinBits(tier)))
 			}
 		}
 	}
 }
+
+func tierMinBits(t spec.Tier) int { return tier.Of(t).MinBlockBits }

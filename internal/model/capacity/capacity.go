@@ -24,6 +24,11 @@ const (
 	Headroom = 0.25
 	// StandbyFraction is the share of peak nodes kept warm as the pool minimum.
 	StandbyFraction = 0.2
+	// GameSurgePercent is the game pools' max surge during upgrades: AKS adds this
+	// share of a pool's nodes (rounded up) as temporary nodes, each with an address
+	// in the game subnet. Game pools are large and full of matches, so they surge a
+	// small share and drain slowly.
+	GameSurgePercent = 10
 	// MaxNodesPerPool is AKS's limit of nodes in one (VM scale set) node pool.
 	MaxNodesPerPool = azurelimits.AKSNodesPerPool
 	// MaxNodesPerCluster is AKS's limit of nodes in one cluster, all pools together.
@@ -190,6 +195,19 @@ func (p Plan) VCPUByFamily() map[string]int {
 		out[pool.Family] += pool.MaxNodes * pool.VCPU
 	}
 	return out
+}
+
+// GameSubnetAddresses is how many game-subnet addresses the region's game nodes
+// need: every game pool at its maximum plus its upgrade surge (GameSurgePercent of
+// the pool, rounded up, as AKS computes it per pool). Pods use the overlay and need
+// none. The environment model checks a region's block against it, the network
+// component its game subnet, and the address plan sizes new blocks by it.
+func (p Plan) GameSubnetAddresses() int {
+	n := 0
+	for _, g := range p.GamePools {
+		n += g.MaxNodes + ceilDiv(g.MaxNodes*GameSurgePercent, 100)
+	}
+	return n
 }
 
 // Families returns the families of VCPUByFamily, sorted.

@@ -18,18 +18,19 @@ func CapacityOptions(t Tier) capacity.Options {
 	return capacity.Options{SystemPool: p.SystemPool, MaxNodesPerPool: p.MaxNodesPerPool}
 }
 
-// GameNodeAddresses is how many game nodes a region block can hold: the network
+// GameNodeAddresses is how many game-node addresses a region block has: the network
 // gives game nodes the first half of the block (components/network.SplitSubnets,
-// whose tests check this agrees), one address per node, less the five Azure
-// reserves in every subnet. Pods use the overlay and take no block addresses.
+// whose tests check this agrees), less the five addresses Azure reserves in every
+// subnet. Pods use the overlay and take no block addresses.
 func GameNodeAddresses(block netip.Prefix) int {
 	return 1<<(32-block.Bits()-1) - 5
 }
 
 // validateGameSubnet reports a block too small for the game nodes the region's
-// demand can scale to. Demand the model rejects is reported by validateCapacity.
-// With a custom (BYOIP) prefix, the nodes' addresses must also fit the largest
-// prefix derived from one.
+// demand can scale to, with their upgrade surge (capacity.Plan.GameSubnetAddresses,
+// the one rule). With a custom (BYOIP) prefix, the nodes' addresses must also fit
+// the largest prefix derived from one. Demand the model rejects is reported by
+// validateCapacity.
 func validateGameSubnet(c *field.ErrorList, path string, block netip.Prefix, cp Capacity, customPrefix string, t Tier) {
 	if !block.IsValid() {
 		return
@@ -45,16 +46,17 @@ func validateGameSubnet(c *field.ErrorList, path string, block netip.Prefix, cp 
 		c.Add(path+".customIpPrefixId", "the region's demand scales to %d game nodes, one address each, more than a prefix derived from a custom IPv4 prefix holds (at most /%d, %d addresses; %s): split the demand across regions or drop customIpPrefixId",
 			r, azurelimits.CustomPrefixShortest, 1<<(32-azurelimits.CustomPrefixShortest), azurelimits.SourceCustomPrefix)
 	}
-	if room := GameNodeAddresses(block); p.MaxNodes > room {
-		c.Add(path+".addressSpace", "%s holds at most %d game nodes (half the block is the game subnet); the region's demand scales to %d: use a block of /%d or larger",
-			block, room, p.MaxNodes, smallestBlockFor(p.MaxNodes))
+	if need, room := p.GameSubnetAddresses(), GameNodeAddresses(block); need > room {
+		c.Add(path+".addressSpace", "%s holds %d game-node addresses (half the block is the game subnet); the region's demand scales to %d game nodes, %d with the %d%% upgrade surge: use a block of /%d or larger",
+			block, room, p.MaxNodes, need, capacity.GameSurgePercent, SmallestBlockFor(need))
 	}
 }
 
-// smallestBlockFor returns the longest prefix length whose game subnet holds nodes.
-func smallestBlockFor(nodes int) int {
+// SmallestBlockFor returns the longest prefix length (the smallest block) whose
+// game subnet holds addresses game-node addresses; 0 when no IPv4 block does.
+func SmallestBlockFor(addresses int) int {
 	for bits := MaxAddressPrefix; bits > 0; bits-- {
-		if GameNodeAddresses(netip.PrefixFrom(netip.IPv4Unspecified(), bits)) >= nodes {
+		if GameNodeAddresses(netip.PrefixFrom(netip.IPv4Unspecified(), bits)) >= addresses {
 			return bits
 		}
 	}

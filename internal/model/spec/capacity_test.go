@@ -17,7 +17,9 @@ func TestDemandThatCannotFitAClusterIsRejected(t *testing.T) {
 		!strings.Contains(got[0], "split the demand across regions or use a larger VM size") {
 		t.Errorf("problems = %q", got)
 	}
-	s.Regions[1].Capacity.PeakPlayers = 150_000 // 1954 nodes at max: fits a cluster and the /20's game subnet
+	// 120k players: 1563 nodes at max in two pools, 1721 addresses with the pools'
+	// 10% upgrade surge: fits a cluster and the /20's game subnet (2043).
+	s.Regions[1].Capacity.PeakPlayers = 120_000
 	if err := s.Validate(testNow); err != nil {
 		t.Errorf("demand that fits rejected: %v", err)
 	}
@@ -56,11 +58,12 @@ func TestSizingFollowsTheSpec(t *testing.T) {
 func TestBlockTooSmallForTheGameNodes(t *testing.T) {
 	s := validSpec()
 	s.Tier = TierProd
-	// 300k players on F16: 18750 servers, 3125 nodes at peak, 3907 max; a /20's game
-	// subnet is a /21 with 2043 usable addresses.
+	// 300k players on F16: 18750 servers, 3125 nodes at peak, 3907 max in four
+	// pools, 4299 addresses with each pool's 10% upgrade surge; a /20's game subnet
+	// is a /21 with 2043 usable addresses, a /19's 4091, a /18's 8187.
 	s.Regions[0].Capacity.PeakPlayers = 300_000
 	got := problems(t, s.Validate(testNow))
-	want := "regions[0].addressSpace: 10.10.0.0/20 holds at most 2043 game nodes (half the block is the game subnet); the region's demand scales to 3907: use a block of /19 or larger"
+	want := "regions[0].addressSpace: 10.10.0.0/20 holds 2043 game-node addresses (half the block is the game subnet); the region's demand scales to 3907 game nodes, 4299 with the 10% upgrade surge: use a block of /18 or larger"
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("problems = %q\nwant %q", got, want)
 	}

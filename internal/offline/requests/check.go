@@ -191,7 +191,7 @@ func checkRegions(r *Request, p *problems, canSize bool) []RegionSizing {
 			p.add(path+".peakPlayers", "%v", err)
 			continue
 		}
-		bits, err := addressplan.BlockBits(r.Tier, plan.MaxNodes+plan.SystemPool.MaxNodes)
+		bits, err := addressplan.BlockBits(r.Tier, plan.GameSubnetAddresses())
 		if err != nil {
 			p.add(path+".peakPlayers", "%v", err)
 			continue
