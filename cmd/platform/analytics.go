@@ -171,7 +171,7 @@ func renderExplain(w io.Writer, p *plan.Plan) {
 	used := map[string]bool{}
 	for _, r := range p.Resources {
 		if r.Custom {
-			used[catalog.BaseType(r.Type)] = true
+			used[r.CatalogType()] = true
 		}
 	}
 	for _, typ := range d.TypeNames() {

@@ -124,9 +124,10 @@ func Compute(p *plan.Plan, t *PriceTable, tier string) (*Estimate, error) {
 		if region == "" {
 			region = "global"
 		}
-		// An explicit API version in the token does not change the price.
-		typ := catalog.BaseType(r.Type)
-		item := Item{URN: r.URN, Type: r.Type, Name: r.Name, Region: region}
+		// An explicit API version in the token does not change the price; a generic
+		// resource is priced as the ARM type it declares (catalog.Resolve).
+		typ := r.CatalogType()
+		item := Item{URN: r.URN, Type: typ, Name: r.Name, Region: region}
 		var price catalog.Price
 		if entry, ok := catalog.Lookup(typ); ok {
 			price = entry.Price

@@ -51,19 +51,21 @@ func FromPlans(base, head *plan.Plan, opts Options) (*Review, error) {
 		if !counted(hr.Type, hr.Custom) {
 			continue
 		}
+		// The catalogue key: a generic resource is judged as the ARM type it declares.
+		typ := hr.CatalogType()
 		br, ok := bi[hr.URN]
 		if !ok {
 			c := newChange(OpCreate, &hr)
-			c.Properties = keyInputs(hr.Type, hr.Inputs)
+			c.Properties = keyInputs(typ, hr.Inputs)
 			r.Changes = append(r.Changes, c)
 			continue
 		}
-		props := diffInputs(hr.Type, br.Inputs, hr.Inputs)
+		props := diffInputs(typ, br.Inputs, hr.Inputs)
 		if len(props) == 0 {
 			r.Counts.Same++
 			continue
 		}
-		markWorkload(hr.Type, props)
+		markWorkload(typ, props)
 		c := newChange(OpUpdate, &hr)
 		c.Protect = br.Protect || hr.Protect
 		c.RetainOnDelete = br.RetainOnDelete || hr.RetainOnDelete
@@ -72,7 +74,7 @@ func FromPlans(base, head *plan.Plan, opts Options) (*Review, error) {
 			if p.ForcesReplacement {
 				c.Op = OpReplace
 				c.ReplaceInferred = true
-				c.ReplaceReasons = append(c.ReplaceReasons, p.Path+": "+replaceReason(hr.Type, p.Path, lookup(br.Inputs, p.Path), lookup(hr.Inputs, p.Path)))
+				c.ReplaceReasons = append(c.ReplaceReasons, p.Path+": "+replaceReason(typ, p.Path, lookup(br.Inputs, p.Path), lookup(hr.Inputs, p.Path)))
 			}
 		}
 		r.Changes = append(r.Changes, c)
@@ -117,7 +119,7 @@ func pairRenames(changes []Change, base, head map[string]*plan.Resource) {
 		if len(parts) == 0 {
 			return ""
 		}
-		return catalog.BaseType(r.Type) + "|" + strings.Join(parts, "|")
+		return r.CatalogType() + "|" + strings.Join(parts, "|")
 	}
 	created := map[string]int{}
 	for i, c := range changes {
@@ -220,6 +222,7 @@ func newChange(op Op, res *plan.Resource) Change {
 		Op:        op,
 		URN:       res.URN,
 		Type:      res.Type,
+		Kind:      catalogKind(res),
 		Name:      res.Name,
 		Region:    region,
 		Component: componentOf(res.URN),
@@ -740,9 +743,9 @@ func diffCost(b, h *plan.Plan) *CostDelta {
 		}
 		m := CostMover{URN: u, Name: urnName(u), BeforeUSD: before, AfterUSD: after}
 		if r, ok := hi[u]; ok {
-			m.Type = r.Type
+			m.Type = r.CatalogType()
 		} else if r, ok := bi[u]; ok {
-			m.Type = r.Type
+			m.Type = r.CatalogType()
 		}
 		d.Movers = append(d.Movers, m)
 	}
@@ -761,3 +764,12 @@ func diffCost(b, h *plan.Plan) *CostDelta {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// catalogKind is a generic resource's catalogue key (the ARM type it declares), ""
+// for every other type, whose token is its key.
+func catalogKind(res *plan.Resource) string {
+	if k := res.CatalogType(); catalog.IsGeneric(k) {
+		return k
+	}
+	return ""
+}
