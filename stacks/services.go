@@ -72,6 +72,7 @@ func newPlayerData(ctx *pulumi.Context, s *spec.Spec, id naming.Identity, base s
 		Regions:           regions,
 		Consistency:       s.PlayerData.Consistency,
 		MaxThroughput:     s.PlayerData.MaxThroughput,
+		StorageGiB:        s.PlayerData.StorageGiB,
 	}, pulumi.Parent(g))
 }
 

@@ -4,12 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 
 	azauth "github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
 	azresources "github.com/pulumi/pulumi-azure-native-sdk/resources/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/gameplatform/platform/components/shared"
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/model/field"
 	"github.com/gameplatform/platform/internal/model/naming"
 	"github.com/gameplatform/platform/internal/model/spec"
@@ -38,6 +40,10 @@ type Args struct {
 	// MaxThroughput is the database's autoscale maximum RU/s (per region). Default:
 	// the tier profile's.
 	MaxThroughput int
+	// StorageGiB is the planned data size, stated on the account as its
+	// catalog.CosmosPlannedStorageTag tag for the cost model. Default: the tier
+	// profile's.
+	StorageGiB int
 	// Database is the database's name. Default DefaultDatabase.
 	Database string
 	// Containers are the database's containers. Default DefaultContainers.
@@ -70,6 +76,9 @@ func (a *Args) defaults() {
 	}
 	if a.MaxThroughput == 0 {
 		a.MaxThroughput = tier.Of(a.Tier).PlayerData.MaxThroughput
+	}
+	if a.StorageGiB == 0 {
+		a.StorageGiB = tier.Of(a.Tier).PlayerData.StorageGiB
 	}
 	if a.Database == "" {
 		a.Database = DefaultDatabase
@@ -107,7 +116,7 @@ func NewPlayerData(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.
 		Location:          a.Regions[0].Name,
 		Kind:              "GlobalDocumentDB",
 		Properties:        AccountPropertiesFor(a.Regions, a.Consistency, set),
-		Tags:              a.TagMap(),
+		Tags:              accountTags(a),
 	}, a.StatefulOptions(parent)...)
 	if err != nil {
 		return nil, err
@@ -197,4 +206,11 @@ func (c *PlayerData) Grant(ctx *pulumi.Context, grant string, principalID pulumi
 			}).(pulumi.StringOutput),
 		},
 	}, pulumi.Parent(c), pulumi.DependsOn([]pulumi.Resource{c.database}))
+}
+
+// accountTags are the standard tags plus the planned data size.
+func accountTags(a Args) pulumi.StringMap {
+	m := a.TagMap()
+	m[catalog.CosmosPlannedStorageTag] = pulumi.String(strconv.Itoa(a.StorageGiB))
+	return m
 }

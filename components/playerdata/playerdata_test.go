@@ -160,7 +160,8 @@ func TestAccountInputsProd(t *testing.T) {
 		"properties.locations.1.locationName":                   "japanwest",
 		"properties.locations.1.isZoneRedundant":                false,
 		"properties.locations.2.failoverPriority":               2.0,
-		"tags.game": "starfall",
+		"tags.game":                "starfall",
+		"tags.planned-storage-gib": "500",
 	})
 	if !acct.Protect || !acct.RetainOnDelete {
 		t.Error("prod account is not protected and retained")

@@ -218,6 +218,9 @@ func (a *Args) problems() field.ErrorList {
 	if a.MaxThroughput < spec.MinPlayerDataThroughput || a.MaxThroughput > spec.MaxPlayerDataThroughput || a.MaxThroughput%spec.PlayerDataThroughputStep != 0 {
 		errs.Add("MaxThroughput", "%d must be %d-%d RU/s in steps of %d", a.MaxThroughput, spec.MinPlayerDataThroughput, spec.MaxPlayerDataThroughput, spec.PlayerDataThroughputStep)
 	}
+	if a.StorageGiB < 1 || a.StorageGiB > spec.MaxPlayerDataStorageGiB {
+		errs.Add("StorageGiB", "%d must be 1-%d", a.StorageGiB, spec.MaxPlayerDataStorageGiB)
+	}
 	if !containerRE.MatchString(a.Database) {
 		errs.Add("Database", "%q is not a valid database id", a.Database)
 	}

@@ -11,6 +11,11 @@ const (
 	genericIdentifyingInput = "resourceProviderNamespace"
 )
 
+// CosmosPlannedStorageTag is the Cosmos DB account tag stating the planned data size
+// in GiB (the spec's playerData.storageGiB), which the cost model prices: nothing
+// else in a plan says how much a database will hold.
+const CosmosPlannedStorageTag = "planned-storage-gib"
+
 // genericReplaceOn are the generic resource's inputs that name its ARM type and
 // parent: a different value is a different resource (its ID). resourceName and
 // resourceGroupName are covered by the "…Name" rule of the review.
@@ -33,7 +38,7 @@ var cosmosEntries = []Entry{
 		}},
 		Mock:   Mock{Outputs: cosmosAccountOutputs},
 		Price:  PriceRule("cosmosAccount"),
-		Create: Duration{Seconds: 900, Range: "5-25 min", Basis: "a new account with all its write regions: several minutes per region, provisioned together; only the account's own children and private endpoints wait on it"},
+		Create: Duration{Seconds: 600, Range: "3-20 min", Basis: "Azure documents a few minutes for a new account; a multi-region, zone-redundant account takes longer (its regions are provisioned in the same operation); only the account's children, grants and private endpoints wait on it, never a cluster"},
 		Update: Duration{Seconds: 600, Range: "5-15 min", Basis: "adding or removing a region is an online update of minutes per region"},
 		Delete: Duration{Seconds: 600, Range: "5-15 min", Basis: "account deletion removes every region"},
 		// kind (the account's API) is fixed at creation; locations are not: adding or

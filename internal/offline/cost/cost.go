@@ -76,6 +76,7 @@ var rules = map[string]rule{
 	"registry":               (*calc).registry,
 	"replication":            (*calc).replication,
 	"workspace":              (*calc).workspace,
+	"cosmosAccount":          (*calc).cosmosAccount,
 }
 
 // RuleNames returns the names of the cost model's price functions, sorted.
