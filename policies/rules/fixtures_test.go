@@ -33,7 +33,7 @@ var realTypes = []string{
 	TypeStorageAccount, TypeBlobService, TypeBlobContainer, TypeManagedCluster, TypeNSG,
 	TypeVirtualNetwork, TypePublicIP, TypePublicIPPrefix, TypeKeyVault, TypeRegistry,
 	TypeRoute, TypeFrontDoorWAF, TypeAFDEndpoint, TypeSecurityPolicy, TypeAFDOrigin,
-	TypeTrafficManager, TypeTrafficEndpoint, TypeDNSZone,
+	TypeTrafficManager, TypeTrafficEndpoint, TypeDNSZone, TypeCosmosAccount,
 }
 
 // real returns a deep copy of the real resource of a type, or fallback when the
@@ -50,7 +50,7 @@ func real(typ string, fallback func() Resource) Resource {
 			panic(fmt.Sprintf("testdata/resources.json: %v", err))
 		}
 		for _, r := range rs {
-			realByTy[catalog.BaseType(r.Type)] = r
+			realByTy[catalog.Resolve(r.Type, r.Inputs)] = r
 		}
 	})
 	pr, ok := realByTy[typ]
@@ -400,4 +400,27 @@ func testConfig() *Config {
 
 func envFor(tier spec.Tier) *Env {
 	return &Env{Stack: testStack, Game: "starfall", Tier: tier, GamePorts: spec.PortRange{Start: 7000, End: 7999, QoSPort: 3075}}
+}
+
+func cosmosAccount() Resource { return real(TypeCosmosAccount, handCosmosAccount) }
+
+func handCosmosAccount() Resource {
+	r := res(TypeCosmosAccount, "global-playerdata-account", "", obj(`{
+		"resourceProviderNamespace": "Microsoft.DocumentDB", "parentResourcePath": "", "resourceType": "databaseAccounts",
+		"resourceName": "cosmos-starfall-prod", "resourceGroupName": "rg-starfall-prod-global", "apiVersion": "2024-11-15",
+		"location": "japaneast", "kind": "GlobalDocumentDB",
+		"properties": {"databaseAccountOfferType": "Standard", "enableMultipleWriteLocations": true, "enableAutomaticFailover": true,
+			"consistencyPolicy": {"defaultConsistencyLevel": "Session"}, "disableLocalAuth": true, "disableKeyBasedMetadataWriteAccess": true,
+			"publicNetworkAccess": "Disabled", "networkAclBypass": "None", "minimalTlsVersion": "Tls12",
+			"backupPolicy": {"type": "Continuous", "continuousModeProperties": {"tier": "Continuous30Days"}},
+			"locations": [
+				{"locationName": "japaneast", "failoverPriority": 0, "isZoneRedundant": true},
+				{"locationName": "japanwest", "failoverPriority": 1, "isZoneRedundant": true},
+				{"locationName": "koreacentral", "failoverPriority": 2, "isZoneRedundant": true},
+				{"locationName": "westeurope", "failoverPriority": 3, "isZoneRedundant": true},
+				{"locationName": "northeurope", "failoverPriority": 4, "isZoneRedundant": true},
+				{"locationName": "eastus2", "failoverPriority": 5, "isZoneRedundant": true},
+				{"locationName": "westus2", "failoverPriority": 6, "isZoneRedundant": true}]}}`))
+	r.Protect = true
+	return r
 }
