@@ -6,6 +6,7 @@ import (
 	"github.com/gameplatform/platform/components/cdn"
 	"github.com/gameplatform/platform/components/identity"
 	"github.com/gameplatform/platform/components/keyvault"
+	"github.com/gameplatform/platform/components/playerdata"
 	"github.com/gameplatform/platform/components/routing"
 	"github.com/gameplatform/platform/components/shared"
 	"github.com/gameplatform/platform/components/storage"
@@ -30,9 +31,13 @@ type Edge struct {
 const (
 	// WorkloadFrontDoor reads patches and assets to serve them at the edge.
 	WorkloadFrontDoor = "frontdoor"
-	// WorkloadGameServer reads server builds and its secrets.
+	// WorkloadGameServer reads server builds and its secrets. It gets no access to
+	// player data: game servers run on nodes with public IPs, are the most exposed
+	// workload, and report match results to the game API, which validates them; a
+	// compromised server must not read every player's data.
 	WorkloadGameServer = "gameserver"
-	// WorkloadGameAPI reads its secrets.
+	// WorkloadGameAPI reads its secrets and reads and writes player data (Cosmos DB
+	// data contributor on the game's database, in its own region's write region).
 	WorkloadGameAPI = "gameapi"
 	// WorkloadPublisher (the build pipeline) writes builds, patches and assets.
 	WorkloadPublisher = "publisher"
@@ -115,6 +120,17 @@ func newEdge(ctx *pulumi.Context, s *spec.Spec, id naming.Identity, base shared.
 		}
 	}
 
+	// Each region's game API reads and writes player data: a data-plane role on the
+	// game's database, nothing broader (see WorkloadGameServer for why servers get none).
+	if pd := svc.PlayerData; pd != nil {
+		for _, r := range regions {
+			key := WorkloadGameAPI + "-" + r.Name
+			if _, err := pd.Grant(ctx, key, e.Identities[key].PrincipalID, playerdata.RoleDataContributor); err != nil {
+				return nil, err
+			}
+		}
+	}
+
 	origins := make([]cdn.Origin, 0, len(regions))
 	endpoints := make([]routing.Endpoint, 0, len(regions))
 	for _, r := range regions {
@@ -179,5 +195,13 @@ func newEdge(ctx *pulumi.Context, s *spec.Spec, id naming.Identity, base shared.
 	ctx.Export("keyVaultUri", kv.VaultURI)
 	ctx.Export("storageAccount", st.AccountName)
 	ctx.Export("workloadIdentityClientIds", clientIDs)
+	if pd := svc.PlayerData; pd != nil {
+		// What a game backend connects with: the endpoint (the SDK routes to the
+		// nearest write region) and the database; its token comes from its workload
+		// identity (workloadIdentityClientIds), never from a key.
+		ctx.Export("playerDataEndpoint", pulumi.String(pd.Endpoint))
+		ctx.Export("playerDataDatabase", pulumi.String(pd.Database))
+		ctx.Export("playerDataAccount", pulumi.String(pd.AccountName))
+	}
 	return e, nil
 }

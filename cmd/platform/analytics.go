@@ -155,6 +155,8 @@ func renderExplain(w io.Writer, p *plan.Plan) {
 	fmt.Fprintf(w, "Storage: %s\n", t.Storage.EgressNote)
 	fmt.Fprintf(w, "Registry: %s\n", t.Registry.ReplicaNote)
 	fmt.Fprintf(w, "Peering: %s\n", t.Peering.Note)
+	fmt.Fprintf(w, "Cosmos DB (player data): %s %s %s Planned storage: the account's %s tag (playerData.storageGiB), else the tier's cosmosStorageGBDefault.\n",
+		t.CosmosDB.ThroughputNote, t.CosmosDB.ZoneNote, t.CosmosDB.BackupNote, cost.PlannedStorageTag)
 	if a, ok := t.Assumptions[p.Cost.Tier]; ok {
 		fmt.Fprintf(w, "\nUsage assumptions of the %s tier (internal/offline/cost/prices.json):\n", p.Cost.Tier)
 		for _, f := range a.Fields() {
@@ -171,7 +173,7 @@ func renderExplain(w io.Writer, p *plan.Plan) {
 	used := map[string]bool{}
 	for _, r := range p.Resources {
 		if r.Custom {
-			used[catalog.BaseType(r.Type)] = true
+			used[r.CatalogType()] = true
 		}
 	}
 	for _, typ := range d.TypeNames() {

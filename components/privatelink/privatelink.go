@@ -1,5 +1,5 @@
 // Package privatelink gives one region private access to the environment's shared
-// services (build storage, Key Vault, the registry): a private endpoint per service in
+// services (build storage, Key Vault, the registry, the player-data store): a private endpoint per service in
 // the region's private-endpoint subnet, and the privatelink.* private DNS zones, in
 // the region's resource group, linked to the region's VNet only.
 //
@@ -39,10 +39,14 @@ const (
 	ZoneBlob     = "privatelink.blob.core.windows.net"
 	ZoneVault    = "privatelink.vaultcore.azure.net"
 	ZoneRegistry = "privatelink.azurecr.io"
+	// ZoneCosmosSQL is Cosmos DB for NoSQL's zone: the account's global name and
+	// each of its regional names (<account>-<region>) get a record.
+	ZoneCosmosSQL = "privatelink.documents.azure.com"
 
-	GroupBlob     = "blob"
-	GroupVault    = "vault"
-	GroupRegistry = "registry"
+	GroupBlob      = "blob"
+	GroupVault     = "vault"
+	GroupRegistry  = "registry"
+	GroupCosmosSQL = "Sql"
 )
 
 // Service is one service the region reaches privately.

@@ -171,13 +171,14 @@ func toPolicyx(l rules.Level) policyx.EnforcementLevel {
 // subtrees; stack policies then attribute regions from the parent chain with
 // rules.AttributeRegions).
 func FromAnalyzer(ar policyx.AnalyzerResource) rules.Resource {
+	inputs := MapToPlain(ar.Properties)
 	r := rules.Resource{
 		URN:                  ar.URN,
-		Type:                 catalog.BaseType(ar.Type),
+		Type:                 catalog.Resolve(ar.Type, inputs),
 		Name:                 ar.Name,
 		Parent:               ar.Parent,
 		Custom:               !strings.HasPrefix(ar.Type, "gameplatform:") && !strings.HasPrefix(ar.Type, "pulumi:"),
-		Inputs:               MapToPlain(ar.Properties),
+		Inputs:               inputs,
 		Protect:              ar.Options.Protect,
 		Dependencies:         ar.Dependencies,
 		PropertyDependencies: ar.PropertyDependencies,

@@ -28,12 +28,14 @@ var (
 	realByTy map[string]plan.Resource
 )
 
-// realTypes are the types the components register whose fixtures must be real.
+// realTypes are the types the components register whose fixtures must be real. (A
+// public IP prefix exists only for a region with a custom prefix, which no shipped
+// environment has; internal/offline/engine tests one.)
 var realTypes = []string{
-	TypeStorageAccount, TypeBlobService, TypeBlobContainer, TypeManagedCluster, TypeNSG,
-	TypeVirtualNetwork, TypePublicIP, TypePublicIPPrefix, TypeKeyVault, TypeRegistry,
+	TypeStorageAccount, TypeBlobService, TypeBlobContainer, TypeManagedCluster, TypeAgentPool, TypeNSG,
+	TypeVirtualNetwork, TypePublicIP, TypeKeyVault, TypeRegistry,
 	TypeRoute, TypeFrontDoorWAF, TypeAFDEndpoint, TypeSecurityPolicy, TypeAFDOrigin,
-	TypeTrafficManager, TypeTrafficEndpoint, TypeDNSZone,
+	TypeTrafficManager, TypeTrafficEndpoint, TypeDNSZone, TypeCosmosAccount,
 }
 
 // real returns a deep copy of the real resource of a type, or fallback when the
@@ -50,7 +52,7 @@ func real(typ string, fallback func() Resource) Resource {
 			panic(fmt.Sprintf("testdata/resources.json: %v", err))
 		}
 		for _, r := range rs {
-			realByTy[catalog.BaseType(r.Type)] = r
+			realByTy[catalog.Resolve(r.Type, r.Inputs)] = r
 		}
 	})
 	pr, ok := realByTy[typ]
@@ -164,26 +166,17 @@ func handCluster() Resource {
 			"vnetSubnetID": "/subscriptions/x/subnets/snet-game"}]}`))
 }
 
-// agentPool is an AgentPool resource made of the real cluster's first user pool.
-func agentPool() Resource {
-	c := cluster()
-	var pool map[string]any
-	profiles, _ := c.Inputs["agentPoolProfiles"].([]any)
-	for _, e := range profiles {
-		if m, ok := e.(map[string]any); ok && m["mode"] == "User" {
-			pool = deepCopy(m).(map[string]any)
-			break
-		}
+// agentPool is the real first game pool, an AgentPool resource of its cluster.
+func agentPool() Resource { return real(TypeAgentPool, nil) }
+
+// poolsIn are copies of the real game pool as the region's three game pools (prod's
+// japaneast has three).
+func poolsIn(region string) []Resource {
+	var out []Resource
+	for _, n := range []string{"game1", "game2", "game3"} {
+		out = append(out, renamed(with(agentPool(), "agentPoolName", n), region+"-cluster-"+n, region))
 	}
-	if pool == nil {
-		panic("the real cluster has no user pool")
-	}
-	pool["agentPoolName"] = pool["name"]
-	delete(pool, "name")
-	pool["resourceName"] = c.Inputs["resourceName"]
-	pool["resourceGroupName"] = c.Inputs["resourceGroupName"]
-	r := res(TypeAgentPool, c.Region+"-cluster-"+fmt.Sprint(pool["agentPoolName"]), c.Region, pool)
-	return r
+	return out
 }
 
 func gameNSG() Resource { return real(TypeNSG, handGameNSG) }
@@ -400,4 +393,27 @@ func testConfig() *Config {
 
 func envFor(tier spec.Tier) *Env {
 	return &Env{Stack: testStack, Game: "starfall", Tier: tier, GamePorts: spec.PortRange{Start: 7000, End: 7999, QoSPort: 3075}}
+}
+
+func cosmosAccount() Resource { return real(TypeCosmosAccount, handCosmosAccount) }
+
+func handCosmosAccount() Resource {
+	r := res(TypeCosmosAccount, "global-playerdata-account", "", obj(`{
+		"resourceProviderNamespace": "Microsoft.DocumentDB", "parentResourcePath": "", "resourceType": "databaseAccounts",
+		"resourceName": "cosmos-starfall-prod", "resourceGroupName": "rg-starfall-prod-global", "apiVersion": "2024-11-15",
+		"location": "japaneast", "kind": "GlobalDocumentDB",
+		"properties": {"databaseAccountOfferType": "Standard", "enableMultipleWriteLocations": true, "enableAutomaticFailover": true,
+			"consistencyPolicy": {"defaultConsistencyLevel": "Session"}, "disableLocalAuth": true, "disableKeyBasedMetadataWriteAccess": true,
+			"publicNetworkAccess": "Disabled", "networkAclBypass": "None", "minimalTlsVersion": "Tls12",
+			"backupPolicy": {"type": "Continuous", "continuousModeProperties": {"tier": "Continuous30Days"}},
+			"locations": [
+				{"locationName": "japaneast", "failoverPriority": 0, "isZoneRedundant": true},
+				{"locationName": "japanwest", "failoverPriority": 1, "isZoneRedundant": true},
+				{"locationName": "koreacentral", "failoverPriority": 2, "isZoneRedundant": true},
+				{"locationName": "westeurope", "failoverPriority": 3, "isZoneRedundant": true},
+				{"locationName": "northeurope", "failoverPriority": 4, "isZoneRedundant": true},
+				{"locationName": "eastus2", "failoverPriority": 5, "isZoneRedundant": true},
+				{"locationName": "westus2", "failoverPriority": 6, "isZoneRedundant": true}]}}`))
+	r.Protect = true
+	return r
 }

@@ -20,9 +20,12 @@ const Secret = plan.SecretMask
 // Resource is the neutral view of one resource that every rule reads.
 type Resource struct {
 	URN string
-	// Type is the base type token: an explicitly versioned azure-native type
+	// Type is the catalogue key (catalog.Resolve): the base type token — an
+	// explicitly versioned azure-native type
 	// ("azure-native:containerservice/v20240801:ManagedCluster") is the same Azure
-	// resource as its base type, and the rules are written against base types.
+	// resource as its base type, and the rules are written against base types — or,
+	// for azure-native's generic resource, the ARM type its inputs name
+	// ("azure-native:resources:Resource#Microsoft.DocumentDB/databaseAccounts").
 	Type   string
 	Name   string // logical name
 	Parent string // parent URN, "" for the stack
@@ -46,7 +49,7 @@ func FromPlan(p *plan.Plan) []Resource {
 	for _, r := range p.Resources {
 		out = append(out, Resource{
 			URN:                  r.URN,
-			Type:                 catalog.BaseType(r.Type),
+			Type:                 r.CatalogType(),
 			Name:                 r.Name,
 			Parent:               r.Parent,
 			Region:               r.Region,

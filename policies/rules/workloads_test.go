@@ -99,10 +99,10 @@ func init() {
 		ruleCase{policy: "fleet-standby", name: "not a buffer policy", res: []Resource{with(fleetAutoscaler(), "spec.policy.type", "Webhook")},
 			want: []string{`spec.policy.type is "Webhook"; expected "Buffer"`}},
 
-		ruleCase{policy: "fleet-autoscaler-within-pools", name: "max within the game pools", res: []Resource{clusterIn("japaneast"), fleet(), fleetAutoscaler()}},
-		ruleCase{policy: "fleet-autoscaler-within-pools", name: "max above the game pools", res: []Resource{clusterIn("japaneast"), fleet(),
-			with(fleetAutoscaler(), "spec.policy.buffer.maxReplicas", 1e6)}, want: []string{"maxReplicas 1e+06 exceeds the"}},
-		ruleCase{policy: "fleet-autoscaler-within-pools", name: "no fleet to size against", res: []Resource{clusterIn("japaneast"),
-			with(fleetAutoscaler(), "spec.fleetName", "other")}, want: []string{`no fleet "other" in region "japaneast"`}},
+		ruleCase{policy: "fleet-autoscaler-within-pools", name: "max within the game pools", res: append(poolsIn("japaneast"), clusterIn("japaneast"), fleet(), fleetAutoscaler())},
+		ruleCase{policy: "fleet-autoscaler-within-pools", name: "max above the game pools", res: append(poolsIn("japaneast"), clusterIn("japaneast"), fleet(),
+			with(fleetAutoscaler(), "spec.policy.buffer.maxReplicas", 1e6)), want: []string{"maxReplicas 1e+06 exceeds the"}},
+		ruleCase{policy: "fleet-autoscaler-within-pools", name: "no fleet to size against", res: append(poolsIn("japaneast"), clusterIn("japaneast"),
+			with(fleetAutoscaler(), "spec.fleetName", "other")), want: []string{`no fleet "other" in region "japaneast"`}},
 	)
 }

@@ -172,7 +172,7 @@ func IsAzure(token string) bool { return Provider(token) == "azure-native" }
 func IsProvider(token string) bool { return strings.HasPrefix(token, "pulumi:providers:") }
 
 var byType = func() map[string]*Entry {
-	all := append(append([]Entry{}, azureEntries...), kubernetesEntries...)
+	all := append(append(append([]Entry{}, azureEntries...), cosmosEntries...), kubernetesEntries...)
 	m := make(map[string]*Entry, len(all))
 	for i := range all {
 		e := &all[i]

@@ -111,3 +111,41 @@ func TestImportsNoPulumi(t *testing.T) {
 		}
 	}
 }
+
+func TestResolveGenericResources(t *testing.T) {
+	for _, c := range []struct {
+		typ    string
+		inputs map[string]any
+		want   string
+	}{
+		{"azure-native:resources:Resource", map[string]any{"resourceProviderNamespace": "Microsoft.DocumentDB", "parentResourcePath": "", "resourceType": "databaseAccounts"}, "azure-native:resources:Resource#Microsoft.DocumentDB/databaseAccounts"},
+		{"azure-native:resources:Resource", map[string]any{"resourceProviderNamespace": "Microsoft.DocumentDB", "parentResourcePath": "databaseAccounts/acct/sqlDatabases/game", "resourceType": "containers"}, "azure-native:resources:Resource#Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers"},
+		{"azure-native:resources/v20240301:Resource", map[string]any{"resourceProviderNamespace": "Microsoft.Cdn", "parentResourcePath": "profiles/afd-x", "resourceType": "originGroups"}, "azure-native:resources:Resource#Microsoft.Cdn/profiles/originGroups"},
+		// a parent path with a leading slash, a type with its own slash
+		{"azure-native:resources:Resource", map[string]any{"resourceProviderNamespace": "Microsoft.DocumentDB", "parentResourcePath": "/databaseAccounts/acct/", "resourceType": "sqlRoleAssignments"}, "azure-native:resources:Resource#Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments"},
+		{"azure-native:resources:Resource", map[string]any{"resourceProviderNamespace": "Microsoft.DocumentDB", "resourceType": "databaseAccounts/sqlDatabases"}, "azure-native:resources:Resource#Microsoft.DocumentDB/databaseAccounts/sqlDatabases"},
+		// what the inputs do not name resolves to the bare generic type, which has no entry
+		{"azure-native:resources:Resource", map[string]any{"resourceProviderNamespace": "04da6b54-80e4-46f7-96ec-b56ff0331ba9"}, "azure-native:resources:Resource"},
+		{"azure-native:resources:Resource", nil, "azure-native:resources:Resource"},
+		// every other type is its base type, whatever its inputs
+		{"azure-native:storage/v20230101:StorageAccount", map[string]any{"resourceType": "x"}, "azure-native:storage:StorageAccount"},
+		{"kubernetes:core/v1:Namespace", nil, "kubernetes:core/v1:Namespace"},
+	} {
+		if got := Resolve(c.typ, c.inputs); got != c.want {
+			t.Errorf("Resolve(%s, %v) = %q, want %q", c.typ, c.inputs, got, c.want)
+		}
+	}
+	if _, ok := Lookup(GenericType); ok {
+		t.Error("the bare generic type has an entry; a generic resource must resolve to its ARM type's entry")
+	}
+	e, ok := Lookup(Resolve(GenericType, map[string]any{"resourceProviderNamespace": "Microsoft.DocumentDB", "parentResourcePath": "", "resourceType": "databaseAccounts"}))
+	if !ok || !e.Stateful || e.Placement != EnvironmentPrimary || !e.Azure() || e.Display != "cosmosdb:DatabaseAccount" {
+		t.Errorf("Cosmos DB account entry = %+v, %v", e, ok)
+	}
+	if got := ARMTypeOf(GenericKey(ARMCosmosSQLContainer)); got != ARMCosmosSQLContainer {
+		t.Errorf("ARMTypeOf = %q", got)
+	}
+	if !IsGeneric(GenericKey(ARMCosmosAccount)) || IsGeneric("azure-native:storage:StorageAccount") {
+		t.Error("IsGeneric")
+	}
+}

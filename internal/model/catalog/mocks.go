@@ -123,3 +123,19 @@ func copyMap(m map[string]any) map[string]any {
 	}
 	return out
 }
+
+// cosmosAccountOutputs: the account's properties as Azure returns them, with its
+// SQL (NoSQL) endpoint, which the stack exports for game backends.
+func cosmosAccountOutputs(name string, in map[string]any) map[string]any {
+	props := map[string]any{}
+	if p, ok := in["properties"].(map[string]any); ok {
+		props = copyMap(p)
+	}
+	acct := name
+	if n, ok := in["resourceName"].(string); ok {
+		acct = n
+	}
+	props["documentEndpoint"] = "https://" + acct + ".documents.azure.com:443/"
+	props["provisioningState"] = "Succeeded"
+	return map[string]any{"properties": props}
+}

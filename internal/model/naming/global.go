@@ -83,3 +83,32 @@ func ValidTrafficManagerDNS(n string) error {
 	}
 	return nil
 }
+
+// Cosmos DB account names: 3-44 lowercase letters, digits and hyphens, starting and
+// ending with a letter or digit, globally unique (the endpoint is
+// <name>.documents.azure.com).
+// https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules#microsoftdocumentdb
+const (
+	MaxCosmosAccount = 44
+	MinCosmosAccount = 3
+)
+
+var cosmosAccountRE = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?$`)
+
+// CosmosAccount names the environment's Cosmos DB account: "cosmos-<game>-<env>", or
+// when that is too long, shortened with the identity's hash so it stays unique.
+func (id Identity) CosmosAccount() string {
+	n := id.Regional("cosmos", "")
+	if len(n) <= MaxCosmosAccount {
+		return n
+	}
+	return strings.TrimRight(n[:MaxCosmosAccount-5], "-") + "-" + id.hash4()
+}
+
+// ValidCosmosAccount checks Azure's Cosmos DB account name rule.
+func ValidCosmosAccount(n string) error {
+	if len(n) < MinCosmosAccount || len(n) > MaxCosmosAccount || !cosmosAccountRE.MatchString(n) {
+		return fmt.Errorf("cosmos DB account name %q must be %d-%d lowercase letters, digits and hyphens, starting and ending with a letter or digit", n, MinCosmosAccount, MaxCosmosAccount)
+	}
+	return nil
+}

@@ -83,3 +83,25 @@ func TestTrafficManagerDNSBoundary(t *testing.T) {
 		t.Errorf("TrafficManagerDNS = %q (%d chars)", n, len(n))
 	}
 }
+
+func TestCosmosAccountName(t *testing.T) {
+	short := Identity{Studio: "nebula", Game: "starfall", Env: "prod"}.CosmosAccount()
+	if short != "cosmos-starfall-prod" {
+		t.Errorf("CosmosAccount = %q", short)
+	}
+	long := Identity{Studio: "s", Game: "a-very-long-game-name-for-testing", Env: "weekend-playtest-two"}
+	n := long.CosmosAccount()
+	if len(n) != MaxCosmosAccount {
+		t.Errorf("%q: %d characters, want %d", n, len(n), MaxCosmosAccount)
+	}
+	for _, n := range []string{short, n} {
+		if err := ValidCosmosAccount(n); err != nil {
+			t.Error(err)
+		}
+	}
+	for n, ok := range map[string]bool{"ab": false, "abc": true, strings.Repeat("a", 44): true, strings.Repeat("a", 45): false, "-abc": false, "Abc": false, "ab_c": false} {
+		if err := ValidCosmosAccount(n); (err == nil) != ok {
+			t.Errorf("ValidCosmosAccount(%q) = %v, want ok=%v", n, err, ok)
+		}
+	}
+}

@@ -41,6 +41,7 @@ var ConfigKeys = map[string]string{
 	"cdn":              "object",
 	"gameServer":       "object",
 	"network":          "object",
+	"playerData":       "object",
 }
 
 // StackFile returns the path of a stack's config file under dir.

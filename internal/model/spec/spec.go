@@ -67,6 +67,7 @@ type Spec struct {
 	CDN              CDNSettings       `json:"cdn"`
 	GameServer       GameServer        `json:"gameServer"`
 	Network          NetworkSettings   `json:"network"`
+	PlayerData       PlayerData        `json:"playerData"`
 }
 
 // GameServer is the game's dedicated server as every region's Agones fleet runs it.
@@ -212,6 +213,7 @@ func (s *Spec) applyDefaults(present map[string]bool) {
 	if s.Network.Peering == "" {
 		s.Network.Peering = PeeringNone
 	}
+	s.applyPlayerDataDefaults(set)
 }
 
 // Peered reports whether the regions' VNets are peered (network.peering: mesh).

@@ -107,6 +107,7 @@ func (s *Spec) validate(now time.Time, others []Block) error {
 	if s.CDN.RateLimitPerMinute < MinRateLimitPerMinute || s.CDN.RateLimitPerMinute > MaxRateLimitPerMinute {
 		c.Add("cdn.rateLimitPerMinute", "must be %d-%d requests per minute, got %d", MinRateLimitPerMinute, MaxRateLimitPerMinute, s.CDN.RateLimitPerMinute)
 	}
+	validatePlayerData(&c, s.PlayerData)
 	if !slices.Contains(PeeringModes, s.Network.Peering) {
 		c.Add("network.peering", "must be one of %s (leave it unset for %q), got %q", strings.Join(PeeringModes, ", "), PeeringNone, s.Network.Peering)
 	}

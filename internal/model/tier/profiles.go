@@ -27,6 +27,8 @@ var profiles = map[Tier]*Profile{
 		FrontDoor: FrontDoor{SKU: FrontDoorStandard, WAFMode: WAFDetection, ProbeIntervalSeconds: 100},
 		Logs:      Logs{RetentionDays: 30, DailyQuotaGB: 5},
 		Routing:   Routing{DNSTTL: 60, ProbeIntervalSeconds: 30, ProbeTimeoutSeconds: 10, ToleratedFailures: 3},
+		// 1000 RU/s is autoscale's smallest maximum (it scales 100-1000 RU/s).
+		PlayerData: PlayerData{BackupPolicy: Continuous7Days, PublicNetworkAccess: true, MaxThroughput: 1000, StorageGiB: 10},
 	},
 	Staging: {
 		Tier: Staging,
@@ -50,10 +52,11 @@ var profiles = map[Tier]*Profile{
 		RegistrySKU: RegistryStandard,
 		Storage: Storage{SKU: "Standard_LRS", ZonalSKU: "Standard_ZRS", SoftDeleteDays: 14,
 			PublicNetworkAccess: true, SharedKeyDisabled: true},
-		KeyVault:  KeyVault{SKU: KeyVaultStandard, SoftDeleteDays: 30, PublicNetworkAccess: true},
-		FrontDoor: FrontDoor{SKU: FrontDoorStandard, WAFMode: WAFPrevention, ProbeIntervalSeconds: 100},
-		Logs:      Logs{RetentionDays: 30, DailyQuotaGB: 5},
-		Routing:   Routing{DNSTTL: 60, ProbeIntervalSeconds: 30, ProbeTimeoutSeconds: 10, ToleratedFailures: 3},
+		KeyVault:   KeyVault{SKU: KeyVaultStandard, SoftDeleteDays: 30, PublicNetworkAccess: true},
+		FrontDoor:  FrontDoor{SKU: FrontDoorStandard, WAFMode: WAFPrevention, ProbeIntervalSeconds: 100},
+		Logs:       Logs{RetentionDays: 30, DailyQuotaGB: 5},
+		Routing:    Routing{DNSTTL: 60, ProbeIntervalSeconds: 30, ProbeTimeoutSeconds: 10, ToleratedFailures: 3},
+		PlayerData: PlayerData{BackupPolicy: Continuous7Days, PublicNetworkAccess: true, MaxThroughput: 4000, StorageGiB: 50},
 	},
 	Prod: {
 		Tier: Prod,
@@ -93,5 +96,8 @@ var profiles = map[Tier]*Profile{
 		Logs: Logs{RetentionDays: 90},
 		// Prod detects a failed region in ~30 s and lets resolvers forget it within 30 s.
 		Routing: Routing{DNSTTL: 30, ProbeIntervalSeconds: 10, ProbeTimeoutSeconds: 5, ToleratedFailures: 2},
+		// Prod restores up to 30 days back, survives a zone in every zonal region and
+		// is reached only through each region's private endpoint.
+		PlayerData: PlayerData{BackupPolicy: Continuous30Days, ZoneRedundant: true, PublicNetworkAccess: false, MaxThroughput: 20000, StorageGiB: 500},
 	},
 }

@@ -123,6 +123,12 @@ func profileTable() string {
 		{"Traffic Manager probe (interval / timeout / tolerated failures)", func(p *tier.Profile) string {
 			return fmt.Sprintf("%d s / %d s / %d", p.Routing.ProbeIntervalSeconds, p.Routing.ProbeTimeoutSeconds, p.Routing.ToleratedFailures)
 		}},
+		{"player data (Cosmos DB) continuous backup", func(p *tier.Profile) string { return p.PlayerData.BackupPolicy }},
+		{"player data zone redundant (regions with zones)", func(p *tier.Profile) string { return yes(p.PlayerData.ZoneRedundant) }},
+		{"player data public network access", func(p *tier.Profile) string { return yes(p.PlayerData.PublicNetworkAccess) }},
+		{"player data autoscale max RU/s per region / planned storage (defaults)", func(p *tier.Profile) string {
+			return fmt.Sprintf("%d / %d GiB", p.PlayerData.MaxThroughput, p.PlayerData.StorageGiB)
+		}},
 	}
 	var b strings.Builder
 	b.WriteString("| setting |")

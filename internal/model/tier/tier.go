@@ -97,7 +97,36 @@ type Profile struct {
 	FrontDoor   FrontDoor
 	Logs        Logs
 	Routing     Routing
+	PlayerData  PlayerData
 }
+
+// PlayerData are the tier's choices for the player-data store (Azure Cosmos DB for
+// NoSQL, components/playerdata): one account per environment with a write region in
+// every region of the environment.
+type PlayerData struct {
+	// BackupPolicy is the continuous-backup tier: Continuous7Days or Continuous30Days
+	// (point-in-time restore within that window;
+	// https://learn.microsoft.com/azure/cosmos-db/continuous-backup-restore-introduction).
+	BackupPolicy string
+	// ZoneRedundant makes every location of the account zone redundant where the
+	// region has availability zones (Cosmos DB bills zone-redundant write regions
+	// 1.25x; https://learn.microsoft.com/azure/cosmos-db/high-availability).
+	ZoneRedundant bool
+	// PublicNetworkAccess: false reaches the account only through each region's
+	// private endpoint (group "Sql").
+	PublicNetworkAccess bool
+	// MaxThroughput is the default autoscale maximum RU/s of the database (shared by
+	// its containers), per region; the autoscale floor is a tenth of it.
+	MaxThroughput int
+	// StorageGiB is the default planned data size (cost model and request sizing).
+	StorageGiB int
+}
+
+// Player-data backup policies (Microsoft.DocumentDB continuousModeProperties.tier).
+const (
+	Continuous7Days  = "Continuous7Days"
+	Continuous30Days = "Continuous30Days"
+)
 
 // Storage are the tier's storage-account choices.
 // Redundancy: https://learn.microsoft.com/azure/storage/common/storage-redundancy

@@ -79,6 +79,17 @@ func TestProfilesAreValid(t *testing.T) {
 		if p.Storage.RedundancyRequired && (p.Storage.SKU == "Standard_LRS" || p.Storage.ZonalSKU == "Standard_LRS") {
 			t.Errorf("%s: redundancy required, but the tier deploys LRS", tr)
 		}
+		pd := p.PlayerData
+		if pd.BackupPolicy != tier.Continuous7Days && pd.BackupPolicy != tier.Continuous30Days {
+			t.Errorf("%s: player-data backup %q is not a continuous-backup tier", tr, pd.BackupPolicy)
+		}
+		// Autoscale maxima start at 1000 RU/s and go up in steps of 1000.
+		if pd.MaxThroughput < 1000 || pd.MaxThroughput%1000 != 0 || pd.StorageGiB < 1 {
+			t.Errorf("%s: player-data defaults %d RU/s, %d GiB; autoscale needs a multiple of 1000 RU/s", tr, pd.MaxThroughput, pd.StorageGiB)
+		}
+		if pd.ZoneRedundant != p.Zones {
+			t.Errorf("%s: player data zone redundant %v but the tier's zones are %v", tr, pd.ZoneRedundant, p.Zones)
+		}
 	}
 	if _, err := tier.Lookup("prd"); err == nil {
 		t.Error("Lookup(prd) found a profile")

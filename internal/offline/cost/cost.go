@@ -76,6 +76,7 @@ var rules = map[string]rule{
 	"registry":               (*calc).registry,
 	"replication":            (*calc).replication,
 	"workspace":              (*calc).workspace,
+	"cosmosAccount":          (*calc).cosmosAccount,
 }
 
 // RuleNames returns the names of the cost model's price functions, sorted.
@@ -124,9 +125,10 @@ func Compute(p *plan.Plan, t *PriceTable, tier string) (*Estimate, error) {
 		if region == "" {
 			region = "global"
 		}
-		// An explicit API version in the token does not change the price.
-		typ := catalog.BaseType(r.Type)
-		item := Item{URN: r.URN, Type: r.Type, Name: r.Name, Region: region}
+		// An explicit API version in the token does not change the price; a generic
+		// resource is priced as the ARM type it declares (catalog.Resolve).
+		typ := r.CatalogType()
+		item := Item{URN: r.URN, Type: typ, Name: r.Name, Region: region}
 		var price catalog.Price
 		if entry, ok := catalog.Lookup(typ); ok {
 			price = entry.Price

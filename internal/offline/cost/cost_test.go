@@ -289,6 +289,7 @@ func TestEveryRuleIsTested(t *testing.T) {
 		"azure-native:cdn:Profile": true, "azure-native:storage:StorageAccount": true, "azure-native:keyvault:Vault": true,
 		"azure-native:containerregistry:Registry": true, "azure-native:containerregistry:Replication": true,
 		"azure-native:operationalinsights:Workspace": true,
+		catalog.GenericKey(catalog.ARMCosmosAccount): true, // TestCosmosAccount
 	}
 	priced, _ := PricedTypes()
 	for _, typ := range priced {
@@ -462,5 +463,68 @@ func TestVersionedTypeTokens(t *testing.T) {
 	}
 	if rgItem := one(t, "prod", rg); !rgItem.Free {
 		t.Errorf("versioned resource group is not free: %+v", rgItem)
+	}
+}
+
+func cosmosAccount(locations []any, multi bool, backup string, tags map[string]any) plan.Resource {
+	in := map[string]any{
+		"resourceProviderNamespace": "Microsoft.DocumentDB", "parentResourcePath": "", "resourceType": "databaseAccounts",
+		"resourceName": "cosmos-starfall-prod", "location": "japaneast",
+		"properties": map[string]any{
+			"locations": locations, "enableMultipleWriteLocations": multi,
+			"backupPolicy": map[string]any{"type": "Continuous", "continuousModeProperties": map[string]any{"tier": backup}},
+		},
+	}
+	if tags != nil {
+		in["tags"] = tags
+	}
+	return res(catalog.GenericType, "pd-account", "", in)
+}
+
+func cosmosDatabase(maxRU float64) plan.Resource {
+	return res(catalog.GenericType, "pd-db", "", map[string]any{
+		"resourceProviderNamespace": "Microsoft.DocumentDB", "parentResourcePath": "databaseAccounts/cosmos-starfall-prod", "resourceType": "sqlDatabases",
+		"resourceName": "game", "properties": map[string]any{"resource": map[string]any{"id": "game"}, "options": map[string]any{"autoscaleSettings": map[string]any{"maxThroughput": maxRU}}},
+	})
+}
+
+// TestCosmosAccount: a multi-region-write account is billed the multi-region-write
+// rate in every region (no zone surcharge), storage and 30-day backup per region;
+// the database's autoscale maximum is read from the plan.
+func TestCosmosAccount(t *testing.T) {
+	pt := table(t)
+	a := pt.Assumptions["prod"]
+	locs := []any{
+		map[string]any{"locationName": "japaneast", "isZoneRedundant": true},
+		map[string]any{"locationName": "japanwest", "isZoneRedundant": false},
+	}
+	acct := cosmosAccount(locs, true, "Continuous30Days", map[string]any{PlannedStorageTag: "100"})
+	it := one(t, "prod", acct, cosmosDatabase(20000))
+	ru := 20000.0 / 100 * 0.016 * 2 * pt.HoursPerMonth
+	store := 100 * 0.25 * 2
+	backup := 100 * 0.2 * 2
+	if want := ru*a.CosmosAutoscaleUtilisation + store + backup; !approx(it.MonthlyUSD, want) {
+		t.Errorf("monthly = %v, want %v (%s)", it.MonthlyUSD, want, it.Basis)
+	}
+	if want := ru + store + backup; !approx(it.MaxMonthlyUSD, want) {
+		t.Errorf("max = %v, want %v", it.MaxMonthlyUSD, want)
+	}
+	for _, w := range []string{"2 region(s) (every region writes, 1 zone redundant)", "autoscale max 20000 RU/s", "100 GB stored (planned)", "Continuous30Days"} {
+		if !strings.Contains(it.Basis, w) {
+			t.Errorf("basis %q lacks %q", it.Basis, w)
+		}
+	}
+	// Single write region: the autoscale rate, the zone surcharge, the 7-day backup
+	// free, the tier's storage assumption, billed at least a tenth of the maximum.
+	single := one(t, "dev", cosmosAccount(locs, false, "Continuous7Days", nil), cosmosDatabase(1000))
+	ad := pt.Assumptions["dev"]
+	ru = 1000.0 / 100 * 0.012 * (1 + 1.25) * pt.HoursPerMonth
+	if want := ru*math.Max(AutoscaleFloor, ad.CosmosAutoscaleUtilisation) + ad.CosmosStorageGBDefault*0.25*2; !approx(single.MonthlyUSD, want) {
+		t.Errorf("single-write monthly = %v, want %v (%s)", single.MonthlyUSD, want, single.Basis)
+	}
+	// A bad planned-storage tag is not priced, never guessed.
+	e, err := Compute(&plan.Plan{Resources: []plan.Resource{cosmosAccount(locs, true, "Continuous7Days", map[string]any{PlannedStorageTag: "lots"})}}, pt, "prod")
+	if err != nil || len(e.NotPriced) != 1 || !strings.Contains(e.NotPriced[0].Reason, "planned-storage-gib") {
+		t.Errorf("bad tag: %v %+v", err, e)
 	}
 }

@@ -104,6 +104,17 @@ type PriceTable struct {
 		Hourly float64 `json:"hourly"`
 		PerGB  float64 `json:"perGB"`
 	} `json:"privateEndpoint"`
+	CosmosDB struct {
+		AutoscalePer100RUHourly        float64 `json:"autoscalePer100RUHourly"`
+		MultiRegionWritePer100RUHourly float64 `json:"multiRegionWritePer100RUHourly"`
+		ThroughputNote                 string  `json:"throughputNote"`
+		ZoneRedundantFactorSingleWrite float64 `json:"zoneRedundantFactorSingleWrite"`
+		ZoneNote                       string  `json:"zoneNote"`
+		StoragePerGBMonth              float64 `json:"storagePerGBMonth"`
+		Continuous30DaysPerGBMonth     float64 `json:"continuous30DaysPerGBMonth"`
+		Continuous7DaysPerGBMonth      float64 `json:"continuous7DaysPerGBMonth"`
+		BackupNote                     string  `json:"backupNote"`
+	} `json:"cosmosDB"`
 	// Assumptions are the usage figures per tier (dev, staging, prod).
 	Assumptions     map[string]Assumptions `json:"assumptions"`
 	AssumptionNotes map[string]string      `json:"assumptionNotes"`
@@ -126,6 +137,12 @@ type Assumptions struct {
 	PeeringGBPerLink                float64 `json:"peeringGBPerLink"`
 	RegistryGBStored                float64 `json:"registryGBStored"`
 	PrivateEndpointGB               float64 `json:"privateEndpointGB"`
+	// CosmosAutoscaleUtilisation is the average fraction of the player-data
+	// autoscale maximum in use (billed at least AutoscaleFloor).
+	CosmosAutoscaleUtilisation float64 `json:"cosmosAutoscaleUtilisation"`
+	// CosmosStorageGBDefault is the player data stored when the account does not
+	// state its planned size.
+	CosmosStorageGBDefault float64 `json:"cosmosStorageGBDefault"`
 }
 
 // Fields returns the assumptions as (JSON name, value) pairs in a stable order, for
@@ -188,6 +205,15 @@ func (t *PriceTable) validate() error {
 	}
 	if t.HoursPerMonth < 672 || t.HoursPerMonth > 744 {
 		add("hoursPerMonth: %v is not a month", t.HoursPerMonth)
+	}
+	if cd := t.CosmosDB; cd.AutoscalePer100RUHourly <= 0 || cd.MultiRegionWritePer100RUHourly <= 0 || cd.StoragePerGBMonth <= 0 ||
+		cd.ZoneRedundantFactorSingleWrite < 1 || cd.Continuous30DaysPerGBMonth < 0 || cd.Continuous7DaysPerGBMonth < 0 {
+		add("cosmosDB: throughput and storage prices must be positive, backup prices not negative, the zone factor at least 1")
+	}
+	for tier, a := range t.Assumptions {
+		if a.CosmosAutoscaleUtilisation < 0 || a.CosmosAutoscaleUtilisation > 1 {
+			add("assumptions.%s.cosmosAutoscaleUtilisation: %v must be 0-1", tier, a.CosmosAutoscaleUtilisation)
+		}
 	}
 	for k, v := range t.VM.LinuxHourly {
 		if v <= 0 {

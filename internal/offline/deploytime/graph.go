@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
@@ -79,7 +78,7 @@ func Build(p *plan.Plan, d *Durations) (*Graph, error) {
 		if !r.Custom {
 			continue
 		}
-		typ := catalog.BaseType(r.Type) // an explicit API version does not change the duration
+		typ := r.CatalogType() // an explicit API version does not change the duration; a generic resource is timed as its ARM type
 		secs, ok := d.For(typ)
 		index[r.URN] = len(g.Nodes)
 		g.Nodes = append(g.Nodes, Node{URN: r.URN, Type: typ, Seconds: secs, Defaulted: !ok, Lock: -1})

@@ -26,8 +26,9 @@ func TestRuleFixturesComeFromThePlan(t *testing.T) {
 		if !r.Custom {
 			continue
 		}
-		if _, seen := byType[r.Type]; !seen {
-			byType[r.Type] = r
+		// Generic resources are one fixture per ARM type they declare.
+		if _, seen := byType[r.CatalogType()]; !seen {
+			byType[r.CatalogType()] = r
 		}
 	}
 	if *update {
@@ -35,7 +36,7 @@ func TestRuleFixturesComeFromThePlan(t *testing.T) {
 		for _, r := range byType {
 			out = append(out, r)
 		}
-		sort.Slice(out, func(i, j int) bool { return out[i].Type < out[j].Type })
+		sort.Slice(out, func(i, j int) bool { return out[i].CatalogType() < out[j].CatalogType() })
 		data, err := json.MarshalIndent(out, "", " ")
 		if err != nil {
 			t.Fatal(err)
@@ -54,7 +55,7 @@ func TestRuleFixturesComeFromThePlan(t *testing.T) {
 		t.Fatalf("%s: %v", ruleFixtures, err)
 	}
 	for _, f := range fixtures {
-		real, ok := byType[f.Type]
+		real, ok := byType[f.CatalogType()]
 		if !ok {
 			t.Errorf("%s: fixture type %s is no longer registered by the prod plan; refresh with -update", ruleFixtures, f.Type)
 			continue

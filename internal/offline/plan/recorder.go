@@ -130,12 +130,14 @@ func (r *Recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.P
 	id := ""
 	state := args.Inputs.Copy()
 	if args.Custom && r.mode != ModePreview {
-		name := physicalName(args.TypeToken, args.Name, args.Inputs)
+		// The catalogue key: a generic resource's ARM type (catalog.Resolve).
+		key := catalog.Resolve(args.TypeToken, rec.Inputs)
+		name := physicalName(args.TypeToken, key, args.Name, args.Inputs)
 		id = fakeID(args.TypeToken, name, args.Inputs)
 		if _, ok := state["name"]; !ok {
 			state["name"] = resource.NewProperty(name)
 		}
-		for k, v := range computedOutputs(args.TypeToken, name, args.Inputs) {
+		for k, v := range computedOutputs(key, name, args.Inputs) {
 			state[k] = v
 		}
 	}
@@ -188,10 +190,10 @@ func MakeURN(project, stack, parent, typ, name string) string {
 // physicalName guesses the Azure name the provider would use: the input its
 // catalogue entry names (Mock.NameKey), its "<type>Name" input, "resourceName", "accountName", "name", or the
 // logical name.
-func physicalName(token, logical string, inputs resource.PropertyMap) string {
+func physicalName(token, key, logical string, inputs resource.PropertyMap) string {
 	typ := token[strings.LastIndex(token, ":")+1:]
 	candidates := []string{lowerFirst(typ) + "Name", "resourceName", "accountName", "registryName", "vaultName", "workspaceName", "profileName", "name"}
-	if e, ok := catalog.Lookup(token); ok && e.Mock.NameKey != "" {
+	if e, ok := catalog.Lookup(key); ok && e.Mock.NameKey != "" {
 		candidates = append([]string{e.Mock.NameKey}, candidates...)
 	}
 	for _, k := range candidates {
@@ -215,6 +217,22 @@ func fakeID(token, name string, inputs resource.PropertyMap) string {
 	rg := "offline-rg"
 	if v, ok := inputs["resourceGroupName"]; ok && v.IsString() {
 		rg = v.StringValue()
+	}
+	if catalog.BaseType(token) == catalog.GenericType {
+		// The generic resource's ID is the one its inputs name:
+		// …/providers/<namespace>[/<parent path>]/<type>/<name>.
+		str := func(k string) string {
+			if v, ok := inputs[resource.PropertyKey(k)]; ok && v.IsString() {
+				return strings.Trim(v.StringValue(), "/")
+			}
+			return ""
+		}
+		path := []string{str(catalog.InputNamespace)}
+		if p := str(catalog.InputParentPath); p != "" {
+			path = append(path, p)
+		}
+		path = append(path, str(catalog.InputType), name)
+		return fmt.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/%s", FakeSubscription, rg, strings.Join(path, "/"))
 	}
 	return fmt.Sprintf("/subscriptions/%s/resourceGroups/%s/providers/%s/%s", FakeSubscription, rg, provider, name)
 }
@@ -281,12 +299,12 @@ func PropertyToPlain(v resource.PropertyValue) any {
 }
 
 // computedOutputs returns the provider-computed outputs (beyond the inputs) a mocked
-// resource exposes, from its catalogue entry (Mock.Outputs), so programs that read
+// resource exposes, from the catalogue entry of its key (catalog.Resolve) (Mock.Outputs), so programs that read
 // them (principal IDs, OIDC issuer URLs, host names) evaluate offline as they would
 // in Azure. Values the mock cannot read (unknown, secret) reach it and come back
 // unchanged.
-func computedOutputs(token, name string, inputs resource.PropertyMap) resource.PropertyMap {
-	e, ok := catalog.Lookup(token)
+func computedOutputs(key, name string, inputs resource.PropertyMap) resource.PropertyMap {
+	e, ok := catalog.Lookup(key)
 	if !ok || e.Mock.Outputs == nil {
 		return nil
 	}

@@ -5,6 +5,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/gameplatform/platform/internal/model/catalog"
 )
 
 // Summarize counts resources by type and by region (custom resources only; the
@@ -71,6 +73,9 @@ func RenderTree(w io.Writer, p *Plan) {
 				branch, next = "└─ ", "   "
 			}
 			label := prefix + branch + r.Type
+			if arm := catalog.ARMTypeOf(r.CatalogType()); arm != "" {
+				label += " " + arm // a generic resource shows the ARM type it declares
+			}
 			flags := ""
 			if r.Protect {
 				flags += " [protect]"

@@ -1,5 +1,7 @@
 package plan
 
+import "github.com/gameplatform/platform/internal/model/catalog"
+
 // SchemaVersion is the version of the plan JSON contract.
 const SchemaVersion = 1
 
@@ -180,3 +182,8 @@ type RegionQuota struct {
 	// PublicIPPrefixes counts public IP prefixes (derived from custom prefixes).
 	PublicIPPrefixes int `json:"publicIpPrefixes"`
 }
+
+// CatalogType is the resource's key in the resource-type catalogue: its base type,
+// or for azure-native's generic resource the ARM type its inputs name
+// (catalog.Resolve).
+func (r *Resource) CatalogType() string { return catalog.Resolve(r.Type, r.Inputs) }

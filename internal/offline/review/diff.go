@@ -51,14 +51,16 @@ func FromPlans(base, head *plan.Plan, opts Options) (*Review, error) {
 		if !counted(hr.Type, hr.Custom) {
 			continue
 		}
+		// The catalogue key: a generic resource is judged as the ARM type it declares.
+		typ := hr.CatalogType()
 		br, ok := bi[hr.URN]
 		if !ok {
 			c := newChange(OpCreate, &hr)
-			c.Properties = keyInputs(hr.Type, hr.Inputs)
+			c.Properties = keyInputs(typ, hr.Inputs)
 			r.Changes = append(r.Changes, c)
 			continue
 		}
-		props, ignored := withoutIgnored(diffInputs(hr.Type, br.Inputs, hr.Inputs), hr.IgnoreChanges)
+		props, ignored := withoutIgnored(diffInputs(typ, br.Inputs, hr.Inputs), hr.IgnoreChanges)
 		for _, p := range ignored {
 			r.Warnings = append(r.Warnings, fmt.Sprintf("%s: %s changes, but the resource ignores changes to it after creation (ignoreChanges), so `pulumi up` will not apply it; %s", hr.Name, p, ignoredAdvice(hr.Type, p)))
 		}
@@ -66,7 +68,7 @@ func FromPlans(base, head *plan.Plan, opts Options) (*Review, error) {
 			r.Counts.Same++
 			continue
 		}
-		markWorkload(hr.Type, props)
+		markWorkload(typ, props)
 		c := newChange(OpUpdate, &hr)
 		c.Protect = br.Protect || hr.Protect
 		c.RetainOnDelete = br.RetainOnDelete || hr.RetainOnDelete
@@ -75,7 +77,7 @@ func FromPlans(base, head *plan.Plan, opts Options) (*Review, error) {
 			if p.ForcesReplacement {
 				c.Op = OpReplace
 				c.ReplaceInferred = true
-				c.ReplaceReasons = append(c.ReplaceReasons, p.Path+": "+replaceReason(hr.Type, p.Path, lookup(br.Inputs, p.Path), lookup(hr.Inputs, p.Path)))
+				c.ReplaceReasons = append(c.ReplaceReasons, p.Path+": "+replaceReason(typ, p.Path, lookup(br.Inputs, p.Path), lookup(hr.Inputs, p.Path)))
 			}
 		}
 		r.Changes = append(r.Changes, c)
@@ -120,7 +122,7 @@ func pairRenames(changes []Change, base, head map[string]*plan.Resource) {
 		if len(parts) == 0 {
 			return ""
 		}
-		return catalog.BaseType(r.Type) + "|" + strings.Join(parts, "|")
+		return r.CatalogType() + "|" + strings.Join(parts, "|")
 	}
 	created := map[string]int{}
 	for i, c := range changes {
@@ -223,6 +225,7 @@ func newChange(op Op, res *plan.Resource) Change {
 		Op:        op,
 		URN:       res.URN,
 		Type:      res.Type,
+		Kind:      catalogKind(res),
 		Name:      res.Name,
 		Region:    region,
 		Component: componentOf(res.URN),
@@ -743,9 +746,9 @@ func diffCost(b, h *plan.Plan) *CostDelta {
 		}
 		m := CostMover{URN: u, Name: urnName(u), BeforeUSD: before, AfterUSD: after}
 		if r, ok := hi[u]; ok {
-			m.Type = r.Type
+			m.Type = r.CatalogType()
 		} else if r, ok := bi[u]; ok {
-			m.Type = r.Type
+			m.Type = r.CatalogType()
 		}
 		d.Movers = append(d.Movers, m)
 	}
@@ -798,4 +801,13 @@ func ignoredAdvice(typ, path string) string {
 		return "node pools change through per-pool operations only (an AgentPool resource; see components/gamecluster)"
 	}
 	return "make the change outside this stack or lift the ignoreChanges option"
+}
+
+// catalogKind is a generic resource's catalogue key (the ARM type it declares), ""
+// for every other type, whose token is its key.
+func catalogKind(res *plan.Resource) string {
+	if k := res.CatalogType(); catalog.IsGeneric(k) {
+		return k
+	}
+	return ""
 }

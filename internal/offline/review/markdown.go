@@ -150,7 +150,7 @@ func renderHead(r *Review) string {
 				forced = "logical rename to " + code(ch.RenamedTo) + " without <code>pulumi.Aliases</code>"
 			}
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n",
-				opLabel[ch.Op], code(ch.Name), code(catalog.Display(ch.Type)), ch.Region, cell(ch.DangerReason), forced)
+				opLabel[ch.Op], code(ch.Name), code(catalog.Display(ch.CatalogType())), ch.Region, cell(ch.DangerReason), forced)
 		}
 		b.WriteString("\n")
 	}
@@ -371,7 +371,7 @@ func changeRow(c *Change) string {
 	if detail == "" {
 		detail = "—"
 	}
-	return fmt.Sprintf("| %s | %s | %s | %s |\n", opLabel[c.Op], name, code(catalog.Display(c.Type)), detail)
+	return fmt.Sprintf("| %s | %s | %s | %s |\n", opLabel[c.Op], name, code(catalog.Display(c.CatalogType())), detail)
 }
 
 func propText(p PropertyChange) string {

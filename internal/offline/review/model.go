@@ -78,9 +78,12 @@ func (c Counts) Total() int { return c.Create + c.Update + c.Replace + c.Delete 
 
 // Change is what happens to one resource.
 type Change struct {
-	Op        Op     `json:"op"`
-	URN       string `json:"urn"`
-	Type      string `json:"type"`
+	Op   Op     `json:"op"`
+	URN  string `json:"urn"`
+	Type string `json:"type"`
+	// Kind is, for azure-native's generic resource, the catalogue key of the ARM type
+	// it declares (catalog.Resolve); empty for every other type.
+	Kind      string `json:"kind,omitempty"`
 	Name      string `json:"name"`
 	Region    string `json:"region"`
 	Component string `json:"component"`
@@ -209,7 +212,7 @@ func classifyDanger(c *Change) {
 		return
 	}
 	var why []string
-	if e, ok := catalog.Lookup(c.Type); ok && e.Danger != "" {
+	if e, ok := catalog.Lookup(c.CatalogType()); ok && e.Danger != "" {
 		why = append(why, e.Danger)
 	}
 	if c.Protect {
@@ -291,4 +294,13 @@ func plural(n int, what string) string {
 		return "1 " + what
 	}
 	return itoa(n) + " " + what + "s"
+}
+
+// CatalogType is the change's key in the resource-type catalogue: Kind for a
+// generic resource, else its type.
+func (c *Change) CatalogType() string {
+	if c.Kind != "" {
+		return c.Kind
+	}
+	return catalog.BaseType(c.Type)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/apitype"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/sig"
 
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/model/jsonerr"
 	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/offline/plan"
@@ -217,11 +218,18 @@ func FromPreview(d *PreviewDigest, ctx Context, opts Options) (*Review, error) {
 		}
 		c.Region = previewRegion(urn, parents, newIn, oldIn)
 		c.Component = componentOf(urn)
+		in := newIn
+		if in == nil {
+			in = oldIn
+		}
+		if k := catalog.Resolve(c.Type, in); catalog.IsGeneric(k) {
+			c.Kind = k
+		}
 		if op == OpCreate {
-			c.Properties = keyInputs(c.Type, newIn)
+			c.Properties = keyInputs(c.CatalogType(), newIn)
 		}
 		if op == OpUpdate || op == OpReplace {
-			c.Properties = previewProperties(c.Type, oldIn, newIn, a.detailed, a.reasons)
+			c.Properties = previewProperties(c.CatalogType(), oldIn, newIn, a.detailed, a.reasons)
 			if op == OpReplace {
 				c.ReplaceReasons = uniqueSorted(a.reasons)
 				for _, p := range c.Properties {
