@@ -145,8 +145,6 @@ func newEdge(ctx *pulumi.Context, s *spec.Spec, id naming.Identity, base shared.
 		APIEndpointName:     id.FrontDoorEndpoint("api"),
 		WAFPolicyName:       id.WAFPolicy(),
 		StorageHost:         st.BlobHost,
-		StorageAccountID:    st.AccountID.ToStringOutput(),
-		StorageLocation:     st.Location,
 		StoragePaths:        []string{"/" + storage.ContainerPatches + "/*", "/" + storage.ContainerAssets + "/*"},
 		IdentityID:          e.Identities[WorkloadFrontDoor].ID.ToStringOutput(),
 		APIOrigins:          origins,

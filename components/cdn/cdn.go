@@ -2,7 +2,17 @@
 // cached at the edge in front of the build store, an API endpoint load-balanced by
 // latency over every region's entry point, and a WAF policy bound to both by a
 // security policy. The SKU (Standard below prod, Premium in prod) decides managed WAF
-// rules and whether the storage origin is reached over Private Link.
+// rules.
+//
+// Front Door reads the storage origin with its user-assigned managed identity
+// (managed-identity origin authentication on the patches origin group): the account
+// allows no anonymous access, so without it the patches endpoint would answer 403.
+// The property exists only from Microsoft.Cdn API 2025-06-01, newer than any version
+// of the pinned cdn SDK module (2023-05-01 … 2024-09-01), so the patches origin group
+// is declared through the generic resource (shared.NewGenericResource) at
+// OriginGroupAPIVersion with the project's typed properties (types.go). Azure does not
+// support origin authentication for Private Link origins, so the origin is the
+// account's public endpoint, Entra ID-only: no Private Link connection to approve.
 //
 // Each endpoint can carry a custom domain (patches.<domain>, api.<domain>) with a
 // Front Door managed certificate and TLS 1.2 at least, attached to its route and
@@ -96,9 +106,6 @@ type Args struct {
 
 	// StorageHost is the blob endpoint host of the build store.
 	StorageHost pulumi.StringInput
-	// StorageAccountID and StorageLocation target the Private Link (Premium).
-	StorageAccountID pulumi.StringInput
-	StorageLocation  string
 	// StoragePaths are the paths (containers) served from storage, e.g. "/patches/*".
 	StoragePaths []string
 	// IdentityID is the user-assigned identity Front Door reads storage with.
@@ -191,9 +198,6 @@ func (a *Args) validate(s Settings) error {
 	}
 	if a.StorageHost == nil {
 		add("StorageHost is required")
-	}
-	if s.PrivateLinkToStorage && (a.StorageAccountID == nil || a.StorageLocation == "") {
-		add("StorageAccountID and StorageLocation are required for %s (the storage origin is reached over Private Link)", s.SKU)
 	}
 	if a.IdentityID == nil {
 		add("IdentityID is required (Front Door reads storage with it)")
@@ -334,27 +338,23 @@ func NewFrontDoor(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.R
 		return nil
 	}
 
-	// Patches and assets: one storage origin. NOTE: Microsoft advises against health
-	// probes in an origin group with a single origin (nothing to fail over to, and
-	// probes add billed storage transactions), so this group has none.
-	patchesOG, err := azcdn.NewAFDOriginGroup(ctx, name+"-patches-og", &azcdn.AFDOriginGroupArgs{
-		ResourceGroupName: rg,
-		ProfileName:       profile.Name,
-		OriginGroupName:   pulumi.String("patches"),
-		LoadBalancingSettings: &azcdn.LoadBalancingSettingsParametersArgs{
-			SampleSize:                      pulumi.Int(4),
-			SuccessfulSamplesRequired:       pulumi.Int(3),
-			AdditionalLatencyInMilliseconds: pulumi.Int(50),
-		},
-		SessionAffinityState: pulumi.String("Disabled"),
-	}, parent)
+	// Patches and assets: one storage origin, read with Front Door's identity. NOTE:
+	// Microsoft advises against health probes in an origin group with a single origin
+	// (nothing to fail over to, and probes add billed storage transactions), so this
+	// group has none.
+	patchesOG, err := shared.NewGenericResource(ctx, name+"-patches-og", patchesOriginGroup(rg, a.ProfileName, a.IdentityID), parent,
+		pulumi.DependsOn([]pulumi.Resource{profile}),
+		// The group was an azure-native:cdn:AFDOriginGroup before origin
+		// authentication: the alias moves its state, so Azure sees one PUT of the same
+		// group, never a delete.
+		pulumi.Aliases([]pulumi.Alias{{Type: pulumi.String("azure-native:cdn:AFDOriginGroup")}}))
 	if err != nil {
-		return nil, fmt.Errorf("creating origin group %q: %w", name+"-patches-og", err)
+		return nil, err
 	}
 	storageOrigin := &azcdn.AFDOriginArgs{
 		ResourceGroupName:           rg,
 		ProfileName:                 profile.Name,
-		OriginGroupName:             patchesOG.Name,
+		OriginGroupName:             pulumi.String(PatchesOriginGroup),
 		OriginName:                  pulumi.String("storage"),
 		HostName:                    a.StorageHost,
 		OriginHostHeader:            a.StorageHost,
@@ -365,17 +365,7 @@ func NewFrontDoor(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.R
 		EnabledState:                pulumi.String("Enabled"),
 		EnforceCertificateNameCheck: pulumi.Bool(true),
 	}
-	if set.PrivateLinkToStorage {
-		// NOTE: Front Door creates a private endpoint connection on the storage account
-		// that must be approved once (README "Global services") before the origin serves.
-		storageOrigin.SharedPrivateLinkResource = &azcdn.SharedPrivateLinkResourcePropertiesArgs{
-			PrivateLink:         &azcdn.ResourceReferenceArgs{Id: a.StorageAccountID},
-			GroupId:             pulumi.String("blob"),
-			PrivateLinkLocation: pulumi.String(a.StorageLocation),
-			RequestMessage:      pulumi.String("Front Door " + a.ProfileName + " patch origin"),
-		}
-	}
-	so, err := azcdn.NewAFDOrigin(ctx, name+"-patches-storage", storageOrigin, parent)
+	so, err := azcdn.NewAFDOrigin(ctx, name+"-patches-storage", storageOrigin, parent, pulumi.DependsOn([]pulumi.Resource{patchesOG}))
 	if err != nil {
 		return nil, fmt.Errorf("creating origin %q: %w", name+"-patches-storage", err)
 	}

@@ -27,7 +27,7 @@ func TestSettingsFor(t *testing.T) {
 	want := map[spec.Tier]Settings{
 		spec.TierDev:     {SKU: SKUStandard, WAFMode: "Detection", ProbeIntervalSeconds: 100},
 		spec.TierStaging: {SKU: SKUStandard, WAFMode: "Prevention", ProbeIntervalSeconds: 100},
-		spec.TierProd: {SKU: SKUPremium, WAFMode: "Prevention", PrivateLinkToStorage: true, ProbeIntervalSeconds: 30,
+		spec.TierProd: {SKU: SKUPremium, WAFMode: "Prevention", ProbeIntervalSeconds: 30,
 			ManagedRuleSets: []ManagedRuleSet{
 				{Type: "Microsoft_DefaultRuleSet", Version: "2.1", Action: "Block"},
 				{Type: "Microsoft_BotManagerRuleSet", Version: "1.0"},
@@ -55,8 +55,6 @@ func args(tier spec.Tier) *Args {
 		APIEndpointName:     "fde-api-test",
 		WAFPolicyName:       "waftest",
 		StorageHost:         pulumi.String("sttest.blob.core.windows.net"),
-		StorageAccountID:    pulumi.String("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sttest"),
-		StorageLocation:     "japaneast",
 		StoragePaths:        []string{"/patches/*", "/assets/*"},
 		IdentityID:          pulumi.String("/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-fd"),
 		PatchCacheSeconds:   604800,
@@ -108,18 +106,37 @@ func TestProdFrontDoor(t *testing.T) {
 		"customRules.rules.0.action":                     "Block",
 	})
 
-	// Patches: storage origin over Private Link, cached and compressed, HTTPS only.
-	plantest.Expect(t, r.Get(t, "fd-patches-storage"), map[string]any{
-		"hostName":                                      "sttest.blob.core.windows.net",
-		"originHostHeader":                              "sttest.blob.core.windows.net",
-		"originGroupName":                               "patches",
-		"enforceCertificateNameCheck":                   true,
-		"sharedPrivateLinkResource.groupId":             "blob",
-		"sharedPrivateLinkResource.privateLink.id":      "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sttest",
-		"sharedPrivateLinkResource.privateLinkLocation": "japaneast",
+	// Patches: the storage account's public endpoint, read with Front Door's
+	// identity (origin authentication on the group), cached and compressed, HTTPS
+	// only; no Private Link connection to approve.
+	so := r.Get(t, "fd-patches-storage")
+	plantest.Expect(t, so, map[string]any{
+		"hostName":                    "sttest.blob.core.windows.net",
+		"originHostHeader":            "sttest.blob.core.windows.net",
+		"originGroupName":             "patches",
+		"enforceCertificateNameCheck": true,
 	})
-	if _, ok := r.Get(t, "fd-patches-og").Inputs["healthProbeSettings"]; ok {
+	if _, ok := so.Inputs["sharedPrivateLinkResource"]; ok {
+		t.Error("the storage origin uses Private Link, which origin authentication does not support")
+	}
+	og := r.Get(t, "fd-patches-og")
+	plantest.Expect(t, og, map[string]any{
+		"resourceProviderNamespace":                          "Microsoft.Cdn",
+		"parentResourcePath":                                 "profiles/afd-test",
+		"resourceType":                                       "originGroups",
+		"resourceName":                                       "patches",
+		"apiVersion":                                         "2025-06-01",
+		"properties.authentication.type":                     "UserAssignedIdentity",
+		"properties.authentication.scope":                    "https://storage.azure.com/.default",
+		"properties.authentication.userAssignedIdentity.id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-fd",
+		"properties.sessionAffinityState":                    "Disabled",
+		"properties.loadBalancingSettings.sampleSize":        float64(4),
+	})
+	if _, ok := og.Inputs["properties"].(map[string]any)["healthProbeSettings"]; ok {
 		t.Error("the single-origin patches group must not probe")
+	}
+	if !contains(so.Dependencies, og.URN) {
+		t.Errorf("the storage origin does not wait for its origin group: %v", so.Dependencies)
 	}
 	pr := r.Get(t, "fd-patches-route")
 	plantest.Expect(t, pr, map[string]any{
@@ -227,7 +244,7 @@ func TestFrontDoorValidation(t *testing.T) {
 	a := args(spec.TierProd)
 	a.APIEndpointName = a.PatchesEndpointName
 	a.WAFPolicyName = "waf-bad"
-	a.StorageAccountID = nil
+	a.IdentityID = nil
 	a.APIOrigins = append(a.APIOrigins, Origin{Name: "eastus2"})
 	a.StoragePaths = []string{"patches"}
 	a.RateLimitPerMinute = 5
@@ -240,7 +257,7 @@ func TestFrontDoorValidation(t *testing.T) {
 	if r.Err == nil {
 		t.Fatal("invalid args accepted")
 	}
-	for _, want := range []string{"APIEndpointName: must differ", "WAFPolicyName", "StorageAccountID and StorageLocation are required", `APIOrigins[3].Name: "eastus2" is used twice`, "APIOrigins[3].HostName is required", `StoragePaths[0]: "patches"`, "RateLimitPerMinute: 5",
+	for _, want := range []string{"APIEndpointName: must differ", "WAFPolicyName", "IdentityID is required (Front Door reads storage with it)", `APIOrigins[3].Name: "eastus2" is used twice`, "APIOrigins[3].HostName is required", `StoragePaths[0]: "patches"`, "RateLimitPerMinute: 5",
 		`PatchesHostName: "Patches.Example" is not a DNS host name`, `APIHostName: must differ from PatchesHostName`} {
 		if !strings.Contains(r.Err.Error(), want) {
 			t.Errorf("error %q does not mention %q", r.Err, want)
@@ -294,4 +311,13 @@ func TestCustomDomains(t *testing.T) {
 	if _, ok := none.Get(t, "fd-api-route").Inputs["customDomains"]; ok {
 		t.Error("a route without a custom domain lists customDomains")
 	}
+}
+
+func contains(list []string, s string) bool {
+	for _, e := range list {
+		if e == s {
+			return true
+		}
+	}
+	return false
 }

@@ -41,25 +41,27 @@ type Settings struct {
 	DefaultAction string
 	// SoftDeleteDays is the retention of deleted blobs and deleted containers.
 	SoftDeleteDays int
-	// PrivateEndpointRequired: the account is reachable only through private
-	// endpoints (and Front Door's Private Link), so every region that uses it needs
-	// its own (components/privatelink; the stack places one per region).
+	// PrivateEndpointRequired: every region that uses the account reaches it through
+	// its own private endpoint (components/privatelink; the stack places one per
+	// region), so the clusters' traffic to builds stays in the region.
 	PrivateEndpointRequired bool
 }
 
 // SettingsFor returns the account settings of a tier, from its profile; zones tells
 // whether the account's region has availability zones (ZRS and GZRS need them).
 //
-// NOTE: below prod Front Door is the Standard SKU, which cannot reach origins over
-// Private Link, so the account's public endpoint stays reachable there; every request
-// still needs Entra ID authorization (no anonymous access, no shared keys).
+// NOTE: the account keeps its public endpoint in every tier: Front Door reads
+// patches and assets from it with its managed identity (origin authentication, which
+// Azure does not support for Private Link origins:
+// https://learn.microsoft.com/azure/frontdoor/origin-authentication-with-managed-identities).
+// Every request needs Entra ID authorization (no anonymous access; no shared keys
+// where the tier disables them). Where the tier asks for it (prod), every region also
+// reaches the account through its own private endpoint, so the clusters' traffic to
+// builds stays in the region's network.
 func SettingsFor(t spec.Tier, zones bool) Settings {
 	p := tier.Of(t)
-	s := Settings{SKU: p.StorageSKU(zones), PublicNetworkAccess: "Enabled", DefaultAction: "Allow", SoftDeleteDays: p.Storage.SoftDeleteDays}
-	if !p.Storage.PublicNetworkAccess {
-		s.PublicNetworkAccess, s.DefaultAction, s.PrivateEndpointRequired = "Disabled", "Deny", true
-	}
-	return s
+	return Settings{SKU: p.StorageSKU(zones), PublicNetworkAccess: "Enabled", DefaultAction: "Allow", SoftDeleteDays: p.Storage.SoftDeleteDays,
+		PrivateEndpointRequired: p.Storage.RegionalPrivateEndpoints}
 }
 
 // Args configure the component.

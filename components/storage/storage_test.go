@@ -21,8 +21,8 @@ func TestSettingsFor(t *testing.T) {
 		{spec.TierDev, true, Settings{SKU: "Standard_LRS", PublicNetworkAccess: "Enabled", DefaultAction: "Allow", SoftDeleteDays: 7}},
 		{spec.TierStaging, true, Settings{SKU: "Standard_ZRS", PublicNetworkAccess: "Enabled", DefaultAction: "Allow", SoftDeleteDays: 14}},
 		{spec.TierStaging, false, Settings{SKU: "Standard_LRS", PublicNetworkAccess: "Enabled", DefaultAction: "Allow", SoftDeleteDays: 14}},
-		{spec.TierProd, true, Settings{SKU: "Standard_GZRS", PublicNetworkAccess: "Disabled", DefaultAction: "Deny", SoftDeleteDays: 30, PrivateEndpointRequired: true}},
-		{spec.TierProd, false, Settings{SKU: "Standard_GRS", PublicNetworkAccess: "Disabled", DefaultAction: "Deny", SoftDeleteDays: 30, PrivateEndpointRequired: true}},
+		{spec.TierProd, true, Settings{SKU: "Standard_GZRS", PublicNetworkAccess: "Enabled", DefaultAction: "Allow", SoftDeleteDays: 30, PrivateEndpointRequired: true}},
+		{spec.TierProd, false, Settings{SKU: "Standard_GRS", PublicNetworkAccess: "Enabled", DefaultAction: "Allow", SoftDeleteDays: 30, PrivateEndpointRequired: true}},
 	} {
 		if diff := cmp.Diff(tc.want, SettingsFor(tc.tier, tc.zones)); diff != "" {
 			t.Errorf("SettingsFor(%s, zones=%v) (-want +got):\n%s", tc.tier, tc.zones, diff)
@@ -75,8 +75,9 @@ func TestProdStorageInputs(t *testing.T) {
 		"defaultToOAuthAuthentication": true,
 		"enableHttpsTrafficOnly":       true,
 		"minimumTlsVersion":            "TLS1_2",
-		"publicNetworkAccess":          "Disabled",
-		"networkRuleSet.defaultAction": "Deny",
+		// The public endpoint stays for Front Door's identity; Entra ID only.
+		"publicNetworkAccess":          "Enabled",
+		"networkRuleSet.defaultAction": "Allow",
 	})
 	if !acct.Protect || !acct.RetainOnDelete {
 		t.Errorf("prod account protect=%v retainOnDelete=%v, want both", acct.Protect, acct.RetainOnDelete)

@@ -57,7 +57,7 @@ func init() {
 		},
 		&Policy{
 			Name:        "storage-network-rules",
-			Description: "Storage accounts set network rules (explicit default action, Azure services bypass); in prod the public endpoint is disabled.",
+			Description: "Storage accounts set network rules (explicit default action, Azure services bypass). The public endpoint stays in every tier: Front Door reads patches from it with its identity (frontdoor-storage-origin-identity), and every request needs Entra ID (storage-shared-key-off, storage-no-public-blob-access).",
 			Category:    Security,
 			Types:       []string{TypeStorageAccount},
 			Resource:    checkStorageNetwork,
@@ -298,9 +298,6 @@ func checkStorageNetwork(e *Env, r *Resource, rep *Reporter) {
 		rep.Undecided("%s: networkRuleSet.bypass is unknown at preview; expected it to include \"AzureServices\"", r.label())
 	} else if s, _ := asString(v); st == present && !strings.Contains(s, "AzureServices") {
 		rep.Report("%s: networkRuleSet.bypass is %s; expected it to include \"AzureServices\" (platform services keep access)", r.label(), fmtValue(v))
-	}
-	if !e.Profile(r).Storage.PublicNetworkAccess {
-		denyPublic(rep, r, "publicNetworkAccess", "networkRuleSet.defaultAction", fmt.Sprintf("%s storage is reached through private endpoints or Front Door private link", e.TierOf(r)))
 	}
 }
 

@@ -58,6 +58,16 @@ var azureEntries = []Entry{
 		Create: Duration{Seconds: 30, Range: "15-60 s", Basis: "Front Door configuration change"},
 	},
 	{
+		// The patches origin group, declared through the generic resource at
+		// Microsoft.Cdn 2025-06-01 for managed-identity origin authentication
+		// (components/cdn).
+		Type:      GenericKey("Microsoft.Cdn/profiles/originGroups"),
+		Display:   "cdn:AFDOriginGroup",
+		Price:     Free("Front Door origin groups are included in the profile's base fee"),
+		Create:    Duration{Seconds: 30, Range: "15-60 s", Basis: "Front Door configuration change"},
+		ReplaceOn: genericReplaceOn,
+	},
+	{
 		Type:        "azure-native:cdn:Profile",
 		Placement:   Global,
 		Taggable:    true,

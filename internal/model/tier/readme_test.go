@@ -95,7 +95,7 @@ func profileTable() string {
 		{"storage SKU (region without / with zones)", func(p *tier.Profile) string { return p.Storage.SKU + " / " + p.Storage.ZonalSKU }},
 		{"storage redundancy required by the pack", func(p *tier.Profile) string { return yes(p.Storage.RedundancyRequired) }},
 		{"blob and container soft delete", func(p *tier.Profile) string { return days(p.Storage.SoftDeleteDays) }},
-		{"storage public network access", func(p *tier.Profile) string { return yes(p.Storage.PublicNetworkAccess) }},
+		{"storage private endpoint in every region", func(p *tier.Profile) string { return yes(p.Storage.RegionalPrivateEndpoints) }},
 		{"storage shared-key access must be off (policy)", func(p *tier.Profile) string { return yes(p.Storage.SharedKeyDisabled) }},
 		{"storage infrastructure encryption", func(p *tier.Profile) string { return yes(p.Storage.InfrastructureEncryption) }},
 		{"Key Vault SKU", func(p *tier.Profile) string { return p.KeyVault.SKU }},
@@ -110,7 +110,6 @@ func profileTable() string {
 			}
 			return list(out)
 		}},
-		{"Front Door to storage over Private Link", func(p *tier.Profile) string { return yes(p.FrontDoor.PrivateLinkToStorage) }},
 		{"Front Door API health probe", func(p *tier.Profile) string { return fmt.Sprintf("every %d s", p.FrontDoor.ProbeIntervalSeconds) }},
 		{"log retention", func(p *tier.Profile) string { return days(p.Logs.RetentionDays) }},
 		{"log ingestion daily cap", func(p *tier.Profile) string {

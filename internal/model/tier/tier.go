@@ -50,8 +50,10 @@ type Profile struct {
 	VMSizes []string
 	// MaxNodesPerPool caps one game pool's autoscaler max; the capacity model splits
 	// demand into more pools rather than exceed it, and the node-count-cap policy
-	// enforces it. Small pools outside prod bound what a misconfigured autoscaler can
-	// spend.
+	// enforces it. Every tier uses AKS's own limit (1,000): AKS creates and changes
+	// a cluster's pools one at a time (~6 min each), so smaller pools would only
+	// lengthen every deployment without bounding spend (the region's total nodes,
+	// which the budget policy prices, do not change with the split).
 	MaxNodesPerPool int
 	// SystemPool is the system pool's autoscaler range (min, max nodes); prod keeps
 	// one node per zone.
@@ -140,9 +142,14 @@ type Storage struct {
 	// SoftDeleteDays is the retention of deleted blobs and containers, and the
 	// minimum the blob-soft-delete-versioning policy accepts.
 	SoftDeleteDays int
-	// PublicNetworkAccess: false reaches the account only through private endpoints
-	// (and Front Door's Private Link), so workloads need one.
-	PublicNetworkAccess bool
+	// NOTE: every tier keeps the account's public endpoint: Front Door reads patches
+	// from it with its managed identity (origin authentication does not support
+	// Private Link origins). Every request needs Entra ID authorization: no
+	// anonymous access and, where SharedKeyDisabled, no account keys or SAS.
+
+	// RegionalPrivateEndpoints gives every region its own private endpoint to the
+	// account, so the clusters' traffic to builds stays in the region's network.
+	RegionalPrivateEndpoints bool
 	// SharedKeyDisabled requires Entra ID authorization only (no account keys, no
 	// SAS) from the policy pack.
 	SharedKeyDisabled bool
@@ -171,8 +178,6 @@ type FrontDoor struct {
 	WAFMode string
 	// ManagedRuleSets are the WAF managed rule sets (Premium only).
 	ManagedRuleSets []ManagedRuleSet
-	// PrivateLinkToStorage reaches the storage origin over Private Link (Premium only).
-	PrivateLinkToStorage bool
 	// ProbeIntervalSeconds is the API origins' health probe interval.
 	ProbeIntervalSeconds int
 }

@@ -70,11 +70,8 @@ func TestProfilesAreValid(t *testing.T) {
 		if len(p.FrontDoor.ManagedRuleSets) > 0 && p.FrontDoor.SKU != tier.FrontDoorPremium {
 			t.Errorf("%s: WAF managed rule sets need Front Door Premium, the tier has %s", tr, p.FrontDoor.SKU)
 		}
-		if p.FrontDoor.PrivateLinkToStorage && p.FrontDoor.SKU != tier.FrontDoorPremium {
-			t.Errorf("%s: Private Link origins need Front Door Premium", tr)
-		}
-		if !p.Storage.PublicNetworkAccess && !p.FrontDoor.PrivateLinkToStorage {
-			t.Errorf("%s: storage is private but Front Door cannot reach it over Private Link", tr)
+		if !p.Storage.SharedKeyDisabled && p.Protect {
+			t.Errorf("%s: a protected tier's public storage endpoint must be Entra ID-only (SharedKeyDisabled)", tr)
 		}
 		if p.Storage.RedundancyRequired && (p.Storage.SKU == "Standard_LRS" || p.Storage.ZonalSKU == "Standard_LRS") {
 			t.Errorf("%s: redundancy required, but the tier deploys LRS", tr)

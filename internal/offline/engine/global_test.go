@@ -27,7 +27,8 @@ func TestGlobalServicesByTier(t *testing.T) {
 	ps := shippedPlans(t)
 	want := map[string]map[string]map[string]any{
 		"prod": {
-			"global-storage-account": {"sku.name": "Standard_GZRS", "publicNetworkAccess": "Disabled", "allowBlobPublicAccess": false, "minimumTlsVersion": "TLS1_2"},
+			// The public endpoint stays for Front Door's identity; Entra ID only.
+			"global-storage-account": {"sku.name": "Standard_GZRS", "publicNetworkAccess": "Enabled", "allowBlobPublicAccess": false, "allowSharedKeyAccess": false, "minimumTlsVersion": "TLS1_2"},
 			"global-cdn-profile":     {"sku.name": "Premium_AzureFrontDoor"},
 			"global-cdn-waf":         {"sku.name": "Premium_AzureFrontDoor", "policySettings.mode": "Prevention", "managedRules.managedRuleSets.0.ruleSetType": "Microsoft_DefaultRuleSet", "customRules.rules.0.rateLimitThreshold": float64(600)},
 			"global-keyvault-vault":  {"properties.publicNetworkAccess": "Disabled", "properties.enablePurgeProtection": true, "properties.enableRbacAuthorization": true},
@@ -235,5 +236,42 @@ func TestCustomDomainsWithoutManualSteps(t *testing.T) {
 				t.Errorf("%s: custom-domain validation is on the deploy critical path", env)
 			}
 		}
+	}
+}
+
+// TestFrontDoorReadsStorageWithItsIdentity: no manual step between pulumi up and a
+// patch download. In every environment the patches origin group authenticates to
+// storage with the frontdoor identity — the one granted Storage Blob Data Reader on
+// patches and assets — and a storage-scoped token; the origin is the account's
+// public endpoint (no Private Link connection to approve), which allows no anonymous
+// access.
+func TestFrontDoorReadsStorageWithItsIdentity(t *testing.T) {
+	for env, r := range shippedPlans(t) {
+		p := r.Plan
+		og := byName(t, p, "global-cdn-patches-og")
+		id := byName(t, p, "global-id-frontdoor-id")
+		plantest.Expect(t, og, map[string]any{
+			"resourceProviderNamespace":       "Microsoft.Cdn",
+			"resourceType":                    "originGroups",
+			"apiVersion":                      "2025-06-01",
+			"properties.authentication.type":  "UserAssignedIdentity",
+			"properties.authentication.scope": "https://storage.azure.com/.default",
+		})
+		if got := plantest.Input(og, "properties.authentication.userAssignedIdentity.id"); got == nil || !contains(og.PropertyDependencies["properties"], id.URN) {
+			t.Errorf("%s: patches origin group authenticates as %v (deps %v), want the frontdoor identity %s", env, got, og.PropertyDependencies["properties"], id.URN)
+		}
+		for _, grant := range []string{"global-id-frontdoor-patches-read", "global-id-frontdoor-assets-read"} {
+			if ra := byName(t, p, grant); !contains(ra.PropertyDependencies["principalId"], id.URN) {
+				t.Errorf("%s: %s is not the frontdoor identity's", env, grant)
+			}
+		}
+		origin := byName(t, p, "global-cdn-patches-storage")
+		if _, ok := origin.Inputs["sharedPrivateLinkResource"]; ok {
+			t.Errorf("%s: the storage origin uses Private Link (an approval step, and no origin authentication)", env)
+		}
+		if !contains(origin.Dependencies, og.URN) || plantest.Input(origin, "originGroupName") != "patches" {
+			t.Errorf("%s: the storage origin is not in the patches group: %v", env, origin.Inputs["originGroupName"])
+		}
+		plantest.Expect(t, byName(t, p, "global-storage-account"), map[string]any{"allowBlobPublicAccess": false})
 	}
 }

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"strings"
 	"testing"
 
@@ -31,7 +32,7 @@ func planFootprint(p *plan.Plan) azurelimits.Footprint {
 			f.TrafficManagerEndpoints++
 		case is(r, "AFDEndpoint"):
 			f.FrontDoorEndpoints++
-		case is(r, "AFDOriginGroup"):
+		case is(r, "AFDOriginGroup"), r.CatalogType() == catalog.GenericKey("Microsoft.Cdn/profiles/originGroups"):
 			f.FrontDoorOriginGroups++
 		case is(r, "AFDOrigin"):
 			f.FrontDoorOrigins++

@@ -85,7 +85,6 @@ var meaningBreaks = []planBreak{
 		})
 	}},
 	{name: "key vault public endpoint enabled behind a deny default", catch: "keyvault-public-access", match: ofType(rules.TypeKeyVault), apply: set("properties.publicNetworkAccess", "Enabled")},
-	{name: "storage public endpoint enabled behind a deny default", catch: "storage-network-rules", match: ofType(rules.TypeStorageAccount), apply: set("publicNetworkAccess", "Enabled")},
 	{name: "storage tagged as another environment", catch: "required-tags", match: ofType(rules.TypeStorageAccount), apply: set("tags.environment", "dev")},
 	{name: "cluster tagged with a lower tier", catch: "required-tags", match: ofType(rules.TypeManagedCluster), apply: set("tags.tier", "dev")},
 	{name: "API server open to a /8", catch: "aks-api-server-restricted", match: ofType(rules.TypeManagedCluster), apply: set("apiServerAccessProfile.authorizedIPRanges", []any{"198.51.100.0/24", "20.0.0.0/8"})},

@@ -138,10 +138,7 @@ var prodBreaks = []planBreak{
 	{name: "storage anonymous blob access", catch: "storage-no-public-blob-access", match: ofType(rules.TypeStorageAccount), apply: set("allowBlobPublicAccess", true)},
 	{name: "storage HTTP allowed", catch: "storage-https-only", match: ofType(rules.TypeStorageAccount), apply: set("enableHttpsTrafficOnly", false)},
 	{name: "storage shared key on", catch: "storage-shared-key-disabled", match: ofType(rules.TypeStorageAccount), apply: set("allowSharedKeyAccess", true)},
-	{name: "storage open network", catch: "storage-network-rules", match: ofType(rules.TypeStorageAccount), apply: func(t *testing.T, p *plan.Plan, r *plan.Resource) {
-		set("networkRuleSet.defaultAction", "Allow")(t, p, r)
-		set("publicNetworkAccess", "Enabled")(t, p, r)
-	}},
+	{name: "storage network rules without a bypass", catch: "storage-network-rules", match: ofType(rules.TypeStorageAccount), apply: set("networkRuleSet.bypass", "None")},
 	{name: "storage locally redundant", catch: "storage-redundancy", match: ofType(rules.TypeStorageAccount), apply: set("sku.name", "Standard_LRS")},
 	{name: "public container", catch: "storage-no-public-blob-access", match: ofType(rules.TypeBlobContainer), apply: set("publicAccess", "Blob")},
 	{name: "blob versioning off", catch: "blob-soft-delete-versioning", match: ofType(rules.TypeBlobService), apply: set("isVersioningEnabled", false)},
