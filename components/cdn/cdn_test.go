@@ -121,16 +121,16 @@ func TestProdFrontDoor(t *testing.T) {
 	}
 	og := r.Get(t, "fd-patches-og")
 	plantest.Expect(t, og, map[string]any{
-		"resourceProviderNamespace":                          "Microsoft.Cdn",
-		"parentResourcePath":                                 "profiles/afd-test",
-		"resourceType":                                       "originGroups",
-		"resourceName":                                       "patches",
-		"apiVersion":                                         "2025-06-01",
-		"properties.authentication.type":                     "UserAssignedIdentity",
-		"properties.authentication.scope":                    "https://storage.azure.com/.default",
+		"resourceProviderNamespace":       "Microsoft.Cdn",
+		"parentResourcePath":              "profiles/afd-test",
+		"resourceType":                    "originGroups",
+		"resourceName":                    "patches",
+		"apiVersion":                      "2025-06-01",
+		"properties.authentication.type":  "UserAssignedIdentity",
+		"properties.authentication.scope": "https://storage.azure.com/.default",
 		"properties.authentication.userAssignedIdentity.id": "/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-fd",
-		"properties.sessionAffinityState":                    "Disabled",
-		"properties.loadBalancingSettings.sampleSize":        float64(4),
+		"properties.sessionAffinityState":                   "Disabled",
+		"properties.loadBalancingSettings.sampleSize":       float64(4),
 	})
 	if _, ok := og.Inputs["properties"].(map[string]any)["healthProbeSettings"]; ok {
 		t.Error("the single-origin patches group must not probe")
