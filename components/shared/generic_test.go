@@ -83,7 +83,7 @@ func TestGenericArgsProblems(t *testing.T) {
 		"no API version":        {func(a *GenericArgs) { a.APIVersion = "" }, "APIVersion: \"\" must pin an ARM API version"},
 		"latest":                {func(a *GenericArgs) { a.APIVersion = "latest" }, "must pin an ARM API version"},
 		"bad namespace":         {func(a *GenericArgs) { a.Namespace = "documentdb" }, "Namespace: \"documentdb\" is not a resource provider namespace"},
-		"no properties":         {func(a *GenericArgs) { a.Properties = nil }, "Properties: Required value"},
+		"no properties":         {func(a *GenericArgs) { a.Properties = nil }, "Properties is required"},
 	} {
 		a := ok
 		c.mut(&a)
