@@ -17,6 +17,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/model/field"
 	"github.com/gameplatform/platform/internal/model/money"
 	"github.com/gameplatform/platform/internal/offline/engine"
@@ -196,6 +197,7 @@ func writeRequestSummary(w io.Writer, c *requests.Checked, env *requests.Environ
 	if n := len(cost.NotPriced); n > 0 {
 		fmt.Fprintf(bw, "               (%d resources not priced; see `platform plan --env %s`)\n", n, c.Environment)
 	}
+	writePlayerDataSummary(bw, c, res.Plan)
 	if c.ExpiresOn != "" {
 		exp, _ := time.Parse(time.DateOnly, c.ExpiresOn)
 		fmt.Fprintf(bw, "Expires:       %s (%d days from today; %s maximum %d)\n", c.ExpiresOn, daysBetween(now, exp), c.Tier, requests.MaxLifetimeDays(c.Tier))
@@ -490,4 +492,26 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// writePlayerDataSummary says how the player-data store is sized and what it costs.
+func writePlayerDataSummary(w io.Writer, c *requests.Checked, p *plan.Plan) {
+	ru, gb, stated := c.PlayerData()
+	from := "the " + string(c.Tier) + " default"
+	if stated {
+		from = "from the request's data"
+		if c.Data.PeakRequestUnits > 0 {
+			from = fmt.Sprintf("from a peak of %d RU/s", c.Data.PeakRequestUnits)
+		}
+	}
+	fmt.Fprintf(w, "Player data:   Cosmos DB, %d write region(s), autoscale up to %d RU/s each (%s), %d GiB", len(c.Regions), ru, from, gb)
+	for i := range p.Resources {
+		r := &p.Resources[i]
+		if r.CatalogType() == catalog.GenericKey(catalog.ARMCosmosAccount) {
+			if v, ok := p.Cost.ByResource[r.URN]; ok {
+				fmt.Fprintf(w, "; %s/month", money.USD(v))
+			}
+		}
+	}
+	fmt.Fprintln(w)
 }

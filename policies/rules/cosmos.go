@@ -14,7 +14,14 @@ var (
 	TypeCosmosAccount   = catalog.GenericKey(catalog.ARMCosmosAccount)
 	TypeCosmosDatabase  = catalog.GenericKey(catalog.ARMCosmosSQLDatabase)
 	TypeCosmosContainer = catalog.GenericKey(catalog.ARMCosmosSQLContainer)
+	TypeCosmosRoleGrant = catalog.GenericKey(catalog.ARMCosmosSQLRoleAssign)
 )
+
+// Built-in Cosmos DB data-plane roles a workload may be granted.
+var cosmosDataRoles = map[string]string{
+	"00000000-0000-0000-0000-000000000001": "Cosmos DB Built-in Data Reader",
+	"00000000-0000-0000-0000-000000000002": "Cosmos DB Built-in Data Contributor",
+}
 
 func init() {
 	register(
@@ -71,6 +78,13 @@ func init() {
 			Category:    Reliability,
 			Types:       []string{TypeCosmosAccount},
 			Resource:    checkCosmosZones,
+		},
+		&Policy{
+			Name:        "cosmos-data-role-narrow",
+			Description: "Cosmos DB data-plane role assignments grant a built-in data role (Data Reader or Data Contributor) at a database or container, never the whole account or a custom role.",
+			Category:    Security,
+			Types:       []string{TypeCosmosRoleGrant},
+			Resource:    checkCosmosDataRole,
 		},
 		&Policy{
 			Name:        "cosmos-consistency",
@@ -200,3 +214,31 @@ func checkCosmosConsistency(e *Env, r *Resource, rep *Reporter) {
 
 // normRegion is a region's canonical name ("Japan East" → "japaneast").
 func normRegion(s string) string { return strings.ToLower(strings.ReplaceAll(s, " ", "")) }
+
+func checkCosmosDataRole(e *Env, r *Resource, rep *Reporter) {
+	role, rst := r.get("properties.roleDefinitionId")
+	switch rst {
+	case unknown:
+		rep.Undecided("%s: properties.roleDefinitionId is unknown at preview, so the granted role cannot be judged", r.label())
+	case missing:
+		rep.Report("%s: properties.roleDefinitionId is not set", r.label())
+	default:
+		s, _ := asString(role)
+		guid := s[strings.LastIndex(s, "/")+1:]
+		if _, ok := cosmosDataRoles[strings.ToLower(guid)]; !ok || !strings.Contains(strings.ToLower(s), "/sqlroledefinitions/") {
+			rep.Report("%s: grants role %s; expected a built-in data role (Data Reader ...0001 or Data Contributor ...0002)", r.label(), fmtValue(role))
+		}
+	}
+	scope, sst := r.get("properties.scope")
+	switch sst {
+	case unknown:
+		rep.Undecided("%s: properties.scope is unknown at preview, so the grant's scope cannot be judged", r.label())
+	case missing:
+		rep.Report("%s: properties.scope is not set; expected a database (<account ID>/dbs/<database>)", r.label())
+	default:
+		s, _ := asString(scope)
+		if !strings.Contains(s, "/dbs/") {
+			rep.Report("%s: is scoped to %s; expected a database or container (<account ID>/dbs/<database>), not the whole account", r.label(), fmtValue(scope))
+		}
+	}
+}

@@ -40,8 +40,22 @@ func init() {
 		{policy: "cosmos-zone-redundancy", name: "not zonal in a zonal region in prod", res: one(with(cosmosAccount(), "properties.locations", cosmosLocationsWith(0, func(m map[string]any) { m["isZoneRedundant"] = false }))), want: []string{"properties.locations[0] (japaneast) has isZoneRedundant false; expected true in prod"}},
 		{policy: "cosmos-zone-redundancy", name: "unset in a zonal region in prod", res: one(with(cosmosAccount(), "properties.locations", cosmosLocationsWith(0, func(m map[string]any) { delete(m, "isZoneRedundant") }))), want: []string{"is not zone redundant (isZoneRedundant not set)"}},
 
+		{policy: "cosmos-data-role-narrow", name: "data contributor on the database", res: one(cosmosGrant())},
+		{policy: "cosmos-data-role-narrow", name: "whole account", res: one(with(cosmosGrant(), "properties.scope", "/subscriptions/s/resourceGroups/rg/providers/Microsoft.DocumentDB/databaseAccounts/cosmos-starfall-prod")), want: []string{"expected a database or container"}},
+		{policy: "cosmos-data-role-narrow", name: "custom role", res: one(with(cosmosGrant(), "properties.roleDefinitionId", "/subscriptions/s/resourceGroups/rg/providers/Microsoft.DocumentDB/databaseAccounts/cosmos-starfall-prod/sqlRoleDefinitions/11111111-2222-3333-4444-555555555555")), want: []string{"expected a built-in data role"}},
 		{policy: "cosmos-consistency", name: "session", res: one(cosmosAccount())},
 		{policy: "cosmos-consistency", name: "strong with one write region", res: one(with(with(cosmosAccount(), "properties.consistencyPolicy.defaultConsistencyLevel", "Strong"), "properties.enableMultipleWriteLocations", false))},
 		{policy: "cosmos-consistency", name: "strong with multi-region writes", res: one(with(cosmosAccount(), "properties.consistencyPolicy.defaultConsistencyLevel", "Strong")), want: []string{`defaultConsistencyLevel is "Strong" with multi-region writes`}},
 	}...)
+}
+
+func cosmosGrant() Resource {
+	return real(TypeCosmosRoleGrant, func() Resource {
+		id := "/subscriptions/s/resourceGroups/rg-starfall-prod-global/providers/Microsoft.DocumentDB/databaseAccounts/cosmos-starfall-prod"
+		return res(TypeCosmosRoleGrant, "global-playerdata-gameapi-japaneast", "", map[string]any{
+			"resourceProviderNamespace": "Microsoft.DocumentDB", "parentResourcePath": "databaseAccounts/cosmos-starfall-prod",
+			"resourceType": "sqlRoleAssignments", "resourceName": "e2ef1179-1052-5c9c-8746-f7f962cad3a0", "apiVersion": "2024-11-15",
+			"properties": map[string]any{"principalId": "p", "roleDefinitionId": id + "/sqlRoleDefinitions/00000000-0000-0000-0000-000000000002", "scope": id + "/dbs/game"},
+		})
+	})
 }

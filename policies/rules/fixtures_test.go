@@ -35,7 +35,7 @@ var realTypes = []string{
 	TypeStorageAccount, TypeBlobService, TypeBlobContainer, TypeManagedCluster, TypeAgentPool, TypeNSG,
 	TypeVirtualNetwork, TypePublicIP, TypeKeyVault, TypeRegistry,
 	TypeRoute, TypeFrontDoorWAF, TypeAFDEndpoint, TypeSecurityPolicy, TypeAFDOrigin,
-	TypeTrafficManager, TypeTrafficEndpoint, TypeDNSZone, TypeCosmosAccount,
+	TypeTrafficManager, TypeTrafficEndpoint, TypeDNSZone, TypeCosmosAccount, TypeCosmosRoleGrant,
 }
 
 // real returns a deep copy of the real resource of a type, or fallback when the

@@ -3,7 +3,14 @@
 // lives in one place.
 //
 // An entry is keyed by its base type token; an explicit azure-native API version
-// resolves to the same entry (BaseType, Lookup). It says:
+// resolves to the same entry (BaseType, Lookup). azure-native's generic resource
+// (azure-native:resources:Resource) is one Pulumi type for any ARM type, so it is
+// keyed by the ARM type its inputs name: Resolve, the one function every model
+// looks a registered resource up with, turns its resourceProviderNamespace,
+// parentResourcePath and resourceType into GenericKey(ARM type), e.g.
+// "azure-native:resources:Resource#Microsoft.DocumentDB/databaseAccounts"; the bare
+// generic type has no entry, so an ARM type without one is caught like any other
+// missing entry. It says:
 //
 //   - whether the type is stateful (protected in prod) and taggable;
 //   - its placement: a regional stamp's resource in its region, an

@@ -111,8 +111,9 @@ type PlayerData struct {
 	// https://learn.microsoft.com/azure/cosmos-db/continuous-backup-restore-introduction).
 	BackupPolicy string
 	// ZoneRedundant makes every location of the account zone redundant where the
-	// region has availability zones (Cosmos DB bills zone-redundant write regions
-	// 1.25x; https://learn.microsoft.com/azure/cosmos-db/high-availability).
+	// region has availability zones, so a zone's loss costs no write region
+	// (https://learn.microsoft.com/azure/cosmos-db/high-availability; no surcharge
+	// with multi-region writes, see the cost model's cosmosDB prices).
 	ZoneRedundant bool
 	// PublicNetworkAccess: false reaches the account only through each region's
 	// private endpoint (group "Sql").

@@ -75,6 +75,7 @@ func check(r *Request, p *problems, c Context) []RegionSizing {
 		p.add("costCenter", "must not be blank")
 	}
 	checkExpiry(r, p, c.Now)
+	checkData(r, p)
 	if r.Spot && r.Tier.Valid() && !tier.Of(r.Tier).SpotAllowed {
 		p.add("spot", "spot VMs can be evicted mid-match and are not allowed in %s", r.Tier)
 	}
@@ -214,4 +215,18 @@ func (r *Request) demand(peakPlayers int) capacity.Demand {
 		VMSize:           r.VM(),
 		Spot:             r.Spot,
 	}.Demand()
+}
+
+// checkData checks the player-data needs against what the store can be sized to
+// (the schema bounds them too; this says why, for requests parsed leniently).
+func checkData(r *Request, p *problems) {
+	if r.Data == nil {
+		return
+	}
+	if ru := r.Data.PeakRequestUnits; ru < 0 || ru > spec.MaxPlayerDataThroughput {
+		p.add("data.peakRequestUnits", "must be 1-%d RU/s (autoscale's maximum per region without a support request), got %d", spec.MaxPlayerDataThroughput, ru)
+	}
+	if gb := r.Data.StorageGiB; gb < 0 || gb > spec.MaxPlayerDataStorageGiB {
+		p.add("data.storageGiB", "must be 1-%d GiB, got %d", spec.MaxPlayerDataStorageGiB, gb)
+	}
 }

@@ -2,6 +2,7 @@ package requests
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -134,6 +135,12 @@ func TestCheckEachProblem(t *testing.T) {
 		{"spot in prod", "", func(s string) string {
 			return add("spot: true")(strings.Replace(strings.Replace(s, "tier: dev", "tier: prod", 1), "expiresOn: 2026-11-30\n", "", 1))
 		}, `spot: spot VMs can be evicted mid-match and are not allowed in prod`},
+		// player data
+		{"data unknown key", "", add("data: {peakRUs: 5000}"), `data.peakRUs: unknown key`},
+		{"data zero request units", "", add("data: {peakRequestUnits: 0}"), `data.peakRequestUnits: must be at least 1, got 0`},
+		{"data too many request units", "", add("data: {peakRequestUnits: 1000001}"), `data.peakRequestUnits: must be 1-1000000 RU/s (autoscale's maximum per region without a support request), got 1000001`},
+		{"data storage not a number", "", add("data: {storageGiB: lots}"), `data.storageGiB: must be a whole number, got "lots"`},
+		{"data negative storage", "", add("data: {storageGiB: -1}"), `data.storageGiB: must be 1-1000000 GiB, got -1`},
 		// budget
 		{"zero budget", "", repl("budgetMonthlyUSD: 30000", "budgetMonthlyUSD: 0"), `budgetMonthlyUSD: must be greater than 0, got 0`},
 		// expiry
@@ -297,6 +304,55 @@ func TestYAMLSyntaxErrorsNameTheirLine(t *testing.T) {
 		_, err := Check(baseSource, []byte(doc), Context{Now: testNow})
 		if err == nil || !strings.Contains(err.Error(), "\n  "+baseSource+tc.want) {
 			t.Errorf("%q: error = %v, want %s%s", tc.to, err, baseSource, tc.want)
+		}
+	}
+}
+
+func TestPlayerDataSizing(t *testing.T) {
+	for _, tc := range []struct {
+		data        string
+		ru, gb      int
+		stated      bool
+		writesBlock bool
+	}{
+		{"", 1000, 10, false, false}, // the dev profile's defaults
+		{"data: {peakRequestUnits: 4200, storageGiB: 75}", 5000, 75, true, true},
+		{"data: {peakRequestUnits: 300}", 1000, 10, true, true}, // autoscale's smallest maximum
+		{"data: {storageGiB: 2}", 1000, 2, true, true},
+	} {
+		body := base
+		if tc.data != "" {
+			body = add(tc.data)(base)
+		}
+		c, err := Check(baseSource, []byte(body), Context{Now: testNow, EnvDir: testEnvDir(t)})
+		if err != nil {
+			t.Fatalf("%q: %v", tc.data, err)
+		}
+		ru, gb, stated := c.PlayerData()
+		if ru != tc.ru || gb != tc.gb || stated != tc.stated {
+			t.Errorf("%q: sized %d RU/s, %d GiB, stated %v; want %d, %d, %v", tc.data, ru, gb, stated, tc.ru, tc.gb, tc.stated)
+		}
+		env, err := Generate(c, testEnvDir(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := fmt.Sprintf("game-platform:playerData:\n    maxThroughput: %d\n    storageGiB: %d\n", tc.ru, tc.gb)
+		if got := strings.Contains(string(env.File), want); got != tc.writesBlock {
+			t.Errorf("%q: generated file has the playerData block %v, want %v:\n%s", tc.data, got, tc.writesBlock, env.File)
+		}
+		if tc.writesBlock {
+			// The block loads as the spec reads it.
+			p := filepath.Join(t.TempDir(), "Pulumi.playtest.yaml")
+			if err := os.WriteFile(p, env.File, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			s, _, err := spec.LoadFile(p, "playtest", testNow)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.PlayerData.MaxThroughput != tc.ru || s.PlayerData.StorageGiB != tc.gb {
+				t.Errorf("%q: loaded %+v", tc.data, s.PlayerData)
+			}
 		}
 	}
 }

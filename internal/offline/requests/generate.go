@@ -75,6 +75,13 @@ type stackConfig struct {
 	GamePorts        gamePorts       `yaml:"game-platform:gamePorts"`
 	Cluster          clusterSettings `yaml:"game-platform:cluster"`
 	Regions          []regionConfig  `yaml:"game-platform:regions"`
+	PlayerData       *playerData     `yaml:"game-platform:playerData,omitempty"`
+}
+
+// playerData is written only when the request states its data needs.
+type playerData struct {
+	MaxThroughput int `yaml:"maxThroughput"`
+	StorageGiB    int `yaml:"storageGiB"`
 }
 
 type gamePorts struct {
@@ -121,6 +128,9 @@ func render(c *Checked, blocks []netip.Prefix) ([]byte, error) {
 			KubernetesVersion:         DefaultKubernetesVersion,
 			APIServerAuthorizedRanges: DefaultAPIServerAuthorizedRanges,
 		},
+	}
+	if ru, gb, stated := r.PlayerData(); stated {
+		sc.PlayerData = &playerData{MaxThroughput: ru, StorageGiB: gb}
 	}
 	for i, reg := range r.Regions {
 		sc.Regions = append(sc.Regions, regionConfig{

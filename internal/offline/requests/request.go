@@ -33,6 +33,35 @@ type Request struct {
 	BudgetMonthlyUSD float64 `json:"budgetMonthlyUSD"`
 	// ExpiresOn (YYYY-MM-DD) is required outside prod, at most MaxLifetimeDays ahead.
 	ExpiresOn string `json:"expiresOn,omitempty"`
+	// Data is what the game stores in the player-data store (optional).
+	Data *Data `json:"data,omitempty"`
+}
+
+// Data is a request's player-data needs; an unset field takes the tier's default.
+type Data struct {
+	// PeakRequestUnits is the expected peak RU/s in the busiest region.
+	PeakRequestUnits int `json:"peakRequestUnits,omitempty"`
+	// StorageGiB is the expected player data in GiB.
+	StorageGiB int `json:"storageGiB,omitempty"`
+}
+
+// PlayerData sizes the player-data store: the autoscale maximum (the peak rounded
+// up to autoscale's 1000 RU/s steps) and the storage, each from the request or the
+// tier profile's default; stated reports whether the request said anything.
+func (r *Request) PlayerData() (maxThroughput, storageGiB int, stated bool) {
+	p := tier.Of(r.Tier).PlayerData
+	maxThroughput, storageGiB = p.MaxThroughput, p.StorageGiB
+	if r.Data == nil {
+		return maxThroughput, storageGiB, false
+	}
+	if ru := r.Data.PeakRequestUnits; ru > 0 {
+		step := spec.PlayerDataThroughputStep
+		maxThroughput = max((ru+step-1)/step*step, spec.MinPlayerDataThroughput)
+	}
+	if r.Data.StorageGiB > 0 {
+		storageGiB = r.Data.StorageGiB
+	}
+	return maxThroughput, storageGiB, true
 }
 
 // Region is one region of a request with its expected peak concurrent players.

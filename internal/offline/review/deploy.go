@@ -3,6 +3,7 @@ package review
 import (
 	"math"
 
+	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/offline/deploytime"
 	"github.com/gameplatform/platform/internal/offline/plan"
 )
@@ -87,6 +88,10 @@ func previewResources(d *PreviewDigest) []plan.Resource {
 		}
 		seen[s.URN] = true
 		r := plan.Resource{URN: s.URN, Type: string(st.Type), Name: urnName(s.URN), Parent: string(st.Parent), Custom: st.Custom}
+		if catalog.BaseType(r.Type) == catalog.GenericType {
+			// A generic resource is timed as the ARM type its inputs name.
+			r.Inputs = plainInputs(st.Inputs)
+		}
 		for _, dep := range st.Dependencies {
 			r.Dependencies = append(r.Dependencies, string(dep))
 		}
