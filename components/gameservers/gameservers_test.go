@@ -174,17 +174,20 @@ func TestGameServersWiring(t *testing.T) {
 	rel := r.Get(t, "jpe-gs-agones")
 	plantest.Expect(t, rel, map[string]any{
 		"chart": agones.Chart, "version": agones.Version, "repositoryOpts.repo": agones.ChartRepo, "namespace": agones.Namespace,
-		"values.gameservers.minPort":                                     7000.0,
-		"values.gameservers.maxPort":                                     7999.0,
-		"values.gameservers.namespaces.0":                                Namespace,
-		"values.agones.controller.nodeSelector." + gamecluster.PoolLabel: "system",
-		"values.agones.allocator.nodeSelector." + gamecluster.PoolLabel:  "system",
-		"values.agones.extensions.tolerations.0.key":                     "CriticalAddonsOnly",
-		"values.agones.allocator.service.grpc.port":                      443.0,
-		"values.agones.allocator.service.http.port":                      8443.0,
-		"values.agones.allocator.service.loadBalancerSourceRanges.0":     "10.20.0.0/16",
-		"values.agones.ping.install":                                     false,
+		"values.gameservers.minPort":                                 7000.0,
+		"values.gameservers.maxPort":                                 7999.0,
+		"values.gameservers.namespaces.0":                            Namespace,
+		"values.agones.extensions.tolerations.0.key":                 "CriticalAddonsOnly",
+		"values.agones.allocator.service.grpc.port":                  443.0,
+		"values.agones.allocator.service.http.port":                  8443.0,
+		"values.agones.allocator.service.loadBalancerSourceRanges.0": "10.20.0.0/16",
+		"values.agones.ping.install":                                 false,
 	})
+	for _, comp := range []string{"controller", "extensions", "allocator"} {
+		if sel := plantest.Input(rel, "values.agones."+comp+".nodeSelector").(map[string]any); sel[gamecluster.PoolLabel] != "system" {
+			t.Errorf("Agones %s node selector %v: want the system pool", comp, sel)
+		}
+	}
 	if ann := plantest.Input(rel, "values.agones.allocator.service.annotations").(map[string]any); ann[ILBAnnotation] != "true" || ann[ILBSubnetAnnotation] != "services" {
 		t.Errorf("allocator service annotations %v: want an internal load balancer in the services subnet", ann)
 	}
@@ -199,18 +202,22 @@ func TestGameServersWiring(t *testing.T) {
 	c := "spec.template.spec.template.spec.containers.0."
 	plantest.Expect(t, fleet, map[string]any{
 		"apiVersion": "agones.dev/v1", "kind": "Fleet", "metadata.name": "starfall", "metadata.namespace": Namespace,
-		"metadata.labels." + agones.RegionLabel:                                  "japaneast",
-		c + "image":                                                              "acrstarfallprod.azurecr.io/starfall/gameserver:1.4.2",
-		c + "resources.requests.cpu":                                             "2000m",
-		c + "resources.limits.memory":                                            "4096Mi",
-		c + "securityContext.privileged":                                         false,
-		c + "securityContext.allowPrivilegeEscalation":                           false,
-		"spec.template.spec.ports.0.containerPort":                               7777.0,
-		"spec.template.spec.ports.0.portPolicy":                                  "Dynamic",
-		"spec.template.spec.template.spec.serviceAccountName":                    ServiceAccountGameServer,
-		"spec.template.spec.template.spec.nodeSelector." + gamecluster.PoolLabel: "game",
-		"spec.template.spec.template.spec.tolerations.0.value":                   "game",
+		c + "image":                                            "acrstarfallprod.azurecr.io/starfall/gameserver:1.4.2",
+		c + "resources.requests.cpu":                           "2000m",
+		c + "resources.limits.memory":                          "4096Mi",
+		c + "securityContext.privileged":                       false,
+		c + "securityContext.allowPrivilegeEscalation":         false,
+		"spec.template.spec.ports.0.containerPort":             7777.0,
+		"spec.template.spec.ports.0.portPolicy":                "Dynamic",
+		"spec.template.spec.template.spec.serviceAccountName":  ServiceAccountGameServer,
+		"spec.template.spec.template.spec.tolerations.0.value": "game",
 	})
+	if sel := plantest.Input(fleet, "spec.template.spec.template.spec.nodeSelector").(map[string]any); sel[gamecluster.PoolLabel] != "game" {
+		t.Errorf("fleet node selector %v: want the game pools", sel)
+	}
+	if l := plantest.Input(fleet, "metadata.labels").(map[string]any); l[agones.RegionLabel] != "japaneast" {
+		t.Errorf("fleet labels %v: want its region", l)
+	}
 	if _, ok := plantest.Input(fleet, "spec").(map[string]any)["replicas"]; ok {
 		t.Error("the fleet sets replicas, which its autoscaler owns: every refresh would show drift")
 	}
