@@ -190,15 +190,18 @@ func NewGameServers(ctx *pulumi.Context, name string, args *Args, opts ...pulumi
 		ResourceName:      args.ClusterName,
 		Format:            pulumi.String(CredentialFormat),
 	})
-	kubeconfig := creds.Kubeconfigs().Index(pulumi.Int(0)).Value().ApplyT(func(v string) (string, error) {
+	// NOTE: the value is made secret inside the apply, once known: a secret whose
+	// value is unknown (a fresh stack's preview) is what the SDK's mock monitor
+	// cannot read, and an unknown value reveals nothing anyway.
+	kubeconfig := creds.Kubeconfigs().Index(pulumi.Int(0)).Value().ApplyT(func(v string) (pulumi.StringOutput, error) {
 		b, err := base64.StdEncoding.DecodeString(v)
 		if err != nil {
-			return "", fmt.Errorf("decoding the kubeconfig of cluster %s: %w", args.Region, err)
+			return pulumi.StringOutput{}, fmt.Errorf("decoding the kubeconfig of cluster %s: %w", args.Region, err)
 		}
-		return string(b), nil
+		return pulumi.ToSecret(pulumi.String(string(b))).(pulumi.StringOutput), nil
 	}).(pulumi.StringOutput)
 	prov, err := kubernetes.NewProvider(ctx, name+"-k8s", &kubernetes.ProviderArgs{
-		Kubeconfig:        pulumi.ToSecret(kubeconfig).(pulumi.StringOutput),
+		Kubeconfig:        kubeconfig,
 		ClusterIdentifier: args.ClusterID.ToStringOutput().ToStringPtrOutput(),
 	}, parent, pulumi.DependsOn([]pulumi.Resource{deployer}))
 	if err != nil {
