@@ -34,6 +34,7 @@ var realTypes = []string{
 	TypeVirtualNetwork, TypePublicIP, TypePublicIPPrefix, TypeKeyVault, TypeRegistry,
 	TypeRoute, TypeFrontDoorWAF, TypeAFDEndpoint, TypeSecurityPolicy, TypeAFDOrigin,
 	TypeTrafficManager, TypeTrafficEndpoint, TypeDNSZone,
+	TypeHelmRelease, TypeFleet, TypeFleetAutoscaler,
 }
 
 // real returns a deep copy of the real resource of a type, or fallback when the
