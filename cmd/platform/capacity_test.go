@@ -13,13 +13,16 @@ func TestPlanPrintsCapacity(t *testing.T) {
 	}
 	text := out.String()
 	// dev: 2000 players on F8s_v2 -> 125 servers, 3 per node, 42 nodes at peak,
-	// autoscaler 9..53 split into pools of at most 20 (dev's cap), D4s_v5 system pool 1..3.
+	// autoscaler 9..53 split into pools of at most 20 (dev's cap), D4s_v5 system pool 1..3;
+	// Agones' fleet keeps what the 9 warm nodes hold on standby and what 53 hold at most.
 	for _, want := range []string{
 		"\nCapacity (85% of each node usable, 25% autoscaler headroom, 20% of peak kept warm):\n",
 		"  westeurope: 2000 players peak -> 125 servers, 3 per node, 42 game nodes at peak\n",
 		"    system   Standard_D4s_v5        1..3     nodes\n",
 		"    game1    Standard_F8s_v2        3..18    nodes\n",
 		"    game3    Standard_F8s_v2        3..17    nodes\n",
+		// The fleet: the warm 9 nodes × 3 servers on standby, up to 53 × 3.
+		"    servers  Agones 1.57.0, fleet acrstarfalldev3540.azurecr.io/starfall/gameserver:1.0.0, standby 27, 27..159 servers\n",
 		"    vCPU at max: standardDSv5Family 12, standardFSv2Family 424\n",
 		"  all regions, vCPU at max: standardDSv5Family 12, standardFSv2Family 424\n",
 	} {
