@@ -271,3 +271,35 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestReleaseValuesComeFromTheirSources: the release's host port range is the game
+// range given (the NSG's), its components sit where the system placement says, the
+// allocator is internal, limited to the sources given, and nothing in it varies.
+func TestReleaseValuesComeFromTheirSources(t *testing.T) {
+	sys := Placement{NodeSelector: map[string]string{"role": "system"}, Tolerations: []Toleration{{Key: "k", Operator: "Exists", Effect: "NoSchedule"}}}
+	args := ReleaseArgs{Ports: Ports{Start: 7100, End: 7300}, System: sys, ServicesSubnet: "svc", AllocatorSources: []string{"10.1.0.0/16"}}
+	got := Release(args)
+	want := GameServersSettings{Namespaces: []string{Namespace}, MinPort: 7100, MaxPort: 7300}
+	if d := cmp.Diff(want, got.Values.GameServers); d != "" {
+		t.Errorf("gameservers values (-want +got):\n%s", d)
+	}
+	for name, c := range map[string]SystemComponent{"controller": got.Values.Agones.Controller, "extensions": got.Values.Agones.Extensions} {
+		if d := cmp.Diff(SystemComponent{NodeSelector: sys.NodeSelector, Tolerations: sys.Tolerations}, c); d != "" {
+			t.Errorf("%s placement (-want +got):\n%s", name, d)
+		}
+	}
+	a := got.Values.Agones.Allocator
+	if a.Service.Annotations[ILBAnnotation] != "true" || a.Service.Annotations[ILBSubnetAnnotation] != "svc" ||
+		!cmp.Equal(a.Service.LoadBalancerSourceRanges, []string{"10.1.0.0/16"}) || a.DisableMTLS || a.DisableTLS {
+		t.Errorf("allocator %+v: want mTLS on an internal load balancer in svc, reachable from 10.1.0.0/16 only", a)
+	}
+	if got.Version != agones.Version || !agones.Pinned(got.Version) || got.Values.Agones.Ping.Install {
+		t.Errorf("release %s %s (ping %v): want the pinned Agones without the ping service", got.Chart, got.Version, got.Values.Agones.Ping.Install)
+	}
+	if d := cmp.Diff(got, Release(args)); d != "" {
+		t.Errorf("two renders differ:\n%s", d)
+	}
+	if _, err := AllocatorSources("10.1.0.1/16"); err == nil {
+		t.Error("a misaligned block was accepted as the allocator's sources")
+	}
+}
