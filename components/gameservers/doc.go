@@ -38,7 +38,10 @@
 // the release, and the client certificate lands in the game namespace
 // (allocator-client.default) where the matchmaker reads it. Pulumi decides a
 // Release's update from its inputs (chart, version, values), which this package
-// derives deterministically, so a second `pulumi up` is a no-op and renders nothing;
+// derives deterministically — the provider's Diff is a three-way patch of the old
+// inputs, the new inputs and the old state, never a fresh render of the chart
+// (pulumi-kubernetes provider/pkg/provider/helm_release.go) — so a second
+// `pulumi up` is a no-op and renders nothing;
 // certificates change only with a real upgrade of the release, server, CA and client
 // secret together in one render. No key is ever in the program, its config or its
 // state. Issuing them with cert-manager instead (generateTLS false,
