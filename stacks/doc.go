@@ -5,5 +5,7 @@
 //
 // Shape of the dependency graph: regions never wait on each other, and nothing waits
 // on what it does not use — there is no blanket DependsOn anywhere. Dependencies come
-// only from inputs that reference other resources' outputs.
+// from inputs that reference other resources' outputs; Kubernetes objects, which name
+// what they use (a namespace, a CRD, a service account) by name rather than by output,
+// wait through a targeted DependsOn on exactly that (components/gameservers).
 package stacks

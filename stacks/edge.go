@@ -4,6 +4,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/gameplatform/platform/components/cdn"
+	"github.com/gameplatform/platform/components/gameservers"
 	"github.com/gameplatform/platform/components/identity"
 	"github.com/gameplatform/platform/components/keyvault"
 	"github.com/gameplatform/platform/components/playerdata"
@@ -45,7 +46,7 @@ const (
 
 // GameNamespace is the Kubernetes namespace of the game's workloads; each workload's
 // service account is named after it (WorkloadGameServer, WorkloadGameAPI).
-const GameNamespace = "game"
+const GameNamespace = gameservers.Namespace
 
 // DNS records of the game's zone.
 const (

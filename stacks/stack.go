@@ -100,7 +100,11 @@ func Deploy(ctx *pulumi.Context, s *spec.Spec) error {
 			return err
 		}
 	}
-	if _, err := newEdge(ctx, s, id, base, g, svc, regions); err != nil {
+	edge, err := newEdge(ctx, s, id, base, g, svc, regions)
+	if err != nil {
+		return err
+	}
+	if err := newGameServers(ctx, s, id, regions, edge); err != nil {
 		return err
 	}
 	ctx.Export("resourceGroup", g.ResourceGroupName)

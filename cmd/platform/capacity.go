@@ -6,7 +6,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/gameplatform/platform/internal/model/agones"
 	"github.com/gameplatform/platform/internal/model/capacity"
+	"github.com/gameplatform/platform/internal/model/naming"
 	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/offline/quota"
@@ -24,6 +26,8 @@ func renderCapacity(w io.Writer, s *spec.Spec) {
 	}
 	fmt.Fprintf(w, "\nCapacity (%.0f%% of each node usable, %.0f%% autoscaler headroom, %.0f%% of peak kept warm):\n",
 		capacity.UsableFraction*100, capacity.Headroom*100, capacity.StandbyFraction*100)
+	id := naming.Identity{Studio: s.Studio, Game: s.Game, Env: s.Stack}
+	image := id.ContainerRegistryLoginServer() + "/" + s.GameServer.Image
 	total := map[string]int{}
 	for i, r := range s.Regions {
 		p := plans[i]
@@ -32,6 +36,11 @@ func renderCapacity(w io.Writer, s *spec.Spec) {
 		for _, pool := range p.Pools() {
 			fmt.Fprintf(w, "    %-8s %-18s %5d..%-5d nodes\n", pool.Name, pool.VMSize, pool.MinNodes, pool.MaxNodes)
 		}
+		// What the region's Agones fleet runs and how its autoscaler is bounded
+		// (components/gameservers registers the same values).
+		f := p.Fleet()
+		fmt.Fprintf(w, "    servers  Agones %s, fleet %s, standby %d, %d..%d servers\n",
+			agones.Version, image, f.Standby, f.Min, f.Max)
 		var quota []string
 		for _, f := range p.Families() {
 			v := p.VCPUByFamily()[f]

@@ -19,6 +19,8 @@ func TestPlanPrintsCapacity(t *testing.T) {
 		"  westeurope: 2000 players peak -> 125 servers, 3 per node, 42 game nodes at peak\n",
 		"    system   Standard_D4s_v5        1..3     nodes\n",
 		"    game1    Standard_F8s_v2        9..53    nodes\n",
+		// The fleet: the warm 9 nodes × 3 servers on standby, up to 53 × 3.
+		"    servers  Agones 1.57.0, fleet acrstarfalldev3540.azurecr.io/starfall/gameserver:1.0.0, standby 27, 27..159 servers\n",
 		"    vCPU at max: standardDSv5Family 12, standardFSv2Family 424\n",
 		"  all regions, vCPU at max: standardDSv5Family 12, standardFSv2Family 424\n",
 	} {

@@ -28,6 +28,13 @@ const (
 	NodeOSUpgradeChannel = "NodeImage"
 	// SystemTaint keeps everything but critical add-ons off the system pool.
 	SystemTaint = "CriticalAddonsOnly=true:NoSchedule"
+	// PoolLabel names a node's pool role ("system" or "game"); workloads select
+	// their pool by it (Agones' components the system pool, game servers the game
+	// pools).
+	PoolLabel = "gameplatform.io/pool"
+	// GameTaint keeps everything but game servers (which tolerate it) off the game
+	// pools, so nothing else takes the slots the capacity model sized for servers.
+	GameTaint = PoolLabel + "=game:NoSchedule"
 	// OSSKU of every pool: Azure Linux (small, fast to boot and patch).
 	OSSKU = "AzureLinux"
 	// Surge during upgrades: the system pool is small, game pools are large and
@@ -85,13 +92,13 @@ func Pools(p capacity.Plan, t spec.Tier, regionHasZones, spot bool) ([]Pool, err
 	out := []Pool{{
 		Name: p.SystemPool.Name, Mode: "System", VMSize: p.SystemPool.VMSize,
 		MinCount: p.SystemPool.MinNodes, MaxCount: p.SystemPool.MaxNodes, Zones: zones,
-		Taints: []string{SystemTaint}, Labels: map[string]string{"gameplatform.io/pool": "system"},
+		Taints: []string{SystemTaint}, Labels: map[string]string{PoolLabel: "system"},
 		Subnet: "system", MaxSurge: SystemMaxSurge, DrainTimeout: SystemDrainTimeoutMin,
 	}}
 	for _, g := range p.GamePools {
 		out = append(out, Pool{
 			Name: g.Name, Mode: "User", VMSize: g.VMSize, MinCount: g.MinNodes, MaxCount: g.MaxNodes,
-			Zones: zones, Labels: map[string]string{"gameplatform.io/pool": "game"},
+			Zones: zones, Taints: []string{GameTaint}, Labels: map[string]string{PoolLabel: "game"},
 			Subnet: "game", NodePublicIP: true, Spot: spot, AllowHostPorts: true,
 			MaxSurge: fmt.Sprintf("%d%%", capacity.GameSurgePercent), DrainTimeout: GameDrainTimeoutMins,
 		})

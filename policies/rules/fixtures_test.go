@@ -36,6 +36,7 @@ var realTypes = []string{
 	TypeVirtualNetwork, TypePublicIP, TypeKeyVault, TypeRegistry,
 	TypeRoute, TypeFrontDoorWAF, TypeAFDEndpoint, TypeSecurityPolicy, TypeAFDOrigin,
 	TypeTrafficManager, TypeTrafficEndpoint, TypeDNSZone, TypeCosmosAccount, TypeCosmosRoleGrant,
+	TypeHelmRelease, TypeFleet, TypeFleetAutoscaler,
 }
 
 // real returns a deep copy of the real resource of a type, or fallback when the

@@ -2,8 +2,9 @@ package rules
 
 import "github.com/gameplatform/platform/internal/model/spec"
 
-// The game workloads' fixtures: real ones from the prod plan once
-// testdata/resources.json has them, else built in the recorder's shape.
+// The game workloads' fixtures: the real ones components/gameservers registers in
+// the prod plan (testdata/resources.json; realTypes requires them); the hand-built
+// shapes below only stand in if the file lacks them.
 
 func fleet() Resource { return real(TypeFleet, handFleet) }
 
@@ -37,6 +38,10 @@ func handAgonesRelease() Resource {
 		"repositoryOpts": {"repo": "https://agones.dev/chart/stable"},
 		"values": {"gameservers": {"namespaces": ["game"], "minPort": 7000, "maxPort": 7999}}}`))
 }
+
+// fleetRegion is the region of the fleet fixture (and of its autoscaler: the real
+// ones are the same region's, the first by URN).
+func fleetRegion() string { return fleet().Region }
 
 // container returns the fleet's first container (a copy inside r's inputs).
 func container(r Resource) map[string]any {
@@ -99,10 +104,10 @@ func init() {
 		ruleCase{policy: "fleet-standby", name: "not a buffer policy", res: []Resource{with(fleetAutoscaler(), "spec.policy.type", "Webhook")},
 			want: []string{`spec.policy.type is "Webhook"; expected "Buffer"`}},
 
-		ruleCase{policy: "fleet-autoscaler-within-pools", name: "max within the game pools", res: append(poolsIn("japaneast"), clusterIn("japaneast"), fleet(), fleetAutoscaler())},
-		ruleCase{policy: "fleet-autoscaler-within-pools", name: "max above the game pools", res: append(poolsIn("japaneast"), clusterIn("japaneast"), fleet(),
+		ruleCase{policy: "fleet-autoscaler-within-pools", name: "max within the game pools", res: append(poolsIn(fleetRegion()), clusterIn(fleetRegion()), fleet(), fleetAutoscaler())},
+		ruleCase{policy: "fleet-autoscaler-within-pools", name: "max above the game pools", res: append(poolsIn(fleetRegion()), clusterIn(fleetRegion()), fleet(),
 			with(fleetAutoscaler(), "spec.policy.buffer.maxReplicas", 1e6)), want: []string{"maxReplicas 1e+06 exceeds the"}},
-		ruleCase{policy: "fleet-autoscaler-within-pools", name: "no fleet to size against", res: append(poolsIn("japaneast"), clusterIn("japaneast"),
-			with(fleetAutoscaler(), "spec.fleetName", "other")), want: []string{`no fleet "other" in region "japaneast"`}},
+		ruleCase{policy: "fleet-autoscaler-within-pools", name: "no fleet to size against", res: append(poolsIn(fleetRegion()), clusterIn(fleetRegion()),
+			with(fleetAutoscaler(), "spec.fleetName", "other")), want: []string{`no fleet "other" in region "` + fleetRegion() + `"`}},
 	)
 }

@@ -249,3 +249,26 @@ func satAdd(a, b int) int {
 	}
 	return a + b
 }
+
+// FleetSize is a region's game-server fleet in servers, as its Agones fleet
+// autoscaler keeps it (Buffer policy).
+type FleetSize struct {
+	// Standby is the buffer of ready, unallocated servers: what the warm minimum of
+	// game nodes (StandbyFraction of peak) holds, so a match never waits for a server
+	// to start and the warm nodes are never idle.
+	Standby int
+	// Min is the fewest servers the fleet runs: the standby (Agones requires
+	// minReplicas ≥ bufferSize).
+	Min int
+	// Max is what the game pools hold at their autoscaler maximum, so the fleet never
+	// asks for servers no node can take.
+	Max int
+}
+
+// Fleet returns the fleet sizing of a region's plan, in servers of the slot the
+// model sized the nodes for (vCPU per server); a server requesting less packs at
+// least as densely, so Max never exceeds what the pools hold.
+func (p Plan) Fleet() FleetSize {
+	standby := p.MinNodes * p.ServersPerNode
+	return FleetSize{Standby: standby, Min: standby, Max: p.MaxNodes * p.ServersPerNode}
+}

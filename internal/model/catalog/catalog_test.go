@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"encoding/base64"
 	"go/parser"
 	"go/token"
 	"strings"
@@ -147,5 +148,36 @@ func TestResolveGenericResources(t *testing.T) {
 	}
 	if !IsGeneric(GenericKey(ARMCosmosAccount)) || IsGeneric("azure-native:storage:StorageAccount") {
 		t.Error("IsGeneric")
+	}
+}
+
+// TestClusterCredentialsMock: the offline plan answers listManagedClusterUserCredentials
+// as AKS does for an Entra ID cluster: one base64 kubeconfig in exec format that runs
+// kubelogin, for the cluster named in the arguments, with no token in it.
+func TestClusterCredentialsMock(t *testing.T) {
+	f, ok := LookupInvoke("azure-native:containerservice:listManagedClusterUserCredentials")
+	if !ok {
+		t.Fatal("no mock for listManagedClusterUserCredentials")
+	}
+	out := f(map[string]any{"resourceGroupName": "rg-x", "resourceName": "aks-x", "format": "exec"})
+	list, _ := out["kubeconfigs"].([]any)
+	if len(list) != 1 {
+		t.Fatalf("kubeconfigs = %v, want one", out["kubeconfigs"])
+	}
+	v, _ := list[0].(map[string]any)["value"].(string)
+	raw, err := base64.StdEncoding.DecodeString(v)
+	if err != nil {
+		t.Fatalf("kubeconfig is not base64: %v", err)
+	}
+	for _, want := range []string{"server: https://aks-x.", "command: kubelogin", "current-context: aks-x"} {
+		if !strings.Contains(string(raw), want) {
+			t.Errorf("kubeconfig lacks %q:\n%s", want, raw)
+		}
+	}
+	if strings.Contains(string(raw), "token:") || strings.Contains(string(raw), "client-key") {
+		t.Errorf("the mock kubeconfig holds a credential:\n%s", raw)
+	}
+	if _, ok := LookupInvoke("azure-native:nosuch:listThings"); ok {
+		t.Error("an unknown invoke has a mock")
 	}
 }

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 )
 
@@ -138,4 +139,58 @@ func cosmosAccountOutputs(name string, in map[string]any) map[string]any {
 	props["documentEndpoint"] = "https://" + acct + ".documents.azure.com:443/"
 	props["provisioningState"] = "Succeeded"
 	return map[string]any{"properties": props}
+}
+
+// Invoke is how the offline plan's mock monitor answers one provider function
+// (an invoke, e.g. listing a cluster's credentials): a fixed placeholder of the
+// right shape, computed from the arguments only, so plans are deterministic.
+type Invoke func(args map[string]any) map[string]any
+
+// invokes are the provider functions the program calls, by token.
+var invokes = map[string]Invoke{
+	"azure-native:containerservice:listManagedClusterUserCredentials": clusterUserCredentials,
+}
+
+// LookupInvoke returns the mock of a provider function.
+func LookupInvoke(token string) (Invoke, bool) {
+	f, ok := invokes[token]
+	return f, ok
+}
+
+// clusterUserCredentials answers listManagedClusterUserCredentials as AKS does for a
+// cluster with Entra ID and local accounts off: one kubeconfig, "clusterUser",
+// base64-encoded, whose user authenticates through kubelogin (format "exec"). It
+// holds no secret: the token comes from kubelogin at run time.
+func clusterUserCredentials(args map[string]any) map[string]any {
+	name, _ := args["resourceName"].(string)
+	rg, _ := args["resourceGroupName"].(string)
+	server := "https://" + name + ".hcp.offline.azmk8s.io:443"
+	user := "clusterUser_" + rg + "_" + name
+	kubeconfig := `apiVersion: v1
+kind: Config
+clusters:
+- cluster:
+    certificate-authority-data: T0ZGTElORQ==
+    server: ` + server + `
+  name: ` + name + `
+contexts:
+- context:
+    cluster: ` + name + `
+    user: ` + user + `
+  name: ` + name + `
+current-context: ` + name + `
+users:
+- name: ` + user + `
+  user:
+    exec:
+      apiVersion: client.authentication.k8s.io/v1beta1
+      command: kubelogin
+      args: [get-token, --login, azurecli, --server-id, 6dae42f8-4368-4678-94ff-3960e28e3630]
+      interactiveMode: IfAvailable
+      provideClusterInfo: false
+`
+	return map[string]any{"kubeconfigs": []any{map[string]any{
+		"name":  "clusterUser",
+		"value": base64.StdEncoding.EncodeToString([]byte(kubeconfig)),
+	}}}
 }

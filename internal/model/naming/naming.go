@@ -78,6 +78,13 @@ func (id Identity) ContainerRegistry() string {
 	return id.compact("acr", MaxContainerRegistry)
 }
 
+// ContainerRegistryLoginServer returns the registry's login server in Azure's public
+// cloud: its name under azurecr.io (Azure lowercases it; names are lowercase
+// already). Known before the registry exists, so images can name it at preview.
+func (id Identity) ContainerRegistryLoginServer() string {
+	return id.ContainerRegistry() + ".azurecr.io"
+}
+
 // KeyVault returns a vault name: 3-24 letters, digits and single hyphens, starting
 // with a letter: "kv-<game>-<env>-<hash>", with game and env shortened by
 // KeyVaultParts when they do not fit. The hash of the whole identity keeps shortened

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/offline/deploytime"
 	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/offline/plantest"
 )
@@ -202,16 +203,20 @@ func byNameOK(p *plan.Plan, name string) bool {
 // records in the game's zone that carry the domains' tokens, and kept off the deploy
 // critical path.
 func TestCustomDomainsWithoutManualSteps(t *testing.T) {
+	d, err := deploytime.DefaultDurations()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for env, r := range shippedPlans(t) {
-		// Off the critical path by the dependency graph: with engine slots to spare
-		// (at the plan's default parallelism, any operation may wait for a slot).
-		unbounded := clonePlan(t, r.Plan)
-		if err := estimateDeploy(unbounded, 100000); err != nil {
+		// The dependency critical path (unbounded parallelism): at a bounded
+		// parallelism any operation may queue for a slot on the path.
+		g, err := deploytime.Build(r.Plan, d)
+		if err != nil {
 			t.Fatal(err)
 		}
 		critical := map[string]bool{}
-		for _, u := range unbounded.Deploy.CriticalPath {
-			critical[u] = true
+		for _, i := range g.Schedule(0).Path {
+			critical[g.Nodes[i].URN] = true
 		}
 		for _, label := range []string{"api", "patches"} {
 			cd := byName(t, r.Plan, "global-cdn-domain-"+label)

@@ -10,14 +10,15 @@ import (
 	"github.com/gameplatform/platform/internal/offline/review"
 )
 
-// TestKubernetesTypesAreFirstClass adds in-cluster resources (a Kubernetes provider,
-// a namespace, a service account and a Helm release) to a region of the prod plan,
-// as the workloads will register them, and runs every model on the result: the
-// cost model prices them free with the catalogue's reason (they run on the
-// already-priced nodes), the deploy-time model times them from the catalogue, the
-// review shows them under their display names, and the Azure rules on tags,
-// locations and diagnostic settings do not apply to them, even to inputs that happen
-// to be named like Azure's.
+// TestKubernetesTypesAreFirstClass runs every model on the in-cluster resources the
+// program registers (components/gameservers: a Kubernetes provider, the game
+// namespace, service accounts, the Agones Helm release, the fleet and its
+// autoscaler in every region of prod): the cost model prices them free with the
+// catalogue's reason (they run on the already-priced nodes), the deploy-time model
+// times them from the catalogue, the review shows them under their display names
+// when they are created, and the Azure rules on tags, locations and diagnostic
+// settings do not apply to them, even to inputs that happen to be named like
+// Azure's; only the workload policies judge them.
 func TestKubernetesTypesAreFirstClass(t *testing.T) {
 	base := shippedPlans(t)["prod"]
 	p := *base.Plan
@@ -25,42 +26,43 @@ func TestKubernetesTypesAreFirstClass(t *testing.T) {
 	p.PolicyResults = nil
 	p.Cost, p.Deploy = plan.Cost{}, plan.Deploy{Parallelism: base.Plan.Deploy.Parallelism}
 
-	region, regionName, cluster := "", "", ""
-	for _, r := range p.Resources {
-		if r.Type == plan.RegionComponentType && region == "" {
-			region, regionName = r.URN, r.Name
+	var k8s []string
+	typeOf := map[string]string{}
+	byType := map[string]int{}
+	regions := map[string]bool{}
+	for i, r := range p.Resources {
+		if !r.Custom || catalog.IsAzure(r.Type) {
+			continue
+		}
+		if strings.HasPrefix(r.Type, "kubernetes:") || r.Type == "pulumi:providers:kubernetes" {
+			k8s = append(k8s, r.URN)
+			typeOf[r.URN] = r.Type
+			byType[r.Type]++
+			regions[r.Region] = true
+			if r.Type == "kubernetes:core/v1:ServiceAccount" {
+				// Inputs named like Azure's are not Azure's: no rule on locations
+				// or tags may judge them.
+				in := map[string]any{}
+				for k, v := range r.Inputs {
+					in[k] = v
+				}
+				in["location"], in["tags"] = "marsnorth", map[string]any{"environment": "dev"}
+				p.Resources[i].Inputs = in
+			}
 		}
 	}
-	for _, r := range p.Resources {
-		if r.Custom && r.Region == regionName && catalog.BaseType(r.Type) == "azure-native:containerservice:ManagedCluster" {
-			cluster = r.URN
+	n := len(base.Spec.Regions)
+	for typ, want := range map[string]int{
+		"pulumi:providers:kubernetes": n, "kubernetes:core/v1:Namespace": n, "kubernetes:core/v1:ServiceAccount": 2 * n,
+		"kubernetes:helm.sh/v3:Release": n, "kubernetes:agones.dev/v1:Fleet": n, "kubernetes:autoscaling.agones.dev/v1:FleetAutoscaler": n,
+	} {
+		if byType[typ] != want {
+			t.Errorf("prod registers %d %s, want %d (one per region)", byType[typ], typ, want)
 		}
 	}
-	if region == "" || cluster == "" {
-		t.Fatalf("prod plan: region component %q, cluster %q", region, cluster)
+	if len(regions) != n || regions[""] {
+		t.Errorf("in-cluster resources in regions %v; want each in its region's subtree", regions)
 	}
-	add := func(typ, name string, inputs map[string]any, deps ...string) string {
-		urn := plan.MakeURN(p.Project, p.Stack, region, typ, regionName+"-"+name)
-		p.Resources = append(p.Resources, plan.Resource{URN: urn, Type: typ, Name: regionName + "-" + name, Parent: region,
-			Region: regionName, Custom: true, Inputs: inputs, Dependencies: deps})
-		return urn
-	}
-	provider := add("pulumi:providers:kubernetes", "k8s", map[string]any{"clusterIdentifier": "/subscriptions/x/aks"}, cluster)
-	ns := add("kubernetes:core/v1:Namespace", "game-ns", map[string]any{
-		"metadata": map[string]any{"name": "game", "labels": map[string]any{"environment": "prod"}},
-		"tags":     map[string]any{"environment": "dev"}, // not Azure tags: not judged by required-tags
-	}, provider)
-	sa := add("kubernetes:core/v1:ServiceAccount", "game-sa", map[string]any{
-		"metadata": map[string]any{"name": "game-server", "namespace": "game"},
-		"location": "marsnorth", // not an Azure location: not judged by the location rules
-	}, provider, ns)
-	release := add("kubernetes:helm.sh/v3:Release", "agones", map[string]any{
-		"chart": "agones", "version": "1.44.0", "namespace": "agones-system",
-		"repositoryOpts": map[string]any{"repo": "https://agones.dev/chart/stable"},
-		// The game range the NSG opens: the workload policies judge the release too.
-		"values": map[string]any{"gameservers": map[string]any{"minPort": 7000.0, "maxPort": 7999.0}},
-	}, provider)
-	k8s := []string{provider, ns, sa, release}
 
 	if err := analyze(&p, base.Spec); err != nil {
 		t.Fatal(err)
@@ -92,27 +94,43 @@ func TestKubernetesTypesAreFirstClass(t *testing.T) {
 		}
 		timed[n.URN] = n.Seconds
 	}
-	if e, _ := catalog.Lookup("kubernetes:helm.sh/v3:Release"); timed[release] != e.Create.Seconds {
-		t.Errorf("deploy time: the release takes %vs, want the catalogue's %vs", timed[release], e.Create.Seconds)
+	for _, urn := range k8s {
+		if e, _ := catalog.Lookup(typeOf[urn]); timed[urn] != e.Create.Seconds {
+			t.Errorf("deploy time: %s takes %vs, want the catalogue's %vs", urn, timed[urn], e.Create.Seconds)
+		}
 	}
 	for _, typ := range p.Deploy.DefaultedTypes {
 		t.Errorf("deploy time: type %s defaulted", typ)
 	}
 
-	// Policies: the Azure rules do not judge in-cluster resources.
+	// Policies: only the workload policies judge in-cluster resources, and the
+	// verdicts are those of the plan itself.
+	workload := map[string]bool{"gameserver-pod-security": true, "fleet-ports-in-game-range": true, "agones-chart-pinned": true,
+		"fleet-standby": true, "fleet-autoscaler-within-pools": true}
+	isK8s := map[string]bool{}
+	for _, urn := range k8s {
+		isK8s[urn] = true
+	}
 	for _, res := range p.PolicyResults {
-		for _, urn := range k8s {
-			if res.URN == urn {
-				t.Errorf("policy %s judged %s: %s", res.Policy, urn, res.Message)
-			}
+		if isK8s[res.URN] && !workload[res.Policy] {
+			t.Errorf("policy %s judged %s: %s", res.Policy, res.URN, res.Message)
 		}
 	}
 	if len(p.PolicyResults) != len(base.Plan.PolicyResults) {
-		t.Errorf("policies: %d results with the in-cluster resources, %d without", len(p.PolicyResults), len(base.Plan.PolicyResults))
+		t.Errorf("policies: %d results with Azure-named inputs on a service account, %d without", len(p.PolicyResults), len(base.Plan.PolicyResults))
 	}
 
+	// Review: against the plan without them, each is created, in its region, under
+	// its display name, not dangerous.
+	before := *base.Plan
+	before.Resources = nil
+	for _, r := range base.Plan.Resources {
+		if !isK8s[r.URN] {
+			before.Resources = append(before.Resources, r)
+		}
+	}
 	// Review: created, in their region, under their display names, not dangerous.
-	rv, err := review.FromPlans(base.Plan, &p, review.Options{})
+	rv, err := review.FromPlans(&before, base.Plan, review.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,21 +138,21 @@ func TestKubernetesTypesAreFirstClass(t *testing.T) {
 	for _, c := range rv.Changes {
 		shown[c.URN] = c
 	}
-	for _, urn := range []string{ns, sa, release} {
+	for _, urn := range k8s {
+		if catalog.IsProvider(typeOf[urn]) {
+			continue // providers are not counted as changes
+		}
 		c, ok := shown[urn]
 		if !ok {
 			t.Errorf("review: %s is not shown", urn)
 			continue
 		}
-		if c.Op != review.OpCreate || c.Region != regionName || c.Danger {
-			t.Errorf("review: %s shown as %+v; want a plain create in %s", urn, c, regionName)
+		if c.Op != review.OpCreate || c.Region == "" || c.Danger {
+			t.Errorf("review: %s shown as %+v; want a plain create in its region", urn, c)
 		}
 	}
-	if len(rv.Changes) != 3 {
-		t.Errorf("review: %d changes, want the 3 in-cluster resources (providers are not counted)", len(rv.Changes))
-	}
 	md := review.RenderMarkdown(rv, review.MarkdownOptions{})
-	for _, want := range []string{"helm:Release", "k8s:Namespace", "k8s:ServiceAccount"} {
+	for _, want := range []string{"helm:Release", "k8s:Namespace", "k8s:ServiceAccount", "agones:Fleet", "agones:FleetAutoscaler", "1.57.0", "gameserver:"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("review comment lacks %q", want)
 		}

@@ -88,6 +88,19 @@ var meaningBreaks = []planBreak{
 	{name: "storage tagged as another environment", catch: "required-tags", match: ofType(rules.TypeStorageAccount), apply: set("tags.environment", "dev")},
 	{name: "cluster tagged with a lower tier", catch: "required-tags", match: ofType(rules.TypeManagedCluster), apply: set("tags.tier", "dev")},
 	{name: "API server open to a /8", catch: "aks-api-server-restricted", match: ofType(rules.TypeManagedCluster), apply: set("apiServerAccessProfile.authorizedIPRanges", []any{"198.51.100.0/24", "20.0.0.0/8"})},
+	// The game workloads components/gameservers registers in every region.
+	{name: "game server runs privileged", catch: "gameserver-pod-security", match: ofType(rules.TypeFleet), apply: func(_ *testing.T, _ *plan.Plan, r *plan.Resource) {
+		c := r.Inputs["spec"].(map[string]any)["template"].(map[string]any)["spec"].(map[string]any)["template"].(map[string]any)["spec"].(map[string]any)["containers"].([]any)[0]
+		c.(map[string]any)["securityContext"].(map[string]any)["privileged"] = true
+	}},
+	{name: "game server without limits", catch: "gameserver-pod-security", match: ofType(rules.TypeFleet), apply: func(_ *testing.T, _ *plan.Plan, r *plan.Resource) {
+		c := r.Inputs["spec"].(map[string]any)["template"].(map[string]any)["spec"].(map[string]any)["template"].(map[string]any)["spec"].(map[string]any)["containers"].([]any)[0]
+		delete(c.(map[string]any)["resources"].(map[string]any), "limits")
+	}},
+	{name: "Agones host ports one past the NSG's range", catch: "fleet-ports-in-game-range", match: ofType(rules.TypeHelmRelease), apply: set("values.gameservers.maxPort", 8000.0)},
+	{name: "Agones chart on a version range", catch: "agones-chart-pinned", match: ofType(rules.TypeHelmRelease), apply: set("version", "~1.57")},
+	{name: "fleet without standby in prod", catch: "fleet-standby", match: ofType(rules.TypeFleetAutoscaler), apply: set("spec.policy.buffer.bufferSize", 0.0)},
+	{name: "fleet autoscaler beyond its pools", catch: "fleet-autoscaler-within-pools", match: ofType(rules.TypeFleetAutoscaler), apply: set("spec.policy.buffer.maxReplicas", 1e6)},
 }
 
 // diagnosticsOf matches the diagnostic setting whose resourceUri was computed from a

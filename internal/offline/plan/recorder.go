@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -68,8 +69,9 @@ func NewRecorderMode(m Mode) *Recorder { return &Recorder{mode: m} }
 // Mode is the mode the recorder answers in.
 func (r *Recorder) Mode() Mode { return r.mode }
 
-// Call answers invokes. The platform's program makes none; an unexpected one is an error
-// rather than a silent empty answer.
+// Call answers invokes: the deploying identity (getClientConfig) and the provider
+// functions the resource-type catalogue mocks (catalog.LookupInvoke); an unexpected
+// one is an error rather than a silent empty answer.
 func (r *Recorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) {
 	switch args.Token {
 	case "azure-native:authorization:getClientConfig":
@@ -79,6 +81,10 @@ func (r *Recorder) Call(args pulumi.MockCallArgs) (resource.PropertyMap, error) 
 			"subscriptionId": resource.NewProperty(FakeSubscription),
 			"tenantId":       resource.NewProperty("33333333-3333-3333-3333-333333333333"),
 		}, nil
+	}
+	if f, ok := catalog.LookupInvoke(args.Token); ok {
+		plain, _ := resource.NewProperty(args.Args).MapRepl(nil, nil).(map[string]any)
+		return resource.NewPropertyMapFromMap(f(plain)), nil
 	}
 	return nil, fmt.Errorf("internal error: offline plan has no mock for invoke %s", args.Token)
 }
@@ -111,6 +117,15 @@ func (r *Recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.P
 		rec.Parent = rpc.GetParent()
 		rec.Dependencies = append([]string{}, rpc.GetDependencies()...)
 		sort.Strings(rec.Dependencies)
+		// The engine creates a resource after its explicit provider (a Kubernetes
+		// provider waits for its cluster's credentials), so the provider is a
+		// dependency of the resource as the deploy-time model sees it.
+		if p := rpc.GetProvider(); p != "" {
+			if i := strings.LastIndex(p, "::"); i > 0 && !slices.Contains(rec.Dependencies, p[:i]) {
+				rec.Dependencies = append(rec.Dependencies, p[:i])
+				sort.Strings(rec.Dependencies)
+			}
+		}
 		rec.Protect = rpc.GetProtect()
 		rec.RetainOnDelete = rpc.GetRetainOnDelete()
 		rec.IgnoreChanges = append([]string(nil), rpc.GetIgnoreChanges()...)

@@ -346,3 +346,44 @@ func TestExpiredEnvironmentsAreSkipped(t *testing.T) {
 		t.Fatalf("found %d `review affected` calls; want the review's, deploy's and drift's", n)
 	}
 }
+
+// TestPulumiJobsHaveKubelogin: every job that runs the Pulumi CLI against Azure
+// (deploy, review previews, drift, teardown) signs in through the pulumi-azure
+// action, and that action installs kubelogin and points it at the Azure CLI session:
+// the clusters' kubeconfigs (exec format, local accounts off) run it, so without it
+// the Kubernetes provider cannot reach a cluster.
+func TestPulumiJobsHaveKubelogin(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(repoRoot, ".github", "actions", "pulumi-azure", "action.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	action := string(data)
+	for _, want := range []string{"--kubelogin-version", "AAD_LOGIN_METHOD=azurecli"} {
+		if !strings.Contains(action, want) {
+			t.Errorf("pulumi-azure action lacks %q", want)
+		}
+	}
+	pulumiJobs := 0
+	for name, w := range allWorkflows(t) {
+		for id, j := range w.Jobs {
+			runsPulumi, signsIn := false, false
+			for _, st := range j.Steps {
+				if strings.Contains(runOf(st), "pulumi ") {
+					runsPulumi = true
+				}
+				if a, ok := st.Exec.(*actionlint.ExecAction); ok && strings.HasSuffix(str(a.Uses), "actions/pulumi-azure") {
+					signsIn = true
+				}
+			}
+			if runsPulumi {
+				pulumiJobs++
+			}
+			if runsPulumi && !signsIn {
+				t.Errorf("%s: job %s runs the Pulumi CLI without the pulumi-azure action (kubelogin, Azure sign-in)", name, id)
+			}
+		}
+	}
+	if pulumiJobs < 3 {
+		t.Errorf("%d jobs run the Pulumi CLI; expected deploy, drift and teardown at least", pulumiJobs)
+	}
+}
