@@ -49,9 +49,6 @@ func (i Interface) StatefulOptions(opts ...pulumi.ResourceOption) []pulumi.Resou
 	return opts
 }
 
-// IsProd reports whether the tier is prod.
-func (i Interface) IsProd() bool { return i.Tier == spec.TierProd }
-
 // RequirePlacement records the arguments every component needs to place its
 // resources: the resource group and the region.
 func RequirePlacement(errs *field.ErrorList, resourceGroupName pulumi.StringInput, location string) {

@@ -219,9 +219,6 @@ func (s *Spec) applyDefaults(present map[string]bool) {
 // Peered reports whether the regions' VNets are peered (network.peering: mesh).
 func (s *Spec) Peered() bool { return s.Network.Peering == PeeringMesh }
 
-// IsProd reports whether the spec is a production environment.
-func (s *Spec) IsProd() bool { return s.Tier == TierProd }
-
 // Expiry returns the parsed expiry date, or the zero time when there is none.
 func (s *Spec) Expiry() time.Time {
 	t, err := time.Parse(time.DateOnly, s.ExpiresOn)

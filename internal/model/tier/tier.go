@@ -19,6 +19,21 @@ const (
 // All lists the tiers in order of increasing strictness.
 var All = []Tier{Dev, Staging, Prod}
 
+// DeployRank orders tiers for rolling a change out: All's order (dev, staging,
+// prod), an unknown tier between the last non-production tier and prod, so prod
+// always comes last.
+func DeployRank(name string) int {
+	for i, t := range All {
+		if string(t) == name {
+			if t == Prod {
+				return len(All)
+			}
+			return i
+		}
+	}
+	return len(All) - 1
+}
+
 // Valid reports whether t is one of the tiers.
 func (t Tier) Valid() bool {
 	for _, v := range All {

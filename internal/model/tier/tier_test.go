@@ -128,3 +128,12 @@ func contains(list []string, v string) bool {
 	}
 	return false
 }
+
+func TestDeployRankPutsProdLast(t *testing.T) {
+	order := []string{"dev", "staging", "perf", "prod"}
+	for i := 1; i < len(order); i++ {
+		if tier.DeployRank(order[i-1]) >= tier.DeployRank(order[i]) {
+			t.Errorf("DeployRank(%s)=%d is not below DeployRank(%s)=%d", order[i-1], tier.DeployRank(order[i-1]), order[i], tier.DeployRank(order[i]))
+		}
+	}
+}

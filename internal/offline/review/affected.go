@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/model/tier"
 )
 
 // Environment is a stack known to the repository, with the tier that orders
@@ -108,17 +109,10 @@ func isProgramPath(f string) bool {
 	return false
 }
 
-var tierRank = map[string]int{string(spec.TierDev): 0, string(spec.TierStaging): 1, string(spec.TierProd): 3}
-
-// SortForDeploy orders environments by tier (unknown tiers between staging and
-// prod, so prod is always last), then by name.
+// SortForDeploy orders environments by tier (tier.DeployRank: unknown tiers between
+// staging and prod, so prod is always last), then by name.
 func SortForDeploy(envs []Environment) {
-	rank := func(t string) int {
-		if r, ok := tierRank[t]; ok {
-			return r
-		}
-		return 2
-	}
+	rank := tier.DeployRank
 	sort.SliceStable(envs, func(i, j int) bool {
 		ri, rj := rank(envs[i].Tier), rank(envs[j].Tier)
 		if ri != rj {
