@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/gameplatform/platform/internal/model/catalog"
@@ -163,34 +164,31 @@ func checkNodeCap(e *Env, r *Resource, rep *Reporter) {
 	}
 }
 
-// namedKinds maps a type to the input holding its physical name and whether the
-// name must be alphanumeric only (Azure's rule for that kind).
-var namedKinds = map[string]struct {
+// namedKind is where a type's physical name is and which convention it follows:
+// the resource-type catalogue's NameInput and Naming (the one place that knows a
+// type's names).
+type namedKind struct {
 	key     string
 	compact bool
-}{
-	TypeResourceGroup:    {"resourceGroupName", false},
-	TypeVirtualNetwork:   {"virtualNetworkName", false},
-	TypeNSG:              {"networkSecurityGroupName", false},
-	TypeNatGateway:       {"natGatewayName", false},
-	TypePublicIP:         {"publicIpAddressName", false},
-	TypePublicIPPrefix:   {"publicIpPrefixName", false},
-	TypeManagedCluster:   {"resourceName", false},
-	TypeStorageAccount:   {"accountName", true},
-	TypeRegistry:         {"registryName", true},
-	TypeKeyVault:         {"vaultName", false},
-	TypeWorkspace:        {"workspaceName", false},
-	TypeFrontDoorProfile: {"profileName", false},
-	TypeTrafficManager:   {"profileName", false},
-	TypeIdentity:         {"resourceName", false},
-	TypeFrontDoorWAF:     {"policyName", true},
 }
+
+// namedKinds are the types the naming convention covers, from the catalogue.
+var namedKinds = func() map[string]namedKind {
+	out := map[string]namedKind{}
+	for _, e := range catalog.Entries() {
+		if e.Naming != catalog.NameUnchecked {
+			out[e.Type] = namedKind{key: e.NameInput, compact: e.Naming == catalog.NameCompact}
+		}
+	}
+	return out
+}()
 
 func namedTypes() []string {
 	out := make([]string, 0, len(namedKinds))
 	for t := range namedKinds {
 		out = append(out, t)
 	}
+	sort.Strings(out)
 	return out
 }
 

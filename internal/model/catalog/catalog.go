@@ -24,6 +24,13 @@ type Entry struct {
 	// Diagnostics is set for the types that emit Azure Monitor resource logs: each
 	// needs a diagnostic setting that sends all of them (policy diagnostic-settings).
 	Diagnostics *Diagnostics
+	// NameInput is the input holding the resource's Azure name, for types the
+	// generic guess gets wrong (nested resources whose inputs also name their parent)
+	// and for every type the naming convention covers.
+	NameInput string
+	// Naming is the platform naming convention the type's names follow (policy
+	// naming-convention); NameUnchecked types are not judged.
+	Naming NameStyle
 	// Mock is how the offline plan's mock monitor answers for the type.
 	Mock Mock
 	// Price says how the cost model prices the type.
@@ -86,11 +93,22 @@ type Diagnostics struct {
 	Categories []string
 }
 
+// NameStyle is a naming convention of Azure names.
+type NameStyle int
+
+// The naming conventions.
+const (
+	// NameUnchecked types' names are not judged by the naming convention.
+	NameUnchecked NameStyle = iota
+	// NameHyphenated names are lowercase letters, digits and hyphens.
+	NameHyphenated
+	// NameCompact names are lowercase letters and digits only (Azure's rule for
+	// storage accounts, registries, WAF policies).
+	NameCompact
+)
+
 // Mock is how the offline plan's mock monitor answers a registration of the type.
 type Mock struct {
-	// NameKey is the input holding the Azure name, for types the generic guess gets
-	// wrong (nested resources whose inputs also name their parent).
-	NameKey string
 	// Outputs returns the provider-computed outputs (beyond the inputs) the program
 	// reads, as fixed placeholders of the right shape so plans are deterministic.
 	// inputs and the result are plain values (maps, slices, strings, numbers, bools);

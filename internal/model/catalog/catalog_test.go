@@ -181,3 +181,19 @@ func TestClusterCredentialsMock(t *testing.T) {
 		t.Error("an unknown invoke has a mock")
 	}
 }
+
+// Every type the naming convention covers says where its name is.
+func TestNamedTypesHaveANameInput(t *testing.T) {
+	n := 0
+	for _, e := range Entries() {
+		if e.Naming != NameUnchecked {
+			n++
+			if e.NameInput == "" {
+				t.Errorf("%s follows a naming convention but names no NameInput", e.Type)
+			}
+		}
+	}
+	if n < 15 {
+		t.Errorf("%d types follow the naming convention, want the 15 the platform names", n)
+	}
+}

@@ -203,13 +203,13 @@ func MakeURN(project, stack, parent, typ, name string) string {
 }
 
 // physicalName guesses the Azure name the provider would use: the input its
-// catalogue entry names (Mock.NameKey), its "<type>Name" input, "resourceName", "accountName", "name", or the
+// catalogue entry names (NameInput), its "<type>Name" input, "resourceName", "accountName", "name", or the
 // logical name.
 func physicalName(token, key, logical string, inputs resource.PropertyMap) string {
 	typ := token[strings.LastIndex(token, ":")+1:]
 	candidates := []string{lowerFirst(typ) + "Name", "resourceName", "accountName", "registryName", "vaultName", "workspaceName", "profileName", "name"}
-	if e, ok := catalog.Lookup(key); ok && e.Mock.NameKey != "" {
-		candidates = append([]string{e.Mock.NameKey}, candidates...)
+	if e, ok := catalog.Lookup(key); ok && e.NameInput != "" {
+		candidates = append([]string{e.NameInput}, candidates...)
 	}
 	for _, k := range candidates {
 		if v, ok := inputs[resource.PropertyKey(k)]; ok && v.IsString() && v.StringValue() != "" {
