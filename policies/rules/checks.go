@@ -30,7 +30,6 @@ const (
 	TypeRoute             = "azure-native:cdn:Route"
 	TypeSecurityPolicy    = "azure-native:cdn:SecurityPolicy"
 	TypeFrontDoorWAF      = "azure-native:network:Policy"
-	TypeCdnWAF            = "azure-native:cdn:Policy"
 	TypeTrafficManager    = "azure-native:network:Profile"
 	TypeTrafficEndpoint   = "azure-native:network:Endpoint"
 	TypeDNSZone           = "azure-native:network:Zone"

@@ -212,7 +212,7 @@ func init() {
 			Name:        "frontdoor-waf-mode",
 			Description: "Front Door WAF policies are enabled, in Prevention mode in the tiers that block (staging, prod; tier profile: FrontDoor.WAFMode).",
 			Category:    Security,
-			Types:       []string{TypeFrontDoorWAF, TypeCdnWAF},
+			Types:       []string{TypeFrontDoorWAF},
 			Resource: func(e *Env, r *Resource, rep *Reporter) {
 				requireOneOf(rep, r, "policySettings.enabledState", []string{"Enabled"}, false, "the WAF inspects traffic")
 				if mode := e.Profile(r).FrontDoor.WAFMode; mode == tier.WAFPrevention {
