@@ -159,7 +159,7 @@ func renderExplain(w io.Writer, p *plan.Plan) {
 		t.CosmosDB.ThroughputNote, t.CosmosDB.ZoneNote, t.CosmosDB.BackupNote, cost.PlannedStorageTag)
 	if a, ok := t.Assumptions[p.Cost.Tier]; ok {
 		fmt.Fprintf(w, "\nUsage assumptions of the %s tier (internal/offline/cost/prices.json):\n", p.Cost.Tier)
-		for _, f := range a.Fields() {
+		for _, f := range cost.UsageFields(a) {
 			fmt.Fprintf(w, "  %-32s %-8v %s\n", f[0], f[1], t.AssumptionNotes[f[0].(string)])
 		}
 	}

@@ -115,6 +115,51 @@ type Profile struct {
 	Logs        Logs
 	Routing     Routing
 	PlayerData  PlayerData
+	// Usage are the cost model's usage assumptions for the tier.
+	Usage Usage
+}
+
+// Usage are the cost model's usage figures for the tier (internal/offline/cost): what
+// a price list alone cannot give — how full the autoscaled pools run on average, how
+// much is stored, sent and logged per month. UsageNotes explains each.
+type Usage struct {
+	NodePoolUtilisation             float64 `json:"nodePoolUtilisation"`
+	StorageGBStored                 float64 `json:"storageGBStored"`
+	StorageEgressGB                 float64 `json:"storageEgressGB"`
+	FrontDoorEgressGB               float64 `json:"frontDoorEgressGB"`
+	FrontDoorRequestsMillions       float64 `json:"frontDoorRequestsMillions"`
+	TrafficManagerQueriesMillions   float64 `json:"trafficManagerQueriesMillions"`
+	DNSQueriesMillions              float64 `json:"dnsQueriesMillions"`
+	KeyVaultOperations10k           float64 `json:"keyVaultOperations10k"`
+	LogGBPerDayPerCluster           float64 `json:"logGBPerDayPerCluster"`
+	LogGBPerDayPerDiagnosticSetting float64 `json:"logGBPerDayPerDiagnosticSetting"`
+	NATGBProcessedPerGateway        float64 `json:"natGBProcessedPerGateway"`
+	PeeringGBPerLink                float64 `json:"peeringGBPerLink"`
+	RegistryGBStored                float64 `json:"registryGBStored"`
+	PrivateEndpointGB               float64 `json:"privateEndpointGB"`
+	CosmosAutoscaleUtilisation      float64 `json:"cosmosAutoscaleUtilisation"`
+	CosmosStorageGBDefault          float64 `json:"cosmosStorageGBDefault"`
+}
+
+// UsageNotes explain each Usage figure, by its JSON name (the plan's --explain
+// listing shows them).
+var UsageNotes = map[string]string{
+	"nodePoolUtilisation":             "Autoscaled pools run on average at min + utilisation x (max - min) nodes. Game traffic follows a daily cycle: prod averages about 55% of its peak player count, which with the platform's 20% warm standby and 25% headroom is 0.35 of the autoscaling range; playtest and staging pools sit near their minimum most of the month.",
+	"storageGBStored":                 "Builds, patches and assets kept in the storage account (hot tier).",
+	"storageEgressGB":                 "Internet egress served directly from storage (not through Front Door).",
+	"frontDoorEgressGB":               "Patch and asset downloads delivered by Front Door per month.",
+	"frontDoorRequestsMillions":       "HTTP requests to Front Door per month (patch chunks, API calls).",
+	"trafficManagerQueriesMillions":   "DNS queries answered by Traffic Manager per month (clients cache for the profile TTL).",
+	"dnsQueriesMillions":              "Queries to the public DNS zone per month.",
+	"keyVaultOperations10k":           "Key Vault operations per month, in units of 10,000.",
+	"logGBPerDayPerCluster":           "Container insights and control-plane logs each AKS cluster sends to Log Analytics per day.",
+	"logGBPerDayPerDiagnosticSetting": "Platform logs and metrics each other diagnostic setting sends to Log Analytics per day.",
+	"natGBProcessedPerGateway":        "Outbound data processed by each NAT gateway per month.",
+	"peeringGBPerLink":                "Data the local VNet sends through each peering per month.",
+	"registryGBStored":                "Container images kept in the registry.",
+	"privateEndpointGB":               "Data through each private endpoint per month (in + out).",
+	"cosmosAutoscaleUtilisation":      "Player-data autoscale runs on average at this fraction of its maximum RU/s (never billed below a tenth): prod follows the daily player cycle, playtests idle at the floor.",
+	"cosmosStorageGBDefault":          "Player data stored when the account does not state its planned size (its planned-storage-gib tag, from playerData.storageGiB).",
 }
 
 // PlayerData are the tier's choices for the player-data store (Azure Cosmos DB for

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"github.com/gameplatform/platform/internal/model/tier"
 	"sort"
 	"strings"
 	"sync"
@@ -115,53 +116,15 @@ type PriceTable struct {
 		Continuous7DaysPerGBMonth      float64 `json:"continuous7DaysPerGBMonth"`
 		BackupNote                     string  `json:"backupNote"`
 	} `json:"cosmosDB"`
-	// Assumptions are the usage figures per tier (dev, staging, prod).
-	Assumptions     map[string]Assumptions `json:"assumptions"`
-	AssumptionNotes map[string]string      `json:"assumptionNotes"`
+	// Assumptions are the usage figures per tier (dev, staging, prod), from the
+	// tier profiles; AssumptionNotes explain them (tier.UsageNotes).
+	Assumptions     map[string]Assumptions `json:"-"`
+	AssumptionNotes map[string]string      `json:"-"`
 }
 
-// Assumptions are the usage figures a price list alone cannot give: how full the
-// autoscaled pools run on average, how much is stored, sent and logged per month.
-type Assumptions struct {
-	NodePoolUtilisation             float64 `json:"nodePoolUtilisation"`
-	StorageGBStored                 float64 `json:"storageGBStored"`
-	StorageEgressGB                 float64 `json:"storageEgressGB"`
-	FrontDoorEgressGB               float64 `json:"frontDoorEgressGB"`
-	FrontDoorRequestsMillions       float64 `json:"frontDoorRequestsMillions"`
-	TrafficManagerQueriesMillions   float64 `json:"trafficManagerQueriesMillions"`
-	DNSQueriesMillions              float64 `json:"dnsQueriesMillions"`
-	KeyVaultOperations10k           float64 `json:"keyVaultOperations10k"`
-	LogGBPerDayPerCluster           float64 `json:"logGBPerDayPerCluster"`
-	LogGBPerDayPerDiagnosticSetting float64 `json:"logGBPerDayPerDiagnosticSetting"`
-	NATGBProcessedPerGateway        float64 `json:"natGBProcessedPerGateway"`
-	PeeringGBPerLink                float64 `json:"peeringGBPerLink"`
-	RegistryGBStored                float64 `json:"registryGBStored"`
-	PrivateEndpointGB               float64 `json:"privateEndpointGB"`
-	// CosmosAutoscaleUtilisation is the average fraction of the player-data
-	// autoscale maximum in use (billed at least AutoscaleFloor).
-	CosmosAutoscaleUtilisation float64 `json:"cosmosAutoscaleUtilisation"`
-	// CosmosStorageGBDefault is the player data stored when the account does not
-	// state its planned size.
-	CosmosStorageGBDefault float64 `json:"cosmosStorageGBDefault"`
-}
-
-// Fields returns the assumptions as (JSON name, value) pairs in a stable order, for
-// the --explain listing.
-func (a Assumptions) Fields() [][2]any {
-	data, _ := json.Marshal(a)
-	var m map[string]float64
-	_ = json.Unmarshal(data, &m)
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	out := make([][2]any, 0, len(keys))
-	for _, k := range keys {
-		out = append(out, [2]any{k, m[k]})
-	}
-	return out
-}
+// Assumptions are the usage figures a price list alone cannot give: the tier
+// profile's Usage (internal/model/tier), the one place they are written down.
+type Assumptions = tier.Usage
 
 var (
 	defaultOnce  sync.Once
@@ -188,6 +151,11 @@ func Parse(data []byte) (*PriceTable, error) {
 	if err := dec.Decode(&t); err != nil {
 		return nil, fmt.Errorf("decoding price table: %w", err)
 	}
+	t.Assumptions = map[string]Assumptions{}
+	for _, tr := range tier.All {
+		t.Assumptions[string(tr)] = tier.Of(tr).Usage
+	}
+	t.AssumptionNotes = tier.UsageNotes
 	if err := t.validate(); err != nil {
 		return nil, err
 	}
@@ -237,7 +205,7 @@ func (t *PriceTable) validate() error {
 		if a.NodePoolUtilisation < 0 || a.NodePoolUtilisation > 1 {
 			add("assumptions.%s.nodePoolUtilisation: %v must be in [0, 1]", tier, a.NodePoolUtilisation)
 		}
-		for _, f := range a.Fields() {
+		for _, f := range UsageFields(a) {
 			if f[1].(float64) < 0 {
 				add("assumptions.%s.%s: must not be negative", tier, f[0])
 			}
@@ -281,4 +249,22 @@ func (t *PriceTable) DiskMonthly(sizeGB float64) (float64, error) {
 		}
 	}
 	return 0, notPricedf("OS disk of %v GB is larger than the price table's disk tiers", sizeGB)
+}
+
+// UsageFields returns the assumptions as (JSON name, value) pairs in a stable order,
+// for the --explain listing.
+func UsageFields(a Assumptions) [][2]any {
+	data, _ := json.Marshal(a)
+	var m map[string]float64
+	_ = json.Unmarshal(data, &m)
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([][2]any, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, [2]any{k, m[k]})
+	}
+	return out
 }
