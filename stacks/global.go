@@ -3,7 +3,6 @@ package stacks
 import (
 	"fmt"
 
-	azresources "github.com/pulumi/pulumi-azure-native-sdk/resources/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/gameplatform/platform/components/observability"
@@ -17,13 +16,9 @@ func newGlobal(ctx *pulumi.Context, s *spec.Spec, id naming.Identity, base share
 	if err := ctx.RegisterComponentResource(GlobalType, "global", g); err != nil {
 		return nil, fmt.Errorf("registering global component: %w", err)
 	}
-	rg, err := azresources.NewResourceGroup(ctx, "global-rg", &azresources.ResourceGroupArgs{
-		ResourceGroupName: pulumi.String(id.ResourceGroup("")),
-		Location:          pulumi.String(g.Location),
-		Tags:              base.TagMap(),
-	}, pulumi.Parent(g))
+	rg, err := base.NewResourceGroup(ctx, "global-rg", id.ResourceGroup(""), g.Location, pulumi.Parent(g))
 	if err != nil {
-		return nil, fmt.Errorf("creating resource group %q: %w", "global-rg", err)
+		return nil, err
 	}
 	obs, err := observability.NewObservability(ctx, "global-observability", &observability.Args{
 		Interface:         base,

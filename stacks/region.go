@@ -3,10 +3,9 @@ package stacks
 import (
 	"fmt"
 
-	aznetwork "github.com/pulumi/pulumi-azure-native-sdk/network/v2"
-	azresources "github.com/pulumi/pulumi-azure-native-sdk/resources/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/gameplatform/platform/components/entrypoint"
 	"github.com/gameplatform/platform/components/gamecluster"
 	"github.com/gameplatform/platform/components/network"
 	"github.com/gameplatform/platform/components/privatelink"
@@ -32,38 +31,20 @@ func newRegion(ctx *pulumi.Context, s *spec.Spec, r spec.Region, id naming.Ident
 	if err := ctx.RegisterComponentResource(RegionType, r.Name, reg); err != nil {
 		return nil, fmt.Errorf("registering region %q: %w", r.Name, err)
 	}
-	rg, err := azresources.NewResourceGroup(ctx, r.Name+"-rg", &azresources.ResourceGroupArgs{
-		ResourceGroupName: pulumi.String(id.ResourceGroup(info.Short)),
-		Location:          pulumi.String(r.Name),
-		Tags:              base.TagMap(),
+	rg, err := base.NewResourceGroup(ctx, r.Name+"-rg", id.ResourceGroup(info.Short), r.Name, pulumi.Parent(reg))
+	if err != nil {
+		return nil, err
+	}
+	entry, err := entrypoint.New(ctx, r.Name+"-entry-ip", &entrypoint.Args{
+		Interface:         base,
+		ResourceGroupName: rg.Name,
+		Location:          r.Name,
+		IPName:            id.Regional("pip-entry", info.Short),
+		DNSLabel:          fmt.Sprintf("%s-%s-%s", s.Game, s.Stack, info.Short),
+		Zones:             tier.Of(s.Tier).ZonesIn(info.Zones),
 	}, pulumi.Parent(reg))
 	if err != nil {
-		return nil, fmt.Errorf("creating resource group %q: %w", r.Name+"-rg", err)
-	}
-	ipArgs := &aznetwork.PublicIPAddressArgs{
-		ResourceGroupName:        rg.Name,
-		Location:                 pulumi.String(r.Name),
-		PublicIpAddressName:      pulumi.String(id.Regional("pip-entry", info.Short)),
-		PublicIPAllocationMethod: pulumi.String("Static"),
-		PublicIPAddressVersion:   pulumi.String("IPv4"),
-		Sku: &aznetwork.PublicIPAddressSkuArgs{
-			Name: pulumi.String("Standard"),
-			Tier: pulumi.String("Regional"),
-		},
-		DnsSettings: &aznetwork.PublicIPAddressDnsSettingsArgs{
-			DomainNameLabel: pulumi.String(fmt.Sprintf("%s-%s-%s", s.Game, s.Stack, info.Short)),
-		},
-		Tags: base.TagMap(),
-	}
-	if zones := tier.Of(s.Tier).ZonesIn(info.Zones); zones != nil {
-		ipArgs.Zones = pulumi.ToStringArray(zones)
-	}
-	ip, err := aznetwork.NewPublicIPAddress(ctx, r.Name+"-entry-ip", ipArgs, pulumi.Parent(reg))
-	if err != nil {
-		return nil, fmt.Errorf("creating entry public IP in %s: %w", r.Name, err)
-	}
-	if _, err := base.NewDiagnosticSetting(ctx, r.Name+"-entry-ip", ip.ID().ToStringOutput(), shared.AllLogs, pulumi.Parent(reg)); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("region %s: %w", r.Name, err)
 	}
 	zonal := tier.Of(s.Tier).ZonesIn(info.Zones) != nil
 	net, err := network.NewNetwork(ctx, r.Name+"-network", &network.Args{
@@ -119,9 +100,9 @@ func newRegion(ctx *pulumi.Context, s *spec.Spec, r spec.Region, id naming.Ident
 	}
 
 	reg.ResourceGroupName = rg.Name
-	reg.EntryIPID = ip.ID()
-	reg.EntryIPName = ip.Name
-	reg.EntryFQDN = ip.DnsSettings.Elem().Fqdn().Elem()
+	reg.EntryIPID = entry.IPID
+	reg.EntryIPName = entry.IPName
+	reg.EntryFQDN = entry.FQDN
 	reg.VNetID = net.VNetID
 	reg.VNetName = net.VNetName
 	reg.PrivateEndpointSubnetID = net.PrivateEndpointSubnetID

@@ -1,6 +1,7 @@
 package shared
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
@@ -53,5 +54,24 @@ func TestDiagnosticSettingSendsLogsAndMetrics(t *testing.T) {
 	metrics, _ := d.Inputs["metrics"].([]any)
 	if len(metrics) != 1 || metrics[0].(map[string]any)["category"] != "AllMetrics" {
 		t.Errorf("metrics = %v", d.Inputs["metrics"])
+	}
+}
+
+func TestNewResourceGroup(t *testing.T) {
+	i := Interface{Tags: map[string]string{"environment": "test"}}
+	r := plantest.Run(func(ctx *pulumi.Context) error {
+		_, err := i.NewResourceGroup(ctx, "jpe-rg", "rg-starfall-test-jpe", "japaneast")
+		return err
+	})
+	if r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	plantest.Expect(t, r.Get(t, "jpe-rg"), map[string]any{"resourceGroupName": "rg-starfall-test-jpe", "location": "japaneast", "tags.environment": "test"})
+	r = plantest.Run(func(ctx *pulumi.Context) error {
+		_, err := i.NewResourceGroup(ctx, "jpe-rg", strings.Repeat("x", 91), "")
+		return err
+	})
+	if r.Err == nil || !strings.Contains(r.Err.Error(), "must be 1-90 characters") || !strings.Contains(r.Err.Error(), "Location") || len(r.Resources) != 0 {
+		t.Errorf("bad resource group: err %v, %d resources", r.Err, len(r.Resources))
 	}
 }
