@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/model/tier"
 )
 
@@ -29,10 +28,10 @@ func privateGroups(rs []Resource) []string {
 func init() {
 	register(&Policy{
 		Name:        "private-endpoints-per-region",
-		Description: "In prod every region reaches storage, the vault and the Premium registry through its own private endpoints, so no region depends on another's network.",
+		Description: "In the tiers with regional private endpoints (prod; tier profile: Storage.RegionalPrivateEndpoints) every region reaches storage, the vault and the Premium registry through its own private endpoints, so no region depends on another's network.",
 		Category:    Reliability,
 		Stack: func(e *Env, rs []Resource, rep *Reporter) {
-			if e.EnforcementTier() != spec.TierProd {
+			if !tier.Of(e.EnforcementTier()).Storage.RegionalPrivateEndpoints {
 				return
 			}
 			var needs []regionNeed

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"github.com/gameplatform/platform/internal/model/tier"
 	"strconv"
 	"strings"
 
@@ -63,14 +64,14 @@ func init() {
 		},
 		&Policy{
 			Name:        "fleet-standby",
-			Description: "In prod every fleet autoscaler keeps standby servers: a Buffer policy with a buffer above zero, so a match never waits for a server to start.",
+			Description: "In the tiers that require it (prod; tier profile: FleetStandbyRequired) every fleet autoscaler keeps standby servers: a Buffer policy with a buffer above zero, so a match never waits for a server to start.",
 			Category:    Reliability,
 			Types:       []string{TypeFleetAutoscaler},
 			Resource:    checkFleetStandby,
 		},
 		&Policy{
 			Name:        "fleet-autoscaler-within-pools",
-			Description: "In prod a fleet autoscaler's maximum replicas fit the region's game pools at their autoscaler maximum (servers per node from the fleet's CPU request).",
+			Description: "In the tiers that require it (prod; tier profile: FleetMaxWithinPools) a fleet autoscaler's maximum replicas fit the region's game pools at their autoscaler maximum (servers per node from the fleet's CPU request).",
 			Category:    Reliability,
 			Stack:       checkAutoscalerWithinPools,
 		},
@@ -201,7 +202,7 @@ func checkFleetPorts(e *Env, r *Resource, rep *Reporter) {
 }
 
 func checkFleetStandby(e *Env, r *Resource, rep *Reporter) {
-	if e.TierOf(r) != spec.TierProd {
+	if !e.Profile(r).FleetStandbyRequired {
 		return
 	}
 	requireOneOf(rep, r, "spec.policy.type", []string{"Buffer"}, false, "standby servers are kept ready for new matches")
@@ -268,7 +269,7 @@ func cpuQuantity(v any) (float64, bool) {
 }
 
 func checkAutoscalerWithinPools(e *Env, rs []Resource, rep *Reporter) {
-	if e.EnforcementTier() != spec.TierProd {
+	if !tier.Of(e.EnforcementTier()).FleetMaxWithinPools {
 		return
 	}
 	clusters := map[string][]*Resource{} // region → clusters and agent pools
@@ -292,7 +293,7 @@ func checkAutoscalerWithinPools(e *Env, rs []Resource, rep *Reporter) {
 	}
 	for i := range rs {
 		fas := &rs[i]
-		if fas.Type != TypeFleetAutoscaler || e.TierOf(fas) != spec.TierProd {
+		if fas.Type != TypeFleetAutoscaler || !e.Profile(fas).FleetMaxWithinPools {
 			continue
 		}
 		reg, rst := k8sRegion(fas)

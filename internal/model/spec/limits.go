@@ -2,6 +2,7 @@ package spec
 
 import (
 	"fmt"
+	"github.com/gameplatform/platform/internal/model/tier"
 	"time"
 
 	"github.com/gameplatform/platform/internal/model/azurelimits"
@@ -68,7 +69,7 @@ func validateAzureLimits(c *field.ErrorList, s *Spec, now time.Time) {
 		if _, ok := Regions[r.Name]; !ok {
 			continue // reported as an unknown region
 		}
-		if s.Tier == TierProd && !azurelimits.HasZones(r.Name) {
+		if p, err := tier.Lookup(s.Tier); err == nil && p.Zones && !azurelimits.HasZones(r.Name) {
 			c.Add(path+".name", "%s has no availability zones and prod spreads every pool over three (%s); pick a region with zones", r.Name, azurelimits.SourceZones)
 		}
 		if vm, ok := VMSizes[r.Capacity.VMSize]; ok && !azurelimits.VMFamilyOffered(vm.Family, r.Name) {

@@ -105,10 +105,12 @@ var profiles = map[Tier]*Profile{
 			"Standard_D8as_v5", "Standard_D16as_v5"},
 		MaxNodesPerPool: 1000,
 		// One system node per zone, room for add-ons to scale.
-		SystemPool:   [2]int{3, 6},
-		Zones:        true,
-		SpotAllowed:  false,
-		MinBlockBits: 16,
+		SystemPool:           [2]int{3, 6},
+		Zones:                true,
+		FleetStandbyRequired: true,
+		FleetMaxWithinPools:  true,
+		SpotAllowed:          false,
+		MinBlockBits:         16,
 		// Prod environments never expire.
 		MaxLifetimeDays: 0,
 		Protect:         true,

@@ -72,6 +72,8 @@ func profileTable() string {
 		{"system pool nodes (min–max)", func(p *tier.Profile) string { return fmt.Sprintf("%d–%d", p.SystemPool[0], p.SystemPool[1]) }},
 		{"availability zones (pools, entry IP, storage)", func(p *tier.Profile) string { return yes(p.Zones) }},
 		{"spot game pools allowed", func(p *tier.Profile) string { return yes(p.SpotAllowed) }},
+		{"fleet standby required", func(p *tier.Profile) string { return yes(p.FleetStandbyRequired) }},
+		{"fleet maximum within the game pools required", func(p *tier.Profile) string { return yes(p.FleetMaxWithinPools) }},
 		{"smallest region address block", func(p *tier.Profile) string { return fmt.Sprintf("/%d", p.MinBlockBits) }},
 		{"expiry (`expiresOn`, at most)", func(p *tier.Profile) string {
 			if !p.ExpiryRequired() {

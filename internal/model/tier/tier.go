@@ -76,6 +76,13 @@ type Profile struct {
 	// Zones spreads node pools, the entry IP and zone-redundant storage over the
 	// region's availability zones (where the region has them).
 	Zones bool
+	// FleetStandbyRequired: every fleet autoscaler keeps standby servers (a Buffer
+	// policy above zero), so a match never waits for a server to start (policy
+	// fleet-standby).
+	FleetStandbyRequired bool
+	// FleetMaxWithinPools: a fleet autoscaler's maximum fits what the region's game
+	// pools hold at their autoscaler maximum (policy fleet-autoscaler-within-pools).
+	FleetMaxWithinPools bool
 	// SpotAllowed lets game pools run on spot VMs. Spot VMs are evicted with 30
 	// seconds' notice, which ends every match on the node, so prod never uses them.
 	SpotAllowed bool
