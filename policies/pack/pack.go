@@ -183,6 +183,11 @@ func FromAnalyzer(ar policyx.AnalyzerResource) rules.Resource {
 		Dependencies:         ar.Dependencies,
 		PropertyDependencies: ar.PropertyDependencies,
 	}
+	// A custom resource always has inputs (at least its names); none at all means the
+	// engine could not evaluate it: in a preview, a resource whose provider's
+	// configuration is still unknown (each region's Kubernetes provider before its
+	// cluster exists) reaches stack policies without properties.
+	r.Opaque = r.Custom && ar.Properties.Len() == 0
 	if loc, ok := r.Inputs["location"].(string); ok && loc != rules.Unknown && loc != rules.Secret {
 		r.Region = strings.ToLower(strings.ReplaceAll(loc, " ", ""))
 	}

@@ -191,3 +191,33 @@ func TestNewPackAtPreview(t *testing.T) {
 		t.Errorf("WAF attachment at preview: %q; want both endpoints covered", m.got)
 	}
 }
+
+// In a preview, a resource whose provider is not configured yet (each region's
+// Kubernetes provider before its cluster exists) reaches stack policies with no
+// properties at all: its checks are deferred to `pulumi up`, never judged on nothing.
+func TestPropertylessResourceIsDeferred(t *testing.T) {
+	cfg, _ := rules.DefaultConfig()
+	var notes []string
+	p, err := NewPackAt(cfg, &rules.Env{Tier: spec.TierProd}, true, func(s string) { notes = append(notes, s) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pol policyx.StackValidationPolicy
+	for _, x := range p.Policies() {
+		if x.Name() == "fleet-autoscaler-within-pools" {
+			pol = x.(policyx.StackValidationPolicy)
+		}
+	}
+	fas := policyx.AnalyzerResource{Type: rules.TypeFleetAutoscaler, Name: "japaneast-gameservers-autoscaler",
+		URN: "urn:pulumi:prod::game-platform::kubernetes:autoscaling.agones.dev/v1:FleetAutoscaler::japaneast-gameservers-autoscaler"}
+	if r := FromAnalyzer(fas); !r.Opaque {
+		t.Error("a custom resource without properties is not opaque")
+	}
+	m := &manager{}
+	if err := pol.Validate(context.Background(), policyx.StackValidationArgs{Manager: m, Resources: []policyx.AnalyzerResource{fas}}); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.got) != 0 || len(notes) != 1 || !strings.Contains(notes[0], "decided at apply") {
+		t.Errorf("violations %q, notes %q; want no violation and one deferred check", m.got, notes)
+	}
+}

@@ -41,6 +41,12 @@ type Resource struct {
 	Dependencies []string
 	// PropertyDependencies maps an input to the URNs its value came from.
 	PropertyDependencies map[string][]string
+	// Opaque marks a resource whose every input is unknown: under the Pulumi CLI a
+	// preview gives a stack policy no properties at all for a resource whose
+	// provider is not configured yet (a Kubernetes provider built from a cluster that
+	// does not exist yet). Every lookup on it is unknown, so checks are deferred to
+	// `pulumi up` rather than judged on nothing.
+	Opaque bool
 }
 
 // FromPlan converts the plan's resources to the rules' view.
@@ -79,6 +85,9 @@ const (
 
 // get looks up a dotted path ("aadProfile.enableAzureRBAC") in the inputs.
 func (r *Resource) get(path string) (any, state) {
+	if r.Opaque {
+		return nil, unknown
+	}
 	return lookup(r.Inputs, path)
 }
 
