@@ -553,6 +553,16 @@ func NewFrontDoor(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.R
 // the similarly named cdn:Policy is the classic Azure CDN WAF (Standard_Microsoft SKU
 // only) and cannot be bound to a Front Door security policy.
 func newWAFPolicy(ctx *pulumi.Context, name string, a *Args, set Settings, parent pulumi.ResourceOption) (*aznetwork.Policy, error) {
+	waf, err := aznetwork.NewPolicy(ctx, name+"-waf", wafPolicyArgs(a, set), parent)
+	if err != nil {
+		return nil, fmt.Errorf("creating WAF policy %q: %w", name+"-waf", err)
+	}
+	return waf, nil
+}
+
+// wafPolicyArgs is the WAF policy: the tier's SKU, mode and managed rule sets and the
+// per-client-IP rate limit. A pure function of the arguments (table-tested).
+func wafPolicyArgs(a *Args, set Settings) *aznetwork.PolicyArgs {
 	var managed aznetwork.FrontDoorManagedRuleSetArray
 	for _, m := range set.ManagedRuleSets {
 		rs := aznetwork.FrontDoorManagedRuleSetArgs{
@@ -601,9 +611,5 @@ func newWAFPolicy(ctx *pulumi.Context, name string, a *Args, set Settings, paren
 	if len(managed) > 0 {
 		args.ManagedRules = &aznetwork.ManagedRuleSetListArgs{ManagedRuleSets: managed}
 	}
-	waf, err := aznetwork.NewPolicy(ctx, name+"-waf", args, parent)
-	if err != nil {
-		return nil, fmt.Errorf("creating WAF policy %q: %w", name+"-waf", err)
-	}
-	return waf, nil
+	return args
 }
