@@ -17,10 +17,7 @@ func estimateCost(e *rules.Env, rs []rules.Resource) error {
 	}
 	p := &plan.Plan{SchemaVersion: plan.SchemaVersion, Stack: e.Stack, Resources: make([]plan.Resource, len(rs))}
 	for i, r := range rs {
-		p.Resources[i] = plan.Resource{
-			URN: r.URN, Type: r.Type, Name: r.Name, Parent: r.Parent, Region: r.Region, Custom: r.Custom,
-			Inputs: r.Inputs, Dependencies: r.Dependencies, Protect: r.Protect, PropertyDependencies: r.PropertyDependencies,
-		}
+		p.Resources[i] = r.Resource
 	}
 	est, err := cost.Compute(p, t, string(e.EnforcementTier()))
 	if err != nil {

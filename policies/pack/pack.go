@@ -25,6 +25,7 @@ import (
 
 	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/policies/rules"
 )
 
@@ -172,7 +173,7 @@ func toPolicyx(l rules.Level) policyx.EnforcementLevel {
 // rules.AttributeRegions).
 func FromAnalyzer(ar policyx.AnalyzerResource) rules.Resource {
 	inputs := MapToPlain(ar.Properties)
-	r := rules.Resource{
+	r := rules.Resource{Resource: plan.Resource{
 		URN:                  ar.URN,
 		Type:                 catalog.Resolve(ar.Type, inputs),
 		Name:                 ar.Name,
@@ -182,7 +183,7 @@ func FromAnalyzer(ar policyx.AnalyzerResource) rules.Resource {
 		Protect:              ar.Options.Protect,
 		Dependencies:         ar.Dependencies,
 		PropertyDependencies: ar.PropertyDependencies,
-	}
+	}}
 	// A custom resource always has inputs (at least its names); none at all means the
 	// engine could not evaluate it: in a preview, a resource whose provider's
 	// configuration is still unknown (each region's Kubernetes provider before its

@@ -106,7 +106,7 @@ func res(typ, name, region string, inputs map[string]any) Resource {
 	if _, ok := inputs["tags"]; !ok && taggable(typ) {
 		inputs["tags"] = tagsFor("prod")
 	}
-	return Resource{URN: urn(typ, name), Type: typ, Name: name, Region: region, Custom: true, Inputs: inputs}
+	return Resource{Resource: plan.Resource{URN: urn(typ, name), Type: typ, Name: name, Region: region, Custom: true, Inputs: inputs}}
 }
 
 func storageAccount() Resource { return real(TypeStorageAccount, handStorageAccount) }

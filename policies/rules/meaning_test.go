@@ -13,7 +13,7 @@ import (
 
 // regionComponent is the component a region's stamp sits under.
 func regionComponent(region string) Resource {
-	return Resource{URN: "urn:pulumi:" + testStack + "::game-platform::" + plan.RegionComponentType + "::" + region, Type: plan.RegionComponentType, Name: region}
+	return Resource{Resource: plan.Resource{URN: "urn:pulumi:" + testStack + "::game-platform::" + plan.RegionComponentType + "::" + region, Type: plan.RegionComponentType, Name: region}}
 }
 
 // under puts a resource under a parent component and records its region as the
@@ -94,7 +94,7 @@ func rateLimitOf(w Resource) map[string]any {
 
 func init() {
 	jpe, wus := regionComponent("japaneast"), regionComponent("westus2")
-	global := Resource{URN: "urn:pulumi:" + testStack + "::game-platform::gameplatform:stacks:Global::global", Type: "gameplatform:stacks:Global", Name: "global"}
+	global := Resource{Resource: plan.Resource{URN: "urn:pulumi:" + testStack + "::game-platform::gameplatform:stacks:Global::global", Type: "gameplatform:stacks:Global", Name: "global"}}
 	stamp := func(locs ...any) []Resource {
 		out := []Resource{jpe, wus, global,
 			under(atLocation(vnet("japaneast", "10.100.0.0/16"), locs[0]), jpe),
@@ -190,10 +190,10 @@ func init() {
 			obj(`{"ruleSetType": "DefaultRuleSet", "ruleSetVersion": "1.0"}`)})), want: []string{"does not run Microsoft_DefaultRuleSet", "does not run Microsoft_BotManagerRuleSet"}},
 		ruleCase{policy: "frontdoor-waf-rate-limit", name: "blocking rate limit", env: func(e *Env) { e.RateLimitPerMinute = 600 }, res: one(waf)},
 		ruleCase{policy: "frontdoor-waf-rate-limit", name: "no custom rules", res: one(with(waf, "customRules", nil)), want: []string{"has no custom rules"}},
-		ruleCase{policy: "frontdoor-waf-rate-limit", name: "rate limit disabled", res: one(with(waf, "customRules.rules", []any{with(Resource{Inputs: rateLimitOf(waf)}, "enabledState", "Disabled").Inputs})), want: []string{`is "Disabled"`}},
-		ruleCase{policy: "frontdoor-waf-rate-limit", name: "rate limit only logs", res: one(with(waf, "customRules.rules", []any{with(Resource{Inputs: rateLimitOf(waf)}, "action", "Log").Inputs})), want: []string{`has action "Log"`}},
-		ruleCase{policy: "frontdoor-waf-rate-limit", name: "looser than the environment's limit", env: func(e *Env) { e.RateLimitPerMinute = 600 }, res: one(with(waf, "customRules.rules", []any{with(Resource{Inputs: rateLimitOf(waf)}, "rateLimitThreshold", 1e6).Inputs})), want: []string{"allows 1e+06 requests per minute, more than the environment's cdn.rateLimitPerMinute 600"}},
-		ruleCase{policy: "frontdoor-waf-rate-limit", name: "only a match rule", res: one(with(waf, "customRules.rules", []any{with(with(Resource{Inputs: rateLimitOf(waf)}, "ruleType", "MatchRule"), "name", "geo").Inputs})), want: []string{"has no RateLimitRule"}},
+		ruleCase{policy: "frontdoor-waf-rate-limit", name: "rate limit disabled", res: one(with(waf, "customRules.rules", []any{with(Resource{Resource: plan.Resource{Inputs: rateLimitOf(waf)}}, "enabledState", "Disabled").Inputs})), want: []string{`is "Disabled"`}},
+		ruleCase{policy: "frontdoor-waf-rate-limit", name: "rate limit only logs", res: one(with(waf, "customRules.rules", []any{with(Resource{Resource: plan.Resource{Inputs: rateLimitOf(waf)}}, "action", "Log").Inputs})), want: []string{`has action "Log"`}},
+		ruleCase{policy: "frontdoor-waf-rate-limit", name: "looser than the environment's limit", env: func(e *Env) { e.RateLimitPerMinute = 600 }, res: one(with(waf, "customRules.rules", []any{with(Resource{Resource: plan.Resource{Inputs: rateLimitOf(waf)}}, "rateLimitThreshold", 1e6).Inputs})), want: []string{"allows 1e+06 requests per minute, more than the environment's cdn.rateLimitPerMinute 600"}},
+		ruleCase{policy: "frontdoor-waf-rate-limit", name: "only a match rule", res: one(with(waf, "customRules.rules", []any{with(with(Resource{Resource: plan.Resource{Inputs: rateLimitOf(waf)}}, "ruleType", "MatchRule"), "name", "geo").Inputs})), want: []string{"has no RateLimitRule"}},
 
 		// WAF coverage from the associations, not from dependencies.
 		ruleCase{policy: "frontdoor-waf-attached", name: "association dropped while the dependency stays", res: []Resource{patches, api, waf,
@@ -235,7 +235,7 @@ func init() {
 // parents are not all given keeps the region it has.
 func TestAttributeRegions(t *testing.T) {
 	jpe := regionComponent("japaneast")
-	global := Resource{URN: "urn:pulumi:" + testStack + "::game-platform::gameplatform:stacks:Global::global", Type: "gameplatform:stacks:Global", Name: "global"}
+	global := Resource{Resource: plan.Resource{URN: "urn:pulumi:" + testStack + "::game-platform::gameplatform:stacks:Global::global", Type: "gameplatform:stacks:Global", Name: "global"}}
 	stamp := under(atLocation(vnet("japaneast", "10.100.0.0/16"), "westus2"), jpe)
 	stamp.Region = "westus2" // as the analyzer sees it: its location
 	shared := under(storageAccount(), global)

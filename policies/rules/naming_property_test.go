@@ -8,6 +8,7 @@ import (
 
 	"github.com/gameplatform/platform/internal/model/naming"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
 // acceptedIdentity reports whether environment validation accepts the studio, game
@@ -129,7 +130,7 @@ func TestEveryAcceptedIdentityYieldsValidConventionalNames(t *testing.T) {
 						t.Errorf("%+v: %v", id, err)
 					}
 				}
-				res := &Resource{URN: "urn:" + name, Type: typ, Custom: true, Inputs: map[string]any{namedKinds[typ].key: name}}
+				res := &Resource{Resource: plan.Resource{URN: "urn:" + name, Type: typ, Custom: true, Inputs: map[string]any{namedKinds[typ].key: name}}}
 				for _, f := range CheckResource(policy, env, res) {
 					t.Errorf("%+v: %s", id, f.Message)
 				}

@@ -17,30 +17,23 @@ const Unknown = plan.UnknownValue
 // Secret marks a value that is secret and therefore not inspected (plan.SecretMask).
 const Secret = plan.SecretMask
 
-// Resource is the neutral view of one resource that every rule reads.
+// Resource is the view of one resource every rule reads: the plan's resource
+// (plan.Resource, the one resource type of the offline plan, the review and the
+// cost model) with two differences that only the rules need:
+//
+//   - Type is the catalogue key (catalog.Resolve): the base type token — an
+//     explicitly versioned azure-native type
+//     ("azure-native:containerservice/v20240801:ManagedCluster") is the same Azure
+//     resource as its base type, and the rules are written against base types — or,
+//     for azure-native's generic resource, the ARM type its inputs name
+//     ("azure-native:resources:Resource#Microsoft.DocumentDB/databaseAccounts").
+//   - Region is the region subtree offline and the location input under the Pulumi
+//     CLI; "" when global or unknown.
+//
+// Inputs are plain values (map[string]any, []any, string, float64, bool); Unknown
+// and Secret mark values that cannot be inspected.
 type Resource struct {
-	URN string
-	// Type is the catalogue key (catalog.Resolve): the base type token — an
-	// explicitly versioned azure-native type
-	// ("azure-native:containerservice/v20240801:ManagedCluster") is the same Azure
-	// resource as its base type, and the rules are written against base types — or,
-	// for azure-native's generic resource, the ARM type its inputs name
-	// ("azure-native:resources:Resource#Microsoft.DocumentDB/databaseAccounts").
-	Type   string
-	Name   string // logical name
-	Parent string // parent URN, "" for the stack
-	// Region is the region the resource belongs to: the region subtree in the offline
-	// plan, the location input under the Pulumi CLI; "" when global or unknown.
-	Region string
-	Custom bool
-	// Inputs are the registered inputs under the provider's property names, as plain
-	// values (map[string]any, []any, string, float64, bool); Unknown and Secret mark
-	// values that cannot be inspected.
-	Inputs       map[string]any
-	Protect      bool
-	Dependencies []string
-	// PropertyDependencies maps an input to the URNs its value came from.
-	PropertyDependencies map[string][]string
+	plan.Resource
 	// Opaque marks a resource whose every input is unknown: under the Pulumi CLI a
 	// preview gives a stack policy no properties at all for a resource whose
 	// provider is not configured yet (a Kubernetes provider built from a cluster that
@@ -49,22 +42,14 @@ type Resource struct {
 	Opaque bool
 }
 
-// FromPlan converts the plan's resources to the rules' view.
+// FromPlan converts the plan's resources to the rules' view: the same resources,
+// typed by their catalogue key.
 func FromPlan(p *plan.Plan) []Resource {
 	out := make([]Resource, 0, len(p.Resources))
 	for _, r := range p.Resources {
-		out = append(out, Resource{
-			URN:                  r.URN,
-			Type:                 r.CatalogType(),
-			Name:                 r.Name,
-			Parent:               r.Parent,
-			Region:               r.Region,
-			Custom:               r.Custom,
-			Inputs:               r.Inputs,
-			Protect:              r.Protect,
-			Dependencies:         r.Dependencies,
-			PropertyDependencies: r.PropertyDependencies,
-		})
+		v := Resource{Resource: r}
+		v.Type = r.CatalogType()
+		out = append(out, v)
 	}
 	return out
 }

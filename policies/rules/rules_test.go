@@ -406,7 +406,7 @@ func init() {
 		ruleCase{policy: "region-routing-complete", name: "inline profile endpoints", env: regions("japaneast", "westus2"),
 			res: append(origins("japaneast", "westus2"), trafficProfile(inlineEndpoint("japaneast"), inlineEndpoint("westus2")))},
 		ruleCase{policy: "region-routing-complete", name: "inline endpoint placed by its target IP", env: regions("japaneast"),
-			res: append(origins("japaneast"), trafficProfile(with(Resource{Inputs: inlineEndpoint("japaneast")}, "endpointLocation", nil).Inputs))},
+			res: append(origins("japaneast"), trafficProfile(with(Resource{Resource: plan.Resource{Inputs: inlineEndpoint("japaneast")}}, "endpointLocation", nil).Inputs))},
 		ruleCase{policy: "region-routing-complete", name: "inline endpoint missing for a region", env: regions("japaneast", "westus2"),
 			res: append(origins("japaneast", "westus2"), trafficProfile(inlineEndpoint("japaneast"))), want: []string{"region westus2 has no Traffic Manager endpoint"}},
 		ruleCase{policy: "region-routing-complete", name: "inline endpoints unknown", env: regions("japaneast"),
@@ -427,7 +427,7 @@ func TestVersionedTypeIsJudgedAsBase(t *testing.T) {
 // TestFixturesAreReal: every type the components register is judged in the table
 // tests through its real registration, not a hand-built stand-in.
 func TestFixturesAreReal(t *testing.T) {
-	real(TypeResourceGroup, func() Resource { return Resource{} })
+	real(TypeResourceGroup, func() Resource { return Resource{Resource: plan.Resource{}} })
 	for _, typ := range realTypes {
 		if _, ok := realByTy[typ]; !ok {
 			t.Errorf("testdata/resources.json has no %s; regenerate it with go test ./internal/offline/engine -run Fixtures -update", typ)

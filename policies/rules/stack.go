@@ -8,6 +8,7 @@ import (
 
 	"github.com/gameplatform/platform/internal/model/money"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
 func init() {
@@ -168,7 +169,7 @@ func trafficManagerPlaces(r *Resource, byURN map[string]*Resource) ([]string, bo
 			continue
 		}
 		// An inline endpoint is judged as a resource of its own.
-		ep := &Resource{URN: r.URN, Type: TypeTrafficEndpoint, Name: r.Name, Inputs: m}
+		ep := &Resource{Resource: plan.Resource{URN: r.URN, Type: TypeTrafficEndpoint, Name: r.Name, Inputs: m}}
 		reg, st := placeOf(ep, byURN)
 		switch {
 		case st == present && reg != "":

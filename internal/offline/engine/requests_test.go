@@ -8,6 +8,7 @@ import (
 
 	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/offline/requests"
 	"github.com/gameplatform/platform/policies/rules"
 )
@@ -70,7 +71,7 @@ func TestEveryRequestableTierRegionAndVMSizePassesThePack(t *testing.T) {
 			s, path := generate(t, dir, fmt.Sprintf("walk%d", n), tier, []string{region}, vm)
 			os.Remove(path) // each combination on its own; blocks are not kept
 			env := rules.EnvFromSpec(s)
-			res := &rules.Resource{URN: "urn:" + region, Type: rules.TypeVirtualNetwork, Custom: true, Inputs: map[string]any{"location": s.Regions[0].Name}}
+			res := &rules.Resource{Resource: plan.Resource{URN: "urn:" + region, Type: rules.TypeVirtualNetwork, Custom: true, Inputs: map[string]any{"location": s.Regions[0].Name}}}
 			for _, f := range rules.CheckResource(regionPolicy, env, res) {
 				t.Errorf("%s request in %s passes, the pack refuses it: %s", tier, region, f.Message)
 			}
@@ -88,7 +89,7 @@ func TestEveryRequestableTierRegionAndVMSizePassesThePack(t *testing.T) {
 			for _, p := range sizing[0].Pools() {
 				profiles = append(profiles, map[string]any{"name": p.Name, "vmSize": p.VMSize, "count": float64(p.MinNodes), "maxCount": float64(p.MaxNodes)})
 			}
-			res := &rules.Resource{URN: "urn:" + vm, Type: rules.TypeManagedCluster, Custom: true, Inputs: map[string]any{"agentPoolProfiles": profiles}}
+			res := &rules.Resource{Resource: plan.Resource{URN: "urn:" + vm, Type: rules.TypeManagedCluster, Custom: true, Inputs: map[string]any{"agentPoolProfiles": profiles}}}
 			for _, f := range rules.CheckResource(vmPolicy, env, res) {
 				t.Errorf("%s request on %s passes, the pack refuses it: %s", tier, vm, f.Message)
 			}
