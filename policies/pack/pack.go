@@ -190,7 +190,7 @@ func FromAnalyzer(ar policyx.AnalyzerResource) rules.Resource {
 	// cluster exists) reaches stack policies without properties.
 	r.Opaque = r.Custom && ar.Properties.Len() == 0
 	if loc, ok := r.Inputs["location"].(string); ok && loc != rules.Unknown && loc != rules.Secret {
-		r.Region = strings.ToLower(strings.ReplaceAll(loc, " ", ""))
+		r.Region = spec.NormalizeRegion(loc)
 	}
 	return r
 }

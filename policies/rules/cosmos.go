@@ -146,11 +146,11 @@ func checkCosmosWriteRegions(e *Env, r *Resource, rep *Reporter) {
 			continue
 		}
 		s, _ := asString(n)
-		have[normRegion(s)] = true
+		have[spec.NormalizeRegion(s)] = true
 	}
 	var missingRegions []string
 	for _, reg := range e.Regions {
-		if !have[normRegion(reg)] {
+		if !have[spec.NormalizeRegion(reg)] {
 			missingRegions = append(missingRegions, reg)
 		}
 	}
@@ -174,7 +174,7 @@ func checkCosmosZones(e *Env, r *Resource, rep *Reporter) {
 			continue
 		}
 		name, _ := asString(n)
-		if info, known := spec.Regions[normRegion(name)]; known && !info.Zones {
+		if info, known := spec.Regions[spec.NormalizeRegion(name)]; known && !info.Zones {
 			continue // the region has no availability zones
 		}
 		z, zst := lookup(l, "isZoneRedundant")
@@ -211,9 +211,6 @@ func checkCosmosConsistency(e *Env, r *Resource, rep *Reporter) {
 		}
 	}
 }
-
-// normRegion is a region's canonical name ("Japan East" → "japaneast").
-func normRegion(s string) string { return strings.ToLower(strings.ReplaceAll(s, " ", "")) }
 
 func checkCosmosDataRole(e *Env, r *Resource, rep *Reporter) {
 	role, rst := r.get("properties.roleDefinitionId")

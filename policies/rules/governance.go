@@ -8,6 +8,7 @@ import (
 
 	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/model/naming"
+	"github.com/gameplatform/platform/internal/model/spec"
 )
 
 func init() {
@@ -122,7 +123,7 @@ func checkRegion(e *Env, r *Resource, rep *Reporter) {
 		return
 	}
 	s, _ := asString(v)
-	loc := normalizeRegion(s)
+	loc := spec.NormalizeRegion(s)
 	if loc == "global" || contains(allowed, loc) {
 		return
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/gameplatform/platform/internal/model/catalog"
+	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
@@ -67,7 +68,7 @@ func checkLocationMatchesRegion(e *Env, rs []Resource, rep *Reporter) {
 			continue
 		}
 		s, _ := asString(v)
-		loc := normalizeRegion(s)
+		loc := spec.NormalizeRegion(s)
 		switch {
 		case loc == "global" && globalOK:
 		case placement == catalog.Global:
@@ -94,7 +95,7 @@ func checkLocationMatchesRegion(e *Env, rs []Resource, rep *Reporter) {
 // that is not known either.
 func primaryRegion(e *Env, rs []Resource, byURN map[string]*Resource) string {
 	if len(e.Regions) > 0 {
-		return normalizeRegion(e.Regions[0])
+		return spec.NormalizeRegion(e.Regions[0])
 	}
 	found := ""
 	for i := range rs {
@@ -110,7 +111,7 @@ func primaryRegion(e *Env, rs []Resource, byURN map[string]*Resource) string {
 		if st != present || s == "" {
 			continue
 		}
-		if loc := normalizeRegion(s); found == "" {
+		if loc := spec.NormalizeRegion(s); found == "" {
 			found = loc
 		} else if found != loc {
 			return "" // two environment-wide groups disagree: no single primary to judge by

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/model/tier"
 )
 
@@ -65,7 +66,7 @@ func privateEndpointPlaces(group string) func(*Resource, map[string]*Resource) (
 			return nil, true
 		}
 		if s, ok := asString(loc); ok && s != "" {
-			return []string{normalizeRegion(s)}, false
+			return []string{spec.NormalizeRegion(s)}, false
 		}
 		return nil, false
 	}

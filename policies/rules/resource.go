@@ -221,12 +221,7 @@ func (r *Resource) location() string {
 		return ""
 	}
 	s, _ := v.(string)
-	return normalizeRegion(s)
-}
-
-// normalizeRegion turns "Japan East" or "japaneast" into "japaneast".
-func normalizeRegion(s string) string {
-	return strings.ToLower(strings.ReplaceAll(s, " ", ""))
+	return spec.NormalizeRegion(s)
 }
 
 func sortedStrings(m map[string]bool) []string {

@@ -194,12 +194,12 @@ func placeOf(r *Resource, byURN map[string]*Resource) (string, state) {
 		if v, st := r.get("location"); st == unknown {
 			return "", unknown
 		} else if s, ok := asString(v); ok {
-			return normalizeRegion(s), present
+			return spec.NormalizeRegion(s), present
 		}
 	}
 	if v, st := r.get("endpointLocation"); st == present {
 		if s, ok := asString(v); ok {
-			return normalizeRegion(s), present
+			return spec.NormalizeRegion(s), present
 		}
 	}
 	// Follow what the resource's inputs came from to a regional target.

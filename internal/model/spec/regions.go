@@ -2,6 +2,7 @@ package spec
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/gameplatform/platform/internal/model/azurelimits"
 )
@@ -67,3 +68,7 @@ func RegionNames() []string {
 	sort.Strings(names)
 	return names
 }
+
+// NormalizeRegion turns a location as Azure accepts it ("Japan East", "japaneast")
+// into the region's programmatic name ("japaneast").
+func NormalizeRegion(s string) string { return strings.ToLower(strings.ReplaceAll(s, " ", "")) }

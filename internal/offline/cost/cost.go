@@ -7,6 +7,7 @@ import (
 
 	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/model/money"
+	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/offline/plan"
 )
 
@@ -251,7 +252,7 @@ func (c *calc) location(r *plan.Resource) (string, error) {
 		return "", err
 	}
 	if loc != "" {
-		return normRegion(loc), nil
+		return spec.NormalizeRegion(loc), nil
 	}
 	if r.Region != "" {
 		return r.Region, nil

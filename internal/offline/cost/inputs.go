@@ -134,11 +134,6 @@ func optBool(m map[string]any, path ...string) (bool, error) {
 	return b, nil
 }
 
-// normRegion turns "Japan East" or "japaneast" into the location name "japaneast".
-func normRegion(s string) string {
-	return strings.ToLower(strings.ReplaceAll(s, " ", ""))
-}
-
 // dependencyURNs returns every URN a resource depends on: explicit dependencies and
 // property dependencies, deduplicated.
 func dependencyURNs(r *plan.Resource) []string {
