@@ -2,10 +2,8 @@ package gameservers
 
 import (
 	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
 
 	azauth "github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
 	azcs "github.com/pulumi/pulumi-azure-native-sdk/containerservice/v2"
@@ -13,6 +11,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/gameplatform/platform/components/gamecluster"
+	"github.com/gameplatform/platform/components/shared"
 	"github.com/gameplatform/platform/internal/model/agones"
 	"github.com/gameplatform/platform/internal/model/capacity"
 	"github.com/gameplatform/platform/internal/model/field"
@@ -312,45 +311,16 @@ func registerObject(ctx *pulumi.Context, typ, name, apiVersion, kind string, met
 	return o, nil
 }
 
-// plainMap turns a typed spec into Pulumi inputs under its JSON names.
+// plainMap is a typed value as a Pulumi map: shared.PropertiesInput, the one
+// converter of the project's typed structs (json tags, omitempty) to Pulumi inputs.
 func plainMap(v any) (pulumi.Map, error) {
-	b, err := json.Marshal(v)
+	in, err := shared.PropertiesInput(v)
 	if err != nil {
 		return nil, fmt.Errorf("internal error: encoding %T: %w", v, err)
 	}
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, fmt.Errorf("internal error: decoding %T: %w", v, err)
+	m, ok := in.(pulumi.Map)
+	if !ok {
+		return nil, fmt.Errorf("internal error: %T is not an object", v)
 	}
-	return toInput(m).(pulumi.Map), nil
-}
-
-// toInput converts plain JSON values to Pulumi inputs, map keys in sorted order.
-func toInput(v any) pulumi.Input {
-	switch x := v.(type) {
-	case map[string]any:
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		m := pulumi.Map{}
-		for _, k := range keys {
-			m[k] = toInput(x[k])
-		}
-		return m
-	case []any:
-		a := pulumi.Array{}
-		for _, e := range x {
-			a = append(a, toInput(e))
-		}
-		return a
-	case string:
-		return pulumi.String(x)
-	case float64:
-		return pulumi.Float64(x)
-	case bool:
-		return pulumi.Bool(x)
-	}
-	return pulumi.Any(v)
+	return m, nil
 }
