@@ -98,7 +98,7 @@ func testPackOverAnalyzerProtocol(t *testing.T, bin string, cfg map[config.Key]s
 				t.Fatal(err)
 			}
 			want := packtest.VerdictsOf(inProcess)
-			got := packtest.Analyze(t, a, tc.plan.Resources)
+			got := a.Verdicts(t, tc.plan.Resources)
 			t.Logf("%d verdicts in-process, %d over gRPC", len(want), len(got))
 			if strings.Join(packtest.Strings(got), "\n") != strings.Join(packtest.Strings(want), "\n") {
 				t.Errorf("verdicts over gRPC differ from in-process:\n--- in-process\n%s\n--- plugin\n%s",

@@ -13,8 +13,12 @@ package packtest
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
@@ -38,10 +42,26 @@ import (
 // PackImportPath is the policy pack's main package.
 const PackImportPath = "github.com/gameplatform/platform/policies"
 
-// BuildPack builds the policy pack binary into a temporary directory.
+// BuildPack builds the policy pack binary and returns its path. The binary is kept
+// between runs in the user's cache directory, one per calling package's directory,
+// so `go build` relinks it only when the pack's code changed (its own up-to-date
+// check against the binary's build ID); without a cache directory it goes to a
+// temporary one.
 func BuildPack(t testing.TB) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "game-platform-policies")
+	dir := t.TempDir()
+	if cache, err := os.UserCacheDir(); err == nil {
+		wd, err := os.Getwd()
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256([]byte(wd))
+		dir = filepath.Join(cache, "gameplatform-packtest", hex.EncodeToString(sum[:8]))
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bin := filepath.Join(dir, "game-platform-policies")
 	cmd := exec.Command("go", "build", "-o", bin, PackImportPath)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("building the policy pack: %v\n%s", err, out)
@@ -55,6 +75,7 @@ type Pack struct {
 	// Runs are the plugin runs the engine asked the language runtime for.
 	Runs []plugin.RunPluginInfo
 	rt   *runtime
+	seen map[string][]plugin.AnalyzeDiagnostic // Verdicts' Analyze answers by request
 }
 
 // Stderr is what the pack's process wrote to stderr so far.
@@ -267,6 +288,35 @@ func sortVerdicts(vs []Verdict) {
 // as the engine does during a preview or an update, and returns the sorted verdicts.
 func Analyze(t testing.TB, a plugin.Analyzer, resources []plan.Resource) []Verdict {
 	t.Helper()
+	return analyze(t, a, resources, nil)
+}
+
+// Verdicts is Analyze through p, remembering each resource's Analyze
+// diagnostics by its request: a resource sent again unchanged (the same URN, type,
+// name, inputs and options; the pack's config is fixed for its life) gets the
+// answer the pack gave it before instead of another round trip. A resource policy
+// sees only its one resource, so the answer is the same; tests that send many
+// variants of one plan (one broken resource each) then cost one plan's round trips
+// plus one per changed resource. AnalyzeStack, which sees every resource, always runs.
+func (p *Pack) Verdicts(t testing.TB, resources []plan.Resource) []Verdict {
+	t.Helper()
+	if p.seen == nil {
+		p.seen = map[string][]plugin.AnalyzeDiagnostic{}
+	}
+	return analyze(t, p.Analyzer, resources, p.seen)
+}
+
+// requestKey identifies what Analyze is sent for r (AnalyzerResource).
+func requestKey(t testing.TB, r plan.Resource) string {
+	inputs, err := json.Marshal(r.Inputs)
+	if err != nil {
+		t.Fatalf("%s: inputs: %v", r.URN, err)
+	}
+	return fmt.Sprintf("%s\x00%s\x00%s\x00%t\x00%s\x00%s", r.URN, r.Type, r.Name, r.Protect, r.Parent, inputs)
+}
+
+func analyze(t testing.TB, a plugin.Analyzer, resources []plan.Resource, seen map[string][]plugin.AnalyzeDiagnostic) []Verdict {
+	t.Helper()
 	ctx := context.Background()
 	descriptions := map[string]string{}
 	info, err := a.GetAnalyzerInfo(ctx)
@@ -279,12 +329,23 @@ func Analyze(t testing.TB, a plugin.Analyzer, resources []plan.Resource) []Verdi
 	var diags []plugin.AnalyzeDiagnostic
 	var stack []plugin.AnalyzerStackResource
 	for _, r := range resources {
+		stack = append(stack, StackResource(r))
+		var key string
+		if seen != nil {
+			key = requestKey(t, r)
+			if ds, ok := seen[key]; ok {
+				diags = append(diags, ds...)
+				continue
+			}
+		}
 		resp, err := a.Analyze(ctx, AnalyzerResource(r))
 		if err != nil {
 			t.Fatalf("Analyze(%s): %v", r.URN, err)
 		}
 		diags = append(diags, resp.Diagnostics...)
-		stack = append(stack, StackResource(r))
+		if seen != nil {
+			seen[key] = resp.Diagnostics
+		}
 	}
 	resp, err := a.AnalyzeStack(ctx, stack)
 	if err != nil {

@@ -16,7 +16,8 @@ import (
 // TestBootAndAnalyze boots the real pack with no stack config (each resource is then
 // judged in the tier of its tier tag, at prod's levels) and sends it a storage
 // account from the prod plan, as it is and with TLS 1.0: only the second is a
-// mandatory storage-min-tls violation.
+// mandatory storage-min-tls violation. Pack.Verdicts gives the same verdicts and
+// judges a resource whose inputs changed afresh.
 func TestBootAndAnalyze(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and boots the policy pack")
@@ -60,5 +61,26 @@ func TestBootAndAnalyze(t *testing.T) {
 	}
 	if len(tls) != 1 || tls[0].URN != bad.URN || tls[0].Level != string(rules.Mandatory) || !strings.Contains(tls[0].Message, "TLS1_0") {
 		t.Errorf("storage-min-tls verdicts = %v, want one mandatory on %s naming TLS1_0\nstderr: %s", Strings(tls), bad.URN, p.Stderr())
+	}
+
+	// Verdicts remembers answers by request: the same resources give Analyze's
+	// verdicts, and a resource sent again under its URN with other inputs (the
+	// broken account fixed, the good one broken) is judged afresh, not from memory.
+	all := strings.Join(Strings(Analyze(t, p, []plan.Resource{good, bad})), "\n")
+	for i := 0; i < 2; i++ {
+		if got := strings.Join(Strings(p.Verdicts(t, []plan.Resource{good, bad})), "\n"); got != all {
+			t.Errorf("Verdicts (call %d) = \n%s\nwant Analyze's\n%s", i+1, got, all)
+		}
+	}
+	fixed, broken := bad, good
+	fixed.Inputs, broken.Inputs = good.Inputs, bad.Inputs
+	tls = nil
+	for _, v := range p.Verdicts(t, []plan.Resource{broken, fixed}) {
+		if v.Policy == "storage-min-tls" {
+			tls = append(tls, v)
+		}
+	}
+	if len(tls) != 1 || tls[0].URN != good.URN {
+		t.Errorf("after swapping inputs, storage-min-tls verdicts = %v, want one on %s", Strings(tls), good.URN)
 	}
 }
