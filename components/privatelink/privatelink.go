@@ -179,8 +179,7 @@ func NewPrivateAccess(ctx *pulumi.Context, name string, args *Args, opts ...pulu
 		c.ZoneIDs[s.Zone] = zone.ID()
 	}
 	for _, s := range args.Services {
-		pe := shared.PrivateEndpoint{SubnetID: args.SubnetID, Location: args.Location, DNSZoneID: c.ZoneIDs[s.Zone].ToStringOutput()}
-		ep, err := args.NewPrivateEndpoint(ctx, name+"-"+s.Name, args.ResourceGroupName, s.TargetID, s.GroupID, pe, parent)
+		ep, err := newEndpoint(ctx, name+"-"+s.Name, args, s, c.ZoneIDs[s.Zone], parent)
 		if err != nil {
 			return nil, err
 		}
@@ -194,4 +193,38 @@ func NewPrivateAccess(ctx *pulumi.Context, name string, args *Args, opts ...pulu
 		return nil, err
 	}
 	return c, nil
+}
+
+// newEndpoint connects the service's sub-resource (s.GroupID) to the region's
+// private-endpoint subnet, as name+"-pe", and registers it in the region's zone for
+// it (name+"-pe-dns", the endpoint's DNS zone group).
+func newEndpoint(ctx *pulumi.Context, name string, args *Args, s Service, zoneID pulumi.IDOutput, opts ...pulumi.ResourceOption) (*aznetwork.PrivateEndpoint, error) {
+	ep, err := aznetwork.NewPrivateEndpoint(ctx, name+"-pe", &aznetwork.PrivateEndpointArgs{
+		ResourceGroupName: args.ResourceGroupName,
+		Location:          pulumi.String(args.Location),
+		Subnet:            &aznetwork.SubnetTypeArgs{Id: args.SubnetID},
+		PrivateLinkServiceConnections: aznetwork.PrivateLinkServiceConnectionArray{
+			aznetwork.PrivateLinkServiceConnectionArgs{
+				Name:                 pulumi.String(name + "-" + s.GroupID),
+				PrivateLinkServiceId: s.TargetID,
+				GroupIds:             pulumi.ToStringArray([]string{s.GroupID}),
+			},
+		},
+		Tags: args.TagMap(),
+	}, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("creating private endpoint %q: %w", name+"-pe", err)
+	}
+	_, err = aznetwork.NewPrivateDnsZoneGroup(ctx, name+"-pe-dns", &aznetwork.PrivateDnsZoneGroupArgs{
+		ResourceGroupName:       args.ResourceGroupName,
+		PrivateEndpointName:     ep.Name,
+		PrivateDnsZoneGroupName: pulumi.String("default"),
+		PrivateDnsZoneConfigs: aznetwork.PrivateDnsZoneConfigArray{
+			aznetwork.PrivateDnsZoneConfigArgs{Name: pulumi.String(s.GroupID), PrivateDnsZoneId: zoneID.ToStringOutput()},
+		},
+	}, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("creating private DNS zone group %q: %w", name+"-pe-dns", err)
+	}
+	return ep, nil
 }
