@@ -11,6 +11,7 @@ import (
 	"github.com/gameplatform/platform/internal/model/naming"
 	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/offline/plan"
+	"github.com/gameplatform/platform/internal/offline/recorder"
 )
 
 func TestSKUAndReplicas(t *testing.T) {
@@ -37,7 +38,7 @@ func TestSKUAndReplicas(t *testing.T) {
 
 func run(t *testing.T, tier spec.Tier) map[string]plan.Resource {
 	t.Helper()
-	rec := plan.NewRecorder()
+	rec := recorder.New()
 	err := pulumi.RunErr(func(ctx *pulumi.Context) error {
 		r, err := NewRegistry(ctx, "global-registry", &Args{
 			Interface: shared.Interface{Tags: map[string]string{"environment": "test"}, Tier: tier, Protect: tier == spec.TierProd,

@@ -25,8 +25,8 @@
 //   - how the review describes its replacement or deletion, and its short display
 //     name.
 //
-// The offline plan (internal/offline/plan), the cost and deploy-time models, the
-// review and the policy rules read it. Non-Azure providers are first-class entries
+// The offline plan (internal/offline/plan, recorded by internal/offline/recorder),
+// the cost and deploy-time models, the review and the policy rules read it. Non-Azure providers are first-class entries
 // (Kubernetes objects, Helm releases, provider resources): they are priced, timed
 // and shown, and Azure-only facts (placement, tags, diagnostics) do not apply to
 // them.

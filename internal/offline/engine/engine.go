@@ -13,6 +13,7 @@ import (
 
 	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/offline/plan"
+	"github.com/gameplatform/platform/internal/offline/recorder"
 	"github.com/gameplatform/platform/stacks"
 )
 
@@ -99,7 +100,7 @@ func evaluate(stack string, sc *spec.StackConfig, now time.Time, dir string, mod
 	if _, err := plan.ParseMode(string(mode)); err != nil {
 		return nil, fmt.Errorf("internal error: %w", err)
 	}
-	rec := plan.NewRecorderMode(mode)
+	rec := recorder.NewMode(mode)
 	if !now.IsZero() {
 		restore := stacks.Now
 		stacks.Now = func() time.Time { return now }

@@ -9,6 +9,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/gameplatform/platform/internal/offline/plan"
+	"github.com/gameplatform/platform/internal/offline/recorder"
 )
 
 // Project and Stack of the test runs.
@@ -25,7 +26,7 @@ type Result struct {
 
 // Run evaluates fn under the recording mock monitor.
 func Run(fn pulumi.RunFunc) Result {
-	rec := plan.NewRecorder()
+	rec := recorder.New()
 	err := pulumi.RunErr(fn, pulumi.WithMocks(Project, Stack, rec))
 	return Result{Resources: rec.Resources(Project, Stack), Err: err}
 }
