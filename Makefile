@@ -61,11 +61,12 @@ vet: ## go vet
 
 # The race detector runs on every package that starts goroutines and on every package
 # that does not link the azure-native SDK; scripts/test-packages says why and which.
+# scripts/test runs every test on every run, reusing test binaries whose inputs did
+# not change (docs/benchmarks.md, "Test suite time"). TESTFLAGS='-test.run=X -test.v'.
 test: ## gofmt check, go vet + the whole test suite (race detector where goroutines start)
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed (make fmt):"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
-	race=$$(scripts/test-packages race) && plain=$$(scripts/test-packages plain) && [ -n "$$race" ] && [ -n "$$plain" ] && \
-	  $(GO) test -race -count=1 $$race && $(GO) test -count=1 $$plain
+	@GO='$(GO)' TESTFLAGS='$(value TESTFLAGS)' scripts/test
 
 # Studio environment requests (README "Studio environment requests"). DRY_RUN=1 prints
 # the file instead of writing it.
