@@ -95,7 +95,7 @@ func (a *Args) validate() error {
 			errs.Add(field.NewPath("Grants").Index(i).Child("Name").String(), "%q must be 1-31 lowercase letters, digits or '-'", g.Name)
 		}
 		if seen[g.Name] {
-			errs.Add(field.NewPath("Grants").Index(i).Child("Name").String(), "%q is used twice", g.Name)
+			errs.Append(field.Duplicate(field.NewPath("Grants").Index(i).Child("Name"), g.Name))
 		}
 		seen[g.Name] = true
 		if g.Scope == nil {
@@ -111,7 +111,7 @@ func (a *Args) validate() error {
 			errs.Add(field.NewPath("Federations").Index(i).Child("Name").String(), "%q must be 1-31 lowercase letters, digits or '-'", f.Name)
 		}
 		if fseen[f.Name] {
-			errs.Add(field.NewPath("Federations").Index(i).Child("Name").String(), "%q is used twice", f.Name)
+			errs.Append(field.Duplicate(field.NewPath("Federations").Index(i).Child("Name"), f.Name))
 		}
 		fseen[f.Name] = true
 		if f.Issuer == nil {

@@ -111,7 +111,7 @@ func (a *Args) validate() error {
 			errs.Add(at.Child("Name").String(), "%q must be 2-16 lowercase letters and digits", s.Name)
 		}
 		if seen[s.Name] {
-			errs.Add(at.Child("Name").String(), "%q is listed twice", s.Name)
+			errs.Append(field.Duplicate(at.Child("Name"), s.Name))
 		}
 		seen[s.Name] = true
 		if s.TargetID == nil {

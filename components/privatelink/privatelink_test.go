@@ -109,7 +109,7 @@ func TestPrivateAccessValidation(t *testing.T) {
 	}
 	for _, want := range []string{
 		"ResourceGroupName is required", "Location is required", "VNetID is required", "SubnetID is required",
-		`Services[0].Name: "Blob" must be`, `Services[1].Name: "Blob" is listed twice`, "Services[0].TargetID is required",
+		`Services[0].Name: "Blob" must be`, `Services[1].Name: "Blob" is used twice`, "Services[0].TargetID is required",
 		"Services[1].GroupID is required", `Services[0].Zone: "blob.core.windows.net" must be a privatelink.* zone`,
 	} {
 		if !strings.Contains(r.Err.Error(), want) {

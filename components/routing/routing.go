@@ -157,7 +157,7 @@ func (a *Args) validate() error {
 			errs.Add(field.NewPath("Endpoints").Index(i).Child("Name").String(), "%q must be lowercase letters, digits and '-'", e.Name)
 		}
 		if seen[e.Name] {
-			errs.Add(field.NewPath("Endpoints").Index(i).Child("Name").String(), "%q is used twice", e.Name)
+			errs.Append(field.Duplicate(field.NewPath("Endpoints").Index(i).Child("Name"), e.Name))
 		}
 		seen[e.Name] = true
 		if _, ok := spec.Regions[e.Location]; !ok {
@@ -194,7 +194,7 @@ func (a *Args) validate() error {
 			errs.Add(field.NewPath("Records").Index(i).Child("Name").String(), "%q is not a DNS label", r.Name)
 		}
 		if names[r.Name] {
-			errs.Add(field.NewPath("Records").Index(i).Child("Name").String(), "%q is used twice", r.Name)
+			errs.Append(field.Duplicate(field.NewPath("Records").Index(i).Child("Name"), r.Name))
 		}
 		names[r.Name] = true
 		if r.Target == nil {
@@ -208,7 +208,7 @@ func (a *Args) validate() error {
 			errs.Add(at.Child("Name").String(), "%q is not a relative DNS name", r.Name)
 		}
 		if txtSeen[r.Name] {
-			errs.Add(at.Child("Name").String(), "%q is used twice", r.Name)
+			errs.Append(field.Duplicate(at.Child("Name"), r.Name))
 		}
 		txtSeen[r.Name] = true
 		if r.Value == nil {

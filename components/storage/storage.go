@@ -117,7 +117,7 @@ func (a *Args) validate() error {
 			errs.Add(field.NewPath("Containers").Index(i).String(), "%q must be 3-63 lowercase letters, digits and single '-'", c)
 		}
 		if seen[c] {
-			errs.Add(field.NewPath("Containers").Index(i).String(), "%q is listed twice", c)
+			errs.Append(field.Duplicate(field.NewPath("Containers").Index(i), c))
 		}
 		seen[c] = true
 	}

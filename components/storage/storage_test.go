@@ -144,7 +144,7 @@ func TestStorageValidation(t *testing.T) {
 	if r.Err == nil {
 		t.Fatal("invalid args accepted")
 	}
-	for _, want := range []string{"AccountName", `Containers[1]: "builds" is listed twice`, `Containers[2]: "X"`} {
+	for _, want := range []string{"AccountName", `Containers[1]: "builds" is used twice`, `Containers[2]: "X"`} {
 		if !strings.Contains(r.Err.Error(), want) {
 			t.Errorf("error %q does not mention %q", r.Err, want)
 		}

@@ -84,6 +84,12 @@ func Invalid(path *Path, format string, args ...any) *Error {
 	return &Error{Path: path.String(), Msg: fmt.Sprintf(format, args...)}
 }
 
+// Duplicate returns the problem "path: "value" is used twice": an element of a list
+// repeats a value (a name, a key) that must be unique in the list.
+func Duplicate(path *Path, value string) *Error {
+	return Invalid(path, "%q is used twice", value)
+}
+
 // Required returns the problem "path is required", the wording of a required
 // argument of a Go API (component arguments); a why is added in parentheses:
 // "SubnetID is required (the region's private-endpoint subnet)".

@@ -40,6 +40,7 @@ func TestErrorWording(t *testing.T) {
 		{Invalid(NewPath("owners").Index(1), "%q is not an email address", "x"), `owners[1]: "x" is not an email address`},
 		{Required(NewPath("Grants").Index(1).Child("Scope")), "Grants[1].Scope is required"},
 		{Required(NewPath("SubnetID"), "the private-endpoint subnet"), "SubnetID is required (the private-endpoint subnet)"},
+		{Duplicate(NewPath("Services").Index(1).Child("Name"), "blob"), `Services[1].Name: "blob" is used twice`},
 		{&Error{Msg: "request is empty"}, "request is empty"},
 		{&Error{Line: 12, Msg: "parsing YAML: bad"}, "line 12: parsing YAML: bad"},
 	} {
