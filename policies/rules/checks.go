@@ -49,45 +49,75 @@ func fmtValue(v any) string {
 	return fmt.Sprintf("%v", v)
 }
 
-// requireBool checks a boolean input. When the input is not set, missingOK says
-// whether Azure's documented default already is the wanted value.
-func requireBool(rep *Reporter, r *Resource, path string, want, missingOK bool, why string) {
+// requirement is what a check wants of one input: want, as the messages say it;
+// whether an input left unset satisfies it (Azure's documented default does) and
+// how that default reads in the message ("" says nothing of it); and wrong, which
+// describes a present value that does not satisfy it ("" when it does).
+type requirement struct {
+	want      string
+	missingOK bool
+	defaultIs string
+	wrong     func(v any) string
+}
+
+// require judges the input at path against q: a value unknown at preview is
+// undecided (decided at apply), an unset one is judged by Azure's default, a present
+// one by q.wrong.
+func require(rep *Reporter, r *Resource, path string, q requirement, why string) {
 	v, st := r.get(path)
 	switch st {
 	case unknown:
-		rep.Undecided("%s: %s is unknown at preview, so it cannot be confirmed to be %t (%s)", r.label(), path, want, why)
+		rep.Undecided("%s: %s is unknown at preview, so it cannot be confirmed to be %s (%s)", r.label(), path, q.want, why)
 	case missing:
-		if !missingOK {
-			rep.Report("%s: %s is not set; expected %t (%s)", r.label(), path, want, why)
+		if !q.missingOK {
+			notSet := "is not set"
+			if q.defaultIs != "" {
+				notSet += " (" + q.defaultIs + ")"
+			}
+			rep.Report("%s: %s %s; expected %s (%s)", r.label(), path, notSet, q.want, why)
 		}
 	case present:
-		b, ok := asBool(v)
-		if !ok {
-			rep.Report("%s: %s is %s, not a boolean; expected %t (%s)", r.label(), path, fmtValue(v), want, why)
-		} else if b != want {
-			rep.Report("%s: %s is %t; expected %t (%s)", r.label(), path, b, want, why)
+		if got := q.wrong(v); got != "" {
+			rep.Report("%s: %s is %s; expected %s (%s)", r.label(), path, got, q.want, why)
 		}
 	}
+}
+
+// requireBool checks a boolean input. When the input is not set, missingOK says
+// whether Azure's documented default already is the wanted value.
+func requireBool(rep *Reporter, r *Resource, path string, want, missingOK bool, why string) {
+	require(rep, r, path, requirement{want: fmt.Sprint(want), missingOK: missingOK, wrong: func(v any) string {
+		b, ok := asBool(v)
+		if !ok {
+			return fmtValue(v) + ", not a boolean"
+		}
+		if b != want {
+			return fmt.Sprint(b)
+		}
+		return ""
+	}}, why)
 }
 
 // requireOneOf checks a string input against allowed values (case-insensitive, as
 // Azure treats enum values).
 func requireOneOf(rep *Reporter, r *Resource, path string, allowed []string, missingOK bool, why string) {
-	v, st := r.get(path)
-	want := quoteList(allowed)
-	switch st {
-	case unknown:
-		rep.Undecided("%s: %s is unknown at preview, so it cannot be confirmed to be %s (%s)", r.label(), path, want, why)
-	case missing:
-		if !missingOK {
-			rep.Report("%s: %s is not set; expected %s (%s)", r.label(), path, want, why)
+	require(rep, r, path, requirement{want: quoteList(allowed), missingOK: missingOK, wrong: func(v any) string {
+		if s, ok := asString(v); ok && containsFold(allowed, s) {
+			return ""
 		}
-	case present:
-		s, ok := asString(v)
-		if !ok || !containsFold(allowed, s) {
-			rep.Report("%s: %s is %s; expected %s (%s)", r.label(), path, fmtValue(v), want, why)
+		return fmtValue(v)
+	}}, why)
+}
+
+// requireMinNumber checks a numeric input is at least min; def is Azure's default
+// when the input is not set.
+func requireMinNumber(rep *Reporter, r *Resource, path string, min, def float64, what string) {
+	require(rep, r, path, requirement{want: fmt.Sprintf("at least %g", min), missingOK: def >= min, defaultIs: fmt.Sprintf("Azure default %g", def), wrong: func(v any) string {
+		if n, ok := asNumber(v); ok && n >= min {
+			return ""
 		}
-	}
+		return fmtValue(v)
+	}}, what)
 }
 
 // quoteList renders `"a"` or `one of "a", "b"`.

@@ -229,25 +229,6 @@ func init() {
 	)
 }
 
-// requireMinNumber checks a numeric input is at least min; def is Azure's default
-// when the input is not set.
-func requireMinNumber(rep *Reporter, r *Resource, path string, min, def float64, what string) {
-	v, st := r.get(path)
-	switch st {
-	case unknown:
-		rep.Undecided("%s: %s is unknown at preview, so it cannot be confirmed to be at least %g (%s)", r.label(), path, min, what)
-	case missing:
-		if def < min {
-			rep.Report("%s: %s is not set (Azure default %g); expected at least %g (%s)", r.label(), path, def, min, what)
-		}
-	case present:
-		n, ok := asNumber(v)
-		if !ok || n < min {
-			rep.Report("%s: %s is %s; expected at least %g (%s)", r.label(), path, fmtValue(v), min, what)
-		}
-	}
-}
-
 // denyPublic checks that a resource's public endpoint is disabled. A default action
 // of "Deny" does not close it: the endpoint still answers every address its IP and
 // virtual-network rules allow (and any rule added later), while "Disabled" refuses
