@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/gameplatform/platform/internal/model/spec"
+	"github.com/gameplatform/platform/internal/model/tier"
 	"github.com/gameplatform/platform/internal/offline/plan"
 	"github.com/gameplatform/platform/internal/offline/requests"
 	"github.com/gameplatform/platform/internal/offline/review"
@@ -424,10 +425,8 @@ func affectedMatrix(names []string, envs []review.Environment) []matrixEntry {
 	out := []matrixEntry{}
 	for _, n := range names {
 		e := byName[n]
-		gh := e.Tier
-		if !slices.Contains(spec.Tiers, spec.Tier(gh)) {
-			gh = string(spec.TierProd)
-		}
+		// An environment of no known tier is protected as the strictest tier is.
+		gh := string(tier.Of(spec.Tier(e.Tier)).Tier)
 		out = append(out, matrixEntry{Env: n, Tier: e.Tier, GitHubEnvironment: gh, Request: filepath.ToSlash(e.Request)})
 	}
 	return out

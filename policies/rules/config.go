@@ -89,7 +89,7 @@ func (c *Config) validate() field.ErrorList {
 	add := errs.Add
 	checkLevels := func(path *field.Path, tl TierLevels, complete bool) {
 		for t, l := range tl {
-			if !validTier(t) {
+			if !t.Valid() {
 				add(path.String(), "unknown tier %q (dev, staging, prod)", t)
 			}
 			if !validLevel(l) {
@@ -128,8 +128,6 @@ func (c *Config) validate() field.ErrorList {
 	sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
 	return errs
 }
-
-func validTier(t spec.Tier) bool { return t.Valid() }
 
 // Level returns a policy's enforcement level in a tier.
 func (c *Config) Level(p *Policy, tier spec.Tier) Level {

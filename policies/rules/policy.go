@@ -111,12 +111,7 @@ func EnvFromSpec(s *spec.Spec) *Env {
 
 // EnforcementTier is the tier whose enforcement levels apply: the environment's, or
 // prod (the strictest) when it is not known.
-func (e *Env) EnforcementTier() spec.Tier {
-	if validTier(e.Tier) {
-		return e.Tier
-	}
-	return spec.TierProd
-}
+func (e *Env) EnforcementTier() spec.Tier { return tier.Of(e.Tier).Tier }
 
 // TierOf is the tier a resource is judged in: the stack's (EnforcementTier), never
 // the resource's own `tier` tag, which anyone editing the program or a plan can set;
