@@ -34,6 +34,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/gameplatform/platform/components/shared"
+	"github.com/gameplatform/platform/internal/model/field"
 	"github.com/gameplatform/platform/internal/model/naming"
 	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/model/tier"
@@ -176,71 +177,71 @@ func (a *Args) defaults() {
 }
 
 func (a *Args) validate(s Settings) error {
-	var errs []error
-	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	var errs field.ErrorList
 	if a.ResourceGroupName == nil {
-		add("ResourceGroupName is required")
+		errs.Append(field.Required(field.NewPath("ResourceGroupName")))
 	}
 	if !nameRE.MatchString(a.ProfileName) {
-		add("ProfileName: %q must be 2-90 letters, digits and '-'", a.ProfileName)
+		errs.Add("ProfileName", "%q must be 2-90 letters, digits and '-'", a.ProfileName)
 	}
 	if err := naming.ValidFrontDoorEndpoint(a.PatchesEndpointName); err != nil {
-		add("PatchesEndpointName: %v", err)
+		errs.Add("PatchesEndpointName", "%v", err)
 	}
 	if err := naming.ValidFrontDoorEndpoint(a.APIEndpointName); err != nil {
-		add("APIEndpointName: %v", err)
+		errs.Add("APIEndpointName", "%v", err)
 	}
 	if a.PatchesEndpointName == a.APIEndpointName {
-		add("APIEndpointName: must differ from PatchesEndpointName (%q)", a.PatchesEndpointName)
+		errs.Add("APIEndpointName", "must differ from PatchesEndpointName (%q)", a.PatchesEndpointName)
 	}
 	if err := naming.ValidWAFPolicy(a.WAFPolicyName); err != nil {
-		add("WAFPolicyName: %v", err)
+		errs.Add("WAFPolicyName", "%v", err)
 	}
 	if a.StorageHost == nil {
-		add("StorageHost is required")
+		errs.Append(field.Required(field.NewPath("StorageHost")))
 	}
 	if a.IdentityID == nil {
-		add("IdentityID is required (Front Door reads storage with it)")
+		errs.Append(field.Required(field.NewPath("IdentityID"), "Front Door reads storage with it"))
 	}
 	for i, p := range a.StoragePaths {
 		if !pathRE.MatchString(p) {
-			add("StoragePaths[%d]: %q must be a path pattern like /patches/*", i, p)
+			errs.Add(field.NewPath("StoragePaths").Index(i).String(), "%q must be a path pattern like /patches/*", p)
 		}
 	}
 	if len(a.APIOrigins) == 0 {
-		add("APIOrigins: at least one regional entry point is required")
+		errs.Add("APIOrigins", "at least one regional entry point is required")
 	}
 	seen := map[string]bool{}
 	for i, o := range a.APIOrigins {
+		at := field.NewPath("APIOrigins").Index(i)
 		if !nameRE.MatchString(o.Name) {
-			add("APIOrigins[%d].Name: %q must be 2-90 letters, digits and '-'", i, o.Name)
+			errs.Add(at.Child("Name").String(), "%q must be 2-90 letters, digits and '-'", o.Name)
 		}
 		if seen[o.Name] {
-			add("APIOrigins[%d].Name: %q is used twice", i, o.Name)
+			errs.Add(at.Child("Name").String(), "%q is used twice", o.Name)
 		}
 		seen[o.Name] = true
 		if o.HostName == nil {
-			add("APIOrigins[%d].HostName is required", i)
+			errs.Append(field.Required(at.Child("HostName")))
 		}
 	}
 	if !pathRE.MatchString(a.HealthProbePath) {
-		add("HealthProbePath: %q must be an absolute path", a.HealthProbePath)
+		errs.Add("HealthProbePath", "%q must be an absolute path", a.HealthProbePath)
 	}
 	if a.PatchCacheSeconds < 0 || a.PatchCacheSeconds > 366*86400 {
-		add("PatchCacheSeconds: %d must be between 0 and %d", a.PatchCacheSeconds, 366*86400)
+		errs.Add("PatchCacheSeconds", "%d must be between 0 and %d", a.PatchCacheSeconds, 366*86400)
 	}
 	if a.RateLimitPerMinute < 10 {
-		add("RateLimitPerMinute: %d must be at least 10", a.RateLimitPerMinute)
+		errs.Add("RateLimitPerMinute", "%d must be at least 10", a.RateLimitPerMinute)
 	}
-	for field, h := range map[string]string{"PatchesHostName": a.PatchesHostName, "APIHostName": a.APIHostName} {
-		if h != "" && !hostRE.MatchString(h) {
-			add("%s: %q is not a DNS host name", field, h)
+	for _, h := range []struct{ field, host string }{{"PatchesHostName", a.PatchesHostName}, {"APIHostName", a.APIHostName}} {
+		if h.host != "" && !hostRE.MatchString(h.host) {
+			errs.Add(h.field, "%q is not a DNS host name", h.host)
 		}
 	}
 	if a.PatchesHostName != "" && a.PatchesHostName == a.APIHostName {
-		add("APIHostName: must differ from PatchesHostName (%q)", a.PatchesHostName)
+		errs.Add("APIHostName", "must differ from PatchesHostName (%q)", a.PatchesHostName)
 	}
-	return errors.Join(errs...)
+	return errs.Join()
 }
 
 // NewFrontDoor registers the profile, WAF policy, endpoints, origin groups, origins,
