@@ -173,11 +173,8 @@ func cacheRuleArgs(a *Args, profileName, ruleSetName pulumi.StringInput) *azcdn.
 
 // routeArgs is what the patches and API routes share: HTTPS to the origin group
 // (HTTP redirected), on the endpoint's azurefd.net domain and its custom domain
-// (customDomainID, nil when it has none).
-//
-// NOTE: Azure rejects a route whose origin group has no origin yet, and the route
-// references only the group, so NewFrontDoor makes each route wait on its origins
-// explicitly.
+// (customDomainID, nil when it has none). The route references only its origin
+// group; NewFrontDoor makes it wait on the group's origins.
 func routeArgs(a *Args, profileName, endpointName, originGroupID, customDomainID pulumi.StringInput, routeName string, patterns []string) *azcdn.RouteArgs {
 	r := &azcdn.RouteArgs{
 		ResourceGroupName:   a.ResourceGroupName,

@@ -301,10 +301,7 @@ func NewFrontDoor(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.R
 		c.ValidationTokens[d.role] = cd.ValidationProperties.ValidationToken()
 	}
 
-	// Patches and assets: one storage origin, read with Front Door's identity. NOTE:
-	// Microsoft advises against health probes in an origin group with a single origin
-	// (nothing to fail over to, and probes add billed storage transactions), so this
-	// group has none.
+	// Patches and assets: one storage origin, read with Front Door's identity.
 	patchesOG, err := shared.NewGenericResource(ctx, name+"-patches-og", patchesOriginGroup(a.ResourceGroupName, a.ProfileName, a.IdentityID), parent,
 		pulumi.DependsOn([]pulumi.Resource{profile}),
 		// The group was an azure-native:cdn:AFDOriginGroup before origin
@@ -347,7 +344,8 @@ func NewFrontDoor(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.R
 		patchesDeps = append(patchesDeps, rule)
 	}
 
-	// The routes wait on their origins (and the cache rule) explicitly: see routeArgs.
+	// NOTE: Azure rejects a route whose origin group has no origin yet, and the route
+	// references only the group, so the routes wait on their origins explicitly.
 	if _, err := azcdn.NewRoute(ctx, name+"-patches-route",
 		patchesRouteArgs(&a, profile.Name, patchesEP.Name, patchesOG.ID().ToStringOutput(), domainIDs[RolePatches], ruleSetID),
 		parent, pulumi.DependsOn(patchesDeps)); err != nil {
