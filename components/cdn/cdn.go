@@ -34,6 +34,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/gameplatform/platform/components/shared"
+	"github.com/gameplatform/platform/internal/model/field"
 	"github.com/gameplatform/platform/internal/model/naming"
 	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/model/tier"
@@ -176,71 +177,71 @@ func (a *Args) defaults() {
 }
 
 func (a *Args) validate(s Settings) error {
-	var errs []error
-	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	var errs field.ErrorList
 	if a.ResourceGroupName == nil {
-		add("ResourceGroupName is required")
+		errs.Append(field.Required(field.NewPath("ResourceGroupName")))
 	}
 	if !nameRE.MatchString(a.ProfileName) {
-		add("ProfileName: %q must be 2-90 letters, digits and '-'", a.ProfileName)
+		errs.Add("ProfileName", "%q must be 2-90 letters, digits and '-'", a.ProfileName)
 	}
 	if err := naming.ValidFrontDoorEndpoint(a.PatchesEndpointName); err != nil {
-		add("PatchesEndpointName: %v", err)
+		errs.Add("PatchesEndpointName", "%v", err)
 	}
 	if err := naming.ValidFrontDoorEndpoint(a.APIEndpointName); err != nil {
-		add("APIEndpointName: %v", err)
+		errs.Add("APIEndpointName", "%v", err)
 	}
 	if a.PatchesEndpointName == a.APIEndpointName {
-		add("APIEndpointName: must differ from PatchesEndpointName (%q)", a.PatchesEndpointName)
+		errs.Add("APIEndpointName", "must differ from PatchesEndpointName (%q)", a.PatchesEndpointName)
 	}
 	if err := naming.ValidWAFPolicy(a.WAFPolicyName); err != nil {
-		add("WAFPolicyName: %v", err)
+		errs.Add("WAFPolicyName", "%v", err)
 	}
 	if a.StorageHost == nil {
-		add("StorageHost is required")
+		errs.Append(field.Required(field.NewPath("StorageHost")))
 	}
 	if a.IdentityID == nil {
-		add("IdentityID is required (Front Door reads storage with it)")
+		errs.Append(field.Required(field.NewPath("IdentityID"), "Front Door reads storage with it"))
 	}
 	for i, p := range a.StoragePaths {
 		if !pathRE.MatchString(p) {
-			add("StoragePaths[%d]: %q must be a path pattern like /patches/*", i, p)
+			errs.Add(field.NewPath("StoragePaths").Index(i).String(), "%q must be a path pattern like /patches/*", p)
 		}
 	}
 	if len(a.APIOrigins) == 0 {
-		add("APIOrigins: at least one regional entry point is required")
+		errs.Add("APIOrigins", "at least one regional entry point is required")
 	}
 	seen := map[string]bool{}
 	for i, o := range a.APIOrigins {
+		at := field.NewPath("APIOrigins").Index(i)
 		if !nameRE.MatchString(o.Name) {
-			add("APIOrigins[%d].Name: %q must be 2-90 letters, digits and '-'", i, o.Name)
+			errs.Add(at.Child("Name").String(), "%q must be 2-90 letters, digits and '-'", o.Name)
 		}
 		if seen[o.Name] {
-			add("APIOrigins[%d].Name: %q is used twice", i, o.Name)
+			errs.Add(at.Child("Name").String(), "%q is used twice", o.Name)
 		}
 		seen[o.Name] = true
 		if o.HostName == nil {
-			add("APIOrigins[%d].HostName is required", i)
+			errs.Append(field.Required(at.Child("HostName")))
 		}
 	}
 	if !pathRE.MatchString(a.HealthProbePath) {
-		add("HealthProbePath: %q must be an absolute path", a.HealthProbePath)
+		errs.Add("HealthProbePath", "%q must be an absolute path", a.HealthProbePath)
 	}
 	if a.PatchCacheSeconds < 0 || a.PatchCacheSeconds > 366*86400 {
-		add("PatchCacheSeconds: %d must be between 0 and %d", a.PatchCacheSeconds, 366*86400)
+		errs.Add("PatchCacheSeconds", "%d must be between 0 and %d", a.PatchCacheSeconds, 366*86400)
 	}
 	if a.RateLimitPerMinute < 10 {
-		add("RateLimitPerMinute: %d must be at least 10", a.RateLimitPerMinute)
+		errs.Add("RateLimitPerMinute", "%d must be at least 10", a.RateLimitPerMinute)
 	}
-	for field, h := range map[string]string{"PatchesHostName": a.PatchesHostName, "APIHostName": a.APIHostName} {
-		if h != "" && !hostRE.MatchString(h) {
-			add("%s: %q is not a DNS host name", field, h)
+	for _, h := range []struct{ field, host string }{{"PatchesHostName", a.PatchesHostName}, {"APIHostName", a.APIHostName}} {
+		if h.host != "" && !hostRE.MatchString(h.host) {
+			errs.Add(h.field, "%q is not a DNS host name", h.host)
 		}
 	}
 	if a.PatchesHostName != "" && a.PatchesHostName == a.APIHostName {
-		add("APIHostName: must differ from PatchesHostName (%q)", a.PatchesHostName)
+		errs.Add("APIHostName", "must differ from PatchesHostName (%q)", a.PatchesHostName)
 	}
-	return errors.Join(errs...)
+	return errs.Join()
 }
 
 // NewFrontDoor registers the profile, WAF policy, endpoints, origin groups, origins,
@@ -260,20 +261,8 @@ func NewFrontDoor(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.R
 		return nil, err
 	}
 	parent := pulumi.Parent(c)
-	rg := a.ResourceGroupName
 
-	profile, err := azcdn.NewProfile(ctx, name+"-profile", &azcdn.ProfileArgs{
-		ResourceGroupName:            rg,
-		ProfileName:                  pulumi.String(a.ProfileName),
-		Location:                     pulumi.String("Global"),
-		Sku:                          &azcdn.SkuArgs{Name: pulumi.String(set.SKU)},
-		OriginResponseTimeoutSeconds: pulumi.Int(OriginResponseTimeoutSeconds),
-		Identity: &azcdn.ManagedServiceIdentityArgs{
-			Type:                   pulumi.String("UserAssigned"),
-			UserAssignedIdentities: pulumi.StringArray{a.IdentityID},
-		},
-		Tags: a.TagMap(),
-	}, parent)
+	profile, err := azcdn.NewProfile(ctx, name+"-profile", profileArgs(&a, set), parent)
 	if err != nil {
 		return nil, fmt.Errorf("creating front door profile %q: %w", name+"-profile", err)
 	}
@@ -286,15 +275,7 @@ func NewFrontDoor(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.R
 	}
 
 	endpoint := func(role, epName string) (*azcdn.AFDEndpoint, error) {
-		ep, err := azcdn.NewAFDEndpoint(ctx, name+"-"+role, &azcdn.AFDEndpointArgs{
-			ResourceGroupName:                 rg,
-			ProfileName:                       profile.Name,
-			EndpointName:                      pulumi.String(epName),
-			Location:                          pulumi.String("Global"),
-			EnabledState:                      pulumi.String("Enabled"),
-			AutoGeneratedDomainNameLabelScope: pulumi.String("TenantReuse"),
-			Tags:                              a.TagMap(),
-		}, parent)
+		ep, err := azcdn.NewAFDEndpoint(ctx, name+"-"+role, endpointArgs(&a, profile.Name, epName), parent)
 		if err != nil {
 			return nil, fmt.Errorf("creating front door endpoint %q: %w", name+"-"+role, err)
 		}
@@ -309,40 +290,19 @@ func NewFrontDoor(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.R
 		return nil, err
 	}
 	c.ValidationTokens = map[string]pulumi.StringOutput{}
-	domains := map[string]*azcdn.AFDCustomDomain{}
-	for _, d := range []struct{ role, host string }{{RolePatches, a.PatchesHostName}, {RoleAPI, a.APIHostName}} {
-		if d.host == "" {
-			continue
-		}
+	domainIDs := map[string]pulumi.StringInput{}
+	for _, d := range customDomains(&a) {
 		n := name + "-domain-" + d.role
-		cd, err := azcdn.NewAFDCustomDomain(ctx, n, &azcdn.AFDCustomDomainArgs{
-			ResourceGroupName: rg,
-			ProfileName:       profile.Name,
-			CustomDomainName:  pulumi.String(d.role),
-			HostName:          pulumi.String(d.host),
-			TlsSettings: &azcdn.AFDDomainHttpsParametersArgs{
-				CertificateType:   pulumi.String("ManagedCertificate"),
-				MinimumTlsVersion: azcdn.AfdMinimumTlsVersion(MinimumTLSVersion),
-			},
-		}, parent)
+		cd, err := azcdn.NewAFDCustomDomain(ctx, n, customDomainArgs(&a, profile.Name, d), parent)
 		if err != nil {
 			return nil, fmt.Errorf("creating custom domain %q: %w", n, err)
 		}
-		domains[d.role] = cd
+		domainIDs[d.role] = cd.ID().ToStringOutput()
 		c.ValidationTokens[d.role] = cd.ValidationProperties.ValidationToken()
 	}
-	customDomains := func(role string) azcdn.ActivatedResourceReferenceArray {
-		if cd, ok := domains[role]; ok {
-			return azcdn.ActivatedResourceReferenceArray{azcdn.ActivatedResourceReferenceArgs{Id: cd.ID().ToStringOutput()}}
-		}
-		return nil
-	}
 
-	// Patches and assets: one storage origin, read with Front Door's identity. NOTE:
-	// Microsoft advises against health probes in an origin group with a single origin
-	// (nothing to fail over to, and probes add billed storage transactions), so this
-	// group has none.
-	patchesOG, err := shared.NewGenericResource(ctx, name+"-patches-og", patchesOriginGroup(rg, a.ProfileName, a.IdentityID), parent,
+	// Patches and assets: one storage origin, read with Front Door's identity.
+	patchesOG, err := shared.NewGenericResource(ctx, name+"-patches-og", patchesOriginGroup(a.ResourceGroupName, a.ProfileName, a.IdentityID), parent,
 		pulumi.DependsOn([]pulumi.Resource{profile}),
 		// The group was an azure-native:cdn:AFDOriginGroup before origin
 		// authentication: the alias moves its state, so Azure sees one PUT of the same
@@ -351,184 +311,55 @@ func NewFrontDoor(ctx *pulumi.Context, name string, args *Args, opts ...pulumi.R
 	if err != nil {
 		return nil, err
 	}
-	storageOrigin := &azcdn.AFDOriginArgs{
-		ResourceGroupName:           rg,
-		ProfileName:                 profile.Name,
-		OriginGroupName:             pulumi.String(PatchesOriginGroup),
-		OriginName:                  pulumi.String("storage"),
-		HostName:                    a.StorageHost,
-		OriginHostHeader:            a.StorageHost,
-		HttpPort:                    pulumi.Int(80),
-		HttpsPort:                   pulumi.Int(443),
-		Priority:                    pulumi.Int(1),
-		Weight:                      pulumi.Int(1000),
-		EnabledState:                pulumi.String("Enabled"),
-		EnforceCertificateNameCheck: pulumi.Bool(true),
-	}
-	so, err := azcdn.NewAFDOrigin(ctx, name+"-patches-storage", storageOrigin, parent, pulumi.DependsOn([]pulumi.Resource{patchesOG}))
+	so, err := azcdn.NewAFDOrigin(ctx, name+"-patches-storage", storageOriginArgs(&a, profile.Name), parent, pulumi.DependsOn([]pulumi.Resource{patchesOG}))
 	if err != nil {
 		return nil, fmt.Errorf("creating origin %q: %w", name+"-patches-storage", err)
 	}
 
-	// APIs: every region, equal priority and weight, so Front Door sends each request
-	// to the lowest-latency healthy region (within AdditionalLatencyInMilliseconds).
-	apiOG, err := azcdn.NewAFDOriginGroup(ctx, name+"-api-og", &azcdn.AFDOriginGroupArgs{
-		ResourceGroupName: rg,
-		ProfileName:       profile.Name,
-		OriginGroupName:   pulumi.String("api"),
-		HealthProbeSettings: &azcdn.HealthProbeParametersArgs{
-			ProbePath:              pulumi.String(a.HealthProbePath),
-			ProbeProtocol:          azcdn.ProbeProtocolHttps,
-			ProbeRequestType:       azcdn.HealthProbeRequestTypeHEAD,
-			ProbeIntervalInSeconds: pulumi.Int(set.ProbeIntervalSeconds),
-		},
-		LoadBalancingSettings: &azcdn.LoadBalancingSettingsParametersArgs{
-			SampleSize:                      pulumi.Int(4),
-			SuccessfulSamplesRequired:       pulumi.Int(3),
-			AdditionalLatencyInMilliseconds: pulumi.Int(50),
-		},
-		SessionAffinityState: pulumi.String("Disabled"),
-		TrafficRestorationTimeToHealedOrNewEndpointsInMinutes: pulumi.Int(5),
-	}, parent)
+	apiOG, err := azcdn.NewAFDOriginGroup(ctx, name+"-api-og", apiOriginGroupArgs(&a, set, profile.Name), parent)
 	if err != nil {
 		return nil, fmt.Errorf("creating origin group %q: %w", name+"-api-og", err)
 	}
 	apiOrigins := []pulumi.Resource{}
 	for _, o := range a.APIOrigins {
-		ao, err := azcdn.NewAFDOrigin(ctx, name+"-api-"+o.Name, &azcdn.AFDOriginArgs{
-			ResourceGroupName:           rg,
-			ProfileName:                 profile.Name,
-			OriginGroupName:             apiOG.Name,
-			OriginName:                  pulumi.String(o.Name),
-			HostName:                    o.HostName,
-			OriginHostHeader:            o.HostName,
-			HttpPort:                    pulumi.Int(80),
-			HttpsPort:                   pulumi.Int(443),
-			Priority:                    pulumi.Int(1),
-			Weight:                      pulumi.Int(1000),
-			EnabledState:                pulumi.String("Enabled"),
-			EnforceCertificateNameCheck: pulumi.Bool(true),
-		}, parent)
+		ao, err := azcdn.NewAFDOrigin(ctx, name+"-api-"+o.Name, originArgs(&a, profile.Name, apiOG.Name, o), parent)
 		if err != nil {
 			return nil, fmt.Errorf("creating origin %q: %w", name+"-api-"+o.Name, err)
 		}
 		apiOrigins = append(apiOrigins, ao)
 	}
 
-	// Cache rule for storage content: applies PatchCacheSeconds only when the blob has
-	// no Cache-Control of its own, so publishers can keep manifests short-lived.
-	var ruleSets azcdn.ResourceReferenceArray
-	var patchesDeps = []pulumi.Resource{so}
-	if a.PatchCacheSeconds > 0 {
-		rs, err := azcdn.NewRuleSet(ctx, name+"-cache", &azcdn.RuleSetArgs{
-			ResourceGroupName: rg,
-			ProfileName:       profile.Name,
-			RuleSetName:       pulumi.String("patchcache"),
-		}, parent)
+	var ruleSetID pulumi.StringInput
+	patchesDeps := []pulumi.Resource{so}
+	if rsArgs := cacheRuleSetArgs(&a, profile.Name); rsArgs != nil {
+		rs, err := azcdn.NewRuleSet(ctx, name+"-cache", rsArgs, parent)
 		if err != nil {
 			return nil, fmt.Errorf("creating rule set %q: %w", name+"-cache", err)
 		}
-		rule, err := azcdn.NewRule(ctx, name+"-cache-default", &azcdn.RuleArgs{
-			ResourceGroupName:       rg,
-			ProfileName:             profile.Name,
-			RuleSetName:             rs.Name,
-			RuleName:                pulumi.String("defaultttl"),
-			Order:                   pulumi.Int(1),
-			MatchProcessingBehavior: pulumi.String("Continue"),
-			Actions: pulumi.Array{
-				azcdn.DeliveryRuleRouteConfigurationOverrideActionArgs{
-					Name: pulumi.String("RouteConfigurationOverride"),
-					Parameters: azcdn.RouteConfigurationOverrideActionParametersArgs{
-						TypeName: pulumi.String("DeliveryRuleRouteConfigurationOverrideActionParameters"),
-						CacheConfiguration: &azcdn.CacheConfigurationArgs{
-							CacheBehavior:              pulumi.String("OverrideIfOriginMissing"),
-							CacheDuration:              pulumi.String(CacheDuration(a.PatchCacheSeconds)),
-							IsCompressionEnabled:       pulumi.String("Enabled"),
-							QueryStringCachingBehavior: pulumi.String("IgnoreQueryString"),
-						},
-					},
-				},
-			},
-		}, parent)
+		rule, err := azcdn.NewRule(ctx, name+"-cache-default", cacheRuleArgs(&a, profile.Name, rs.Name), parent)
 		if err != nil {
 			return nil, fmt.Errorf("creating rule %q: %w", name+"-cache-default", err)
 		}
-		ruleSets = azcdn.ResourceReferenceArray{azcdn.ResourceReferenceArgs{Id: rs.ID().ToStringOutput()}}
+		ruleSetID = rs.ID().ToStringOutput()
 		patchesDeps = append(patchesDeps, rule)
 	}
 
 	// NOTE: Azure rejects a route whose origin group has no origin yet, and the route
 	// references only the group, so the routes wait on their origins explicitly.
-	patchesRoute, err := azcdn.NewRoute(ctx, name+"-patches-route", &azcdn.RouteArgs{
-		ResourceGroupName:   rg,
-		ProfileName:         profile.Name,
-		EndpointName:        patchesEP.Name,
-		RouteName:           pulumi.String("patches"),
-		OriginGroup:         azcdn.ResourceReferenceArgs{Id: patchesOG.ID().ToStringOutput()},
-		PatternsToMatch:     pulumi.ToStringArray(a.StoragePaths),
-		SupportedProtocols:  pulumi.ToStringArray([]string{"Http", "Https"}),
-		HttpsRedirect:       pulumi.String("Enabled"),
-		ForwardingProtocol:  pulumi.String("HttpsOnly"),
-		LinkToDefaultDomain: pulumi.String("Enabled"),
-		EnabledState:        pulumi.String("Enabled"),
-		RuleSets:            ruleSets,
-		CustomDomains:       customDomains(RolePatches),
-		CacheConfiguration: &azcdn.AfdRouteCacheConfigurationArgs{
-			QueryStringCachingBehavior: pulumi.String("IgnoreQueryString"),
-			CompressionSettings: &azcdn.CompressionSettingsArgs{
-				IsCompressionEnabled:   pulumi.Bool(true),
-				ContentTypesToCompress: pulumi.ToStringArray(ContentTypesToCompress),
-			},
-		},
-	}, parent, pulumi.DependsOn(patchesDeps))
-	if err != nil {
+	if _, err := azcdn.NewRoute(ctx, name+"-patches-route",
+		patchesRouteArgs(&a, profile.Name, patchesEP.Name, patchesOG.ID().ToStringOutput(), domainIDs[RolePatches], ruleSetID),
+		parent, pulumi.DependsOn(patchesDeps)); err != nil {
 		return nil, fmt.Errorf("creating route %q: %w", name+"-patches-route", err)
 	}
-	// APIs are not cached: no cacheConfiguration.
-	apiRoute, err := azcdn.NewRoute(ctx, name+"-api-route", &azcdn.RouteArgs{
-		ResourceGroupName:   rg,
-		ProfileName:         profile.Name,
-		EndpointName:        apiEP.Name,
-		RouteName:           pulumi.String("api"),
-		OriginGroup:         azcdn.ResourceReferenceArgs{Id: apiOG.ID().ToStringOutput()},
-		PatternsToMatch:     pulumi.ToStringArray([]string{"/*"}),
-		SupportedProtocols:  pulumi.ToStringArray([]string{"Http", "Https"}),
-		HttpsRedirect:       pulumi.String("Enabled"),
-		ForwardingProtocol:  pulumi.String("HttpsOnly"),
-		LinkToDefaultDomain: pulumi.String("Enabled"),
-		EnabledState:        pulumi.String("Enabled"),
-		CustomDomains:       customDomains(RoleAPI),
-	}, parent, pulumi.DependsOn(apiOrigins))
-	if err != nil {
+	if _, err := azcdn.NewRoute(ctx, name+"-api-route",
+		apiRouteArgs(&a, profile.Name, apiEP.Name, apiOG.ID().ToStringOutput(), domainIDs[RoleAPI]),
+		parent, pulumi.DependsOn(apiOrigins)); err != nil {
 		return nil, fmt.Errorf("creating route %q: %w", name+"-api-route", err)
 	}
-	_, _ = patchesRoute, apiRoute
 
-	// The WAF covers the custom domains too: Front Door applies a security policy to
-	// the domains it lists, and a custom domain is a domain of its own.
-	wafDomains := azcdn.ActivatedResourceReferenceArray{
-		azcdn.ActivatedResourceReferenceArgs{Id: patchesEP.ID().ToStringOutput()},
-		azcdn.ActivatedResourceReferenceArgs{Id: apiEP.ID().ToStringOutput()},
-	}
-	for _, role := range []string{RolePatches, RoleAPI} {
-		wafDomains = append(wafDomains, customDomains(role)...)
-	}
-	_, err = azcdn.NewSecurityPolicy(ctx, name+"-waf-binding", &azcdn.SecurityPolicyArgs{
-		ResourceGroupName:  rg,
-		ProfileName:        profile.Name,
-		SecurityPolicyName: pulumi.String("waf"),
-		Parameters: &azcdn.SecurityPolicyWebApplicationFirewallParametersArgs{
-			Type:      pulumi.String("WebApplicationFirewall"),
-			WafPolicy: &azcdn.ResourceReferenceArgs{Id: waf.ID().ToStringOutput()},
-			Associations: azcdn.SecurityPolicyWebApplicationFirewallAssociationArray{
-				azcdn.SecurityPolicyWebApplicationFirewallAssociationArgs{
-					Domains:         wafDomains,
-					PatternsToMatch: pulumi.ToStringArray([]string{"/*"}),
-				},
-			},
-		},
-	}, parent)
-	if err != nil {
+	if _, err := azcdn.NewSecurityPolicy(ctx, name+"-waf-binding",
+		securityPolicyArgs(&a, profile.Name, waf.ID().ToStringOutput(), patchesEP.ID().ToStringOutput(), apiEP.ID().ToStringOutput(), domainIDs),
+		parent); err != nil {
 		return nil, fmt.Errorf("creating security policy %q: %w", name+"-waf-binding", err)
 	}
 
@@ -558,58 +389,4 @@ func newWAFPolicy(ctx *pulumi.Context, name string, a *Args, set Settings, paren
 		return nil, fmt.Errorf("creating WAF policy %q: %w", name+"-waf", err)
 	}
 	return waf, nil
-}
-
-// wafPolicyArgs is the WAF policy: the tier's SKU, mode and managed rule sets and the
-// per-client-IP rate limit. A pure function of the arguments (table-tested).
-func wafPolicyArgs(a *Args, set Settings) *aznetwork.PolicyArgs {
-	var managed aznetwork.FrontDoorManagedRuleSetArray
-	for _, m := range set.ManagedRuleSets {
-		rs := aznetwork.FrontDoorManagedRuleSetArgs{
-			RuleSetType:    pulumi.String(m.Type),
-			RuleSetVersion: pulumi.String(m.Version),
-		}
-		if m.Action != "" {
-			rs.RuleSetAction = pulumi.String(m.Action)
-		}
-		managed = append(managed, rs)
-	}
-	args := &aznetwork.PolicyArgs{
-		ResourceGroupName: a.ResourceGroupName,
-		PolicyName:        pulumi.String(a.WAFPolicyName),
-		Location:          pulumi.String("Global"),
-		Sku:               &aznetwork.SkuArgs{Name: pulumi.String(set.SKU)},
-		PolicySettings: &aznetwork.FrontDoorPolicySettingsArgs{
-			EnabledState:     pulumi.String("Enabled"),
-			Mode:             pulumi.String(set.WAFMode),
-			RequestBodyCheck: pulumi.String("Enabled"),
-		},
-		CustomRules: &aznetwork.CustomRuleListArgs{
-			Rules: aznetwork.CustomRuleArray{
-				aznetwork.CustomRuleArgs{
-					Name:                       pulumi.String(RateLimitRuleName),
-					Priority:                   pulumi.Int(100),
-					EnabledState:               pulumi.String("Enabled"),
-					RuleType:                   pulumi.String("RateLimitRule"),
-					RateLimitDurationInMinutes: pulumi.Int(1),
-					RateLimitThreshold:         pulumi.Int(a.RateLimitPerMinute),
-					Action:                     pulumi.String("Block"),
-					// A rate-limit rule needs a match condition; "the path contains /"
-					// matches every request, so the limit applies per client IP overall.
-					MatchConditions: aznetwork.FrontDoorMatchConditionArray{
-						aznetwork.FrontDoorMatchConditionArgs{
-							MatchVariable: pulumi.String("RequestUri"),
-							Operator:      pulumi.String("Contains"),
-							MatchValue:    pulumi.ToStringArray([]string{"/"}),
-						},
-					},
-				},
-			},
-		},
-		Tags: a.TagMap(),
-	}
-	if len(managed) > 0 {
-		args.ManagedRules = &aznetwork.ManagedRuleSetListArgs{ManagedRuleSets: managed}
-	}
-	return args
 }

@@ -54,6 +54,10 @@ type ResourceRef struct {
 
 // patchesOriginGroup declares the patches origin group: one storage origin, read with
 // the identity (its ID) and a storage-scoped token.
+//
+// NOTE: Microsoft advises against health probes in an origin group with a single
+// origin (nothing to fail over to, and probes add billed storage transactions), so
+// this group has none.
 func patchesOriginGroup(rg pulumi.StringInput, profileName string, identityID pulumi.StringInput) shared.GenericArgs {
 	return shared.GenericArgs{
 		ResourceGroupName: rg,
