@@ -217,7 +217,7 @@ func (a *Args) validate(s Settings) error {
 			errs.Add(at.Child("Name").String(), "%q must be 2-90 letters, digits and '-'", o.Name)
 		}
 		if seen[o.Name] {
-			errs.Add(at.Child("Name").String(), "%q is used twice", o.Name)
+			errs.Append(field.Duplicate(at.Child("Name"), o.Name))
 		}
 		seen[o.Name] = true
 		if o.HostName == nil {
