@@ -1,22 +1,25 @@
 package gamecluster
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	azcs "github.com/pulumi/pulumi-azure-native-sdk/containerservice/v2/v20240801"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
+	"github.com/gameplatform/platform/internal/model/capacity"
 	"github.com/gameplatform/platform/internal/model/spec"
 )
 
-// The game pools' AgentPool arguments are a pure function of the pool and the
-// cluster's arguments: table-tested here, while NewGameCluster only wires outputs.
-func TestGamePoolArgs(t *testing.T) {
+// A pool's arguments are a pure function of the pool and the cluster's arguments:
+// table-tested here, while NewGameCluster only wires outputs.
+func TestPoolArgs(t *testing.T) {
 	base := func(t *testing.T, tr spec.Tier) *Args {
 		a := testArgs(t, tr, 2000)
 		a.ResourceGroupName = pulumi.String("rg")
 		a.GameSubnetID = pulumi.String("/subnets/game")
+		a.SystemSubnetID = pulumi.String("/subnets/system")
 		return a
 	}
 	pool := Pool{Name: "game1", Mode: "User", VMSize: "Standard_F16s_v2", MinCount: 3, MaxCount: 17, Zones: []string{"1", "2", "3"},
@@ -71,6 +74,23 @@ func TestGamePoolArgs(t *testing.T) {
 			a.KubernetesVersion = ""
 			return a
 		}, nil, func(w *azcs.AgentPoolArgs) { w.OrchestratorVersion = nil }},
+		{"a pool without taints registers none", func(t *testing.T) *Args { return base(t, spec.TierProd) }, func(p Pool) Pool { p.Taints = nil; return p },
+			func(w *azcs.AgentPoolArgs) { w.NodeTaints = nil }},
+		// The system pool is the same builder: its own subnet, and none of the game
+		// pools' node IPs, host ports or spot settings, which its Pool does not ask for.
+		{"the system pool", func(t *testing.T) *Args { return base(t, spec.TierProd) }, func(Pool) Pool {
+			return Pool{Name: "system", Mode: "System", VMSize: "Standard_D4ds_v5", MinCount: 3, MaxCount: 6, Zones: []string{"1", "2", "3"},
+				Taints: []string{SystemTaint}, Labels: map[string]string{PoolLabel: "system"}, Subnet: SubnetSystem,
+				MaxSurge: SystemMaxSurge, DrainTimeout: SystemDrainTimeoutMin}
+		}, func(w *azcs.AgentPoolArgs) {
+			w.AgentPoolName, w.Mode, w.VmSize = pulumi.String("system"), pulumi.String("System"), pulumi.String("Standard_D4ds_v5")
+			w.Count, w.MinCount, w.MaxCount = pulumi.Int(3), pulumi.Int(3), pulumi.Int(6)
+			w.NodeLabels = pulumi.StringMap{PoolLabel: pulumi.String("system")}
+			w.NodeTaints = pulumi.StringArray{pulumi.String(SystemTaint)}
+			w.VnetSubnetID = pulumi.String("/subnets/system")
+			w.UpgradeSettings = &azcs.AgentPoolUpgradeSettingsArgs{MaxSurge: pulumi.String("33%"), DrainTimeoutInMinutes: pulumi.Int(30)}
+			w.EnableNodePublicIP, w.NetworkProfile = nil, nil
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := pool
@@ -83,9 +103,161 @@ func TestGamePoolArgs(t *testing.T) {
 			}
 			a := tc.args(t)
 			w.Tags = a.TagMap()
-			if diff := cmp.Diff(w, gamePoolArgs(p, a, pulumi.String("aks-x"))); diff != "" {
-				t.Errorf("gamePoolArgs (-want +got):\n%s", diff)
+			if diff := cmp.Diff(w, poolArgs(p, a, pulumi.String("aks-x"))); diff != "" {
+				t.Errorf("poolArgs (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestSystemProfile: the system pool, inline in the cluster's agentPoolProfiles,
+// registers what it always has, taints included (Pools always gives it SystemTaint).
+func TestSystemProfile(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		tier spec.Tier
+		edit func(*Args)
+		want func(tags pulumi.StringMap) azcs.ManagedClusterAgentPoolProfileArgs
+	}{
+		{"prod: zonal, three to six nodes", spec.TierProd, nil, func(tags pulumi.StringMap) azcs.ManagedClusterAgentPoolProfileArgs {
+			return azcs.ManagedClusterAgentPoolProfileArgs{
+				Name:                pulumi.String("system"),
+				Mode:                pulumi.String("System"),
+				VmSize:              pulumi.String(capacity.SystemVM.Name),
+				OsType:              pulumi.String("Linux"),
+				OsSKU:               pulumi.String("AzureLinux"),
+				Type:                pulumi.String("VirtualMachineScaleSets"),
+				EnableAutoScaling:   pulumi.Bool(true),
+				Count:               pulumi.Int(3),
+				MinCount:            pulumi.Int(3),
+				MaxCount:            pulumi.Int(6),
+				NodeLabels:          pulumi.StringMap{"gameplatform.io/pool": pulumi.String("system")},
+				NodeTaints:          pulumi.StringArray{pulumi.String("CriticalAddonsOnly=true:NoSchedule")},
+				VnetSubnetID:        pulumi.String("/subnets/system"),
+				AvailabilityZones:   pulumi.StringArray{pulumi.String("1"), pulumi.String("2"), pulumi.String("3")},
+				OrchestratorVersion: pulumi.String("1.33"),
+				UpgradeSettings:     &azcs.AgentPoolUpgradeSettingsArgs{MaxSurge: pulumi.String("33%"), DrainTimeoutInMinutes: pulumi.Int(30)},
+				Tags:                tags,
+			}
+		}},
+		{"dev: no zones, no version pinned, spot game pools", spec.TierDev, func(a *Args) { a.KubernetesVersion, a.Spot = "", true },
+			func(tags pulumi.StringMap) azcs.ManagedClusterAgentPoolProfileArgs {
+				return azcs.ManagedClusterAgentPoolProfileArgs{
+					Name:              pulumi.String("system"),
+					Mode:              pulumi.String("System"),
+					VmSize:            pulumi.String(capacity.SystemVM.Name),
+					OsType:            pulumi.String("Linux"),
+					OsSKU:             pulumi.String("AzureLinux"),
+					Type:              pulumi.String("VirtualMachineScaleSets"),
+					EnableAutoScaling: pulumi.Bool(true),
+					Count:             pulumi.Int(1),
+					MinCount:          pulumi.Int(1),
+					MaxCount:          pulumi.Int(3),
+					NodeLabels:        pulumi.StringMap{"gameplatform.io/pool": pulumi.String("system")},
+					NodeTaints:        pulumi.StringArray{pulumi.String("CriticalAddonsOnly=true:NoSchedule")},
+					VnetSubnetID:      pulumi.String("/subnets/system"),
+					UpgradeSettings:   &azcs.AgentPoolUpgradeSettingsArgs{MaxSurge: pulumi.String("33%"), DrainTimeoutInMinutes: pulumi.Int(30)},
+					Tags:              tags,
+				}
+			}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := testArgs(t, tc.tier, 20000)
+			a.SystemSubnetID = pulumi.String("/subnets/system")
+			if tc.edit != nil {
+				tc.edit(a)
+			}
+			pools, err := a.validate()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tc.want(a.TagMap()), systemProfile(pools[0], a)); diff != "" {
+				t.Errorf("systemProfile (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestInlineProfileCopiesEveryField fills every field of an AgentPool's arguments
+// with a value of its own and checks inlineProfile carries each one, unchanged, to
+// the same field of the inline profile: a field the SDK adds to either type, or one
+// the copy drops or crosses, fails here.
+func TestInlineProfileCopiesEveryField(t *testing.T) {
+	// Each maker returns a fresh pointer-like value, so identity tells fields apart.
+	makers := []func(name string, i int) any{
+		func(n string, _ int) any { return pulumi.StringPtr(n) },
+		func(_ string, i int) any { return pulumi.IntPtr(i) },
+		func(string, int) any { return pulumi.BoolPtr(true) },
+		func(_ string, i int) any { return pulumi.Float64Ptr(float64(i)) },
+		func(n string, _ int) any { return pulumi.StringArray{pulumi.String(n)} },
+		func(n string, _ int) any { return pulumi.StringMap{n: pulumi.String(n)} },
+		func(string, int) any { return azcs.CreationDataPtr(&azcs.CreationDataArgs{}) },
+		func(string, int) any { return azcs.KubeletConfigPtr(&azcs.KubeletConfigArgs{}) },
+		func(string, int) any { return azcs.LinuxOSConfigPtr(&azcs.LinuxOSConfigArgs{}) },
+		func(string, int) any { return azcs.AgentPoolNetworkProfilePtr(&azcs.AgentPoolNetworkProfileArgs{}) },
+		func(string, int) any { return azcs.PowerStatePtr(&azcs.PowerStateArgs{}) },
+		func(string, int) any { return azcs.AgentPoolSecurityProfilePtr(&azcs.AgentPoolSecurityProfileArgs{}) },
+		func(string, int) any { return azcs.AgentPoolUpgradeSettingsPtr(&azcs.AgentPoolUpgradeSettingsArgs{}) },
+		func(string, int) any { return azcs.AgentPoolWindowsProfilePtr(&azcs.AgentPoolWindowsProfileArgs{}) },
+	}
+	// The fields that address the AgentPool resource, which the profile has not.
+	resourceOnly := map[string]bool{"ResourceGroupName": true, "ResourceName": true, "AgentPoolName": true}
+
+	src := &azcs.AgentPoolArgs{}
+	sv := reflect.ValueOf(src).Elem()
+	for i := 0; i < sv.NumField(); i++ {
+		f := sv.Type().Field(i)
+		if resourceOnly[f.Name] {
+			continue
+		}
+		var set bool
+		for _, mk := range makers {
+			v := reflect.ValueOf(mk(f.Name, i+1))
+			if v.Type().Implements(f.Type) {
+				sv.Field(i).Set(v)
+				set = true
+				break
+			}
+		}
+		if !set {
+			t.Fatalf("AgentPoolArgs.%s (%s): no test value; add a maker for its type", f.Name, f.Type)
+		}
+	}
+	same := func(a, b reflect.Value) bool {
+		if a.IsNil() || b.IsNil() || a.Elem().Type() != b.Elem().Type() {
+			return false
+		}
+		switch a, b := a.Elem(), b.Elem(); a.Kind() {
+		case reflect.Pointer, reflect.Slice, reflect.Map:
+			return a.Pointer() == b.Pointer()
+		default:
+			return a.Interface() == b.Interface()
+		}
+	}
+
+	got := inlineProfile("system", src)
+	gv := reflect.ValueOf(got)
+	if diff := cmp.Diff(pulumi.StringInput(pulumi.String("system")), got.Name); diff != "" {
+		t.Errorf("Name (-want +got):\n%s", diff)
+	}
+	for i := 0; i < gv.NumField(); i++ {
+		f := gv.Type().Field(i)
+		if f.Name == "Name" {
+			continue
+		}
+		sf, ok := sv.Type().FieldByName(f.Name)
+		switch {
+		case !ok:
+			t.Errorf("ManagedClusterAgentPoolProfileArgs.%s has no AgentPoolArgs counterpart: decide how poolArgs fills it", f.Name)
+		case sf.Type != f.Type:
+			t.Errorf("%s: AgentPoolArgs has %s, the profile %s", f.Name, sf.Type, f.Type)
+		case !same(sv.FieldByName(f.Name), gv.Field(i)):
+			t.Errorf("inlineProfile does not copy %s", f.Name)
+		}
+	}
+	for i := 0; i < sv.NumField(); i++ {
+		if n := sv.Type().Field(i).Name; !resourceOnly[n] && !gv.FieldByName(n).IsValid() {
+			t.Errorf("AgentPoolArgs.%s has no inline-profile counterpart: the system pool cannot carry it", n)
+		}
 	}
 }

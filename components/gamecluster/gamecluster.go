@@ -96,6 +96,11 @@ func (a *Args) validate() ([]Pool, error) {
 	if err != nil {
 		errs = append(errs, err)
 	}
+	for _, p := range pools {
+		if p.Subnet != SubnetSystem && p.Subnet != SubnetGame {
+			errs = append(errs, fmt.Errorf("pool %s: subnet %q is neither %q nor %q", p.Name, p.Subnet, SubnetSystem, SubnetGame))
+		}
+	}
 	return pools, errors.Join(errs...)
 }
 
@@ -227,7 +232,7 @@ func NewGameCluster(ctx *pulumi.Context, name string, args *Args, opts ...pulumi
 		// Only the system pool is inline: AKS requires one at creation, and it is the
 		// one pool the cluster's own operations manage. Game pools are AgentPool
 		// resources below (see doc.go).
-		AgentPoolProfiles: azcs.ManagedClusterAgentPoolProfileArray{systemPoolArgs(pools[0], args)},
+		AgentPoolProfiles: azcs.ManagedClusterAgentPoolProfileArray{systemProfile(pools[0], args)},
 		Tags:              args.TagMap(),
 	}
 	if args.KubernetesVersion != "" {
@@ -260,7 +265,7 @@ func NewGameCluster(ctx *pulumi.Context, name string, args *Args, opts ...pulumi
 	var prev pulumi.Resource = cluster
 	for _, p := range pools[1:] {
 		n := name + "-" + p.Name
-		ap, err := azcs.NewAgentPool(ctx, n, gamePoolArgs(p, args, cluster.Name), parent,
+		ap, err := azcs.NewAgentPool(ctx, n, poolArgs(p, args, cluster.Name), parent,
 			pulumi.DependsOn([]pulumi.Resource{prev}),
 			// The autoscaler owns the node count; a diff on it is noise, not drift.
 			pulumi.IgnoreChanges([]string{"count"}),
@@ -315,95 +320,4 @@ func apiServerAccess(a APIServer) *azcs.ManagedClusterAPIServerAccessProfileArgs
 		AuthorizedIPRanges:   pulumi.ToStringArray(a.AuthorizedRanges),
 		DisableRunCommand:    pulumi.Bool(true),
 	}
-}
-
-// systemPoolArgs is the system pool, inline in the cluster's agentPoolProfiles.
-func systemPoolArgs(p Pool, args *Args) azcs.ManagedClusterAgentPoolProfileArgs {
-	a := azcs.ManagedClusterAgentPoolProfileArgs{
-		Name:              pulumi.String(p.Name),
-		Mode:              pulumi.String(p.Mode),
-		VmSize:            pulumi.String(p.VMSize),
-		OsType:            pulumi.String("Linux"),
-		OsSKU:             pulumi.String(OSSKU),
-		Type:              pulumi.String("VirtualMachineScaleSets"),
-		EnableAutoScaling: pulumi.Bool(true),
-		Count:             pulumi.Int(p.MinCount),
-		MinCount:          pulumi.Int(p.MinCount),
-		MaxCount:          pulumi.Int(p.MaxCount),
-		NodeLabels:        pulumi.ToStringMap(p.Labels),
-		NodeTaints:        pulumi.ToStringArray(p.Taints),
-		VnetSubnetID:      args.SystemSubnetID,
-		UpgradeSettings: &azcs.AgentPoolUpgradeSettingsArgs{
-			MaxSurge:              pulumi.String(p.MaxSurge),
-			DrainTimeoutInMinutes: pulumi.Int(p.DrainTimeout),
-		},
-		Tags: args.TagMap(),
-	}
-	if args.KubernetesVersion != "" {
-		a.OrchestratorVersion = pulumi.String(args.KubernetesVersion)
-	}
-	if len(p.Zones) > 0 {
-		a.AvailabilityZones = pulumi.ToStringArray(p.Zones)
-	}
-	return a
-}
-
-// gamePoolArgs is one game pool as its own AgentPool resource of the cluster.
-func gamePoolArgs(p Pool, args *Args, clusterName pulumi.StringInput) *azcs.AgentPoolArgs {
-	a := &azcs.AgentPoolArgs{
-		ResourceGroupName: args.ResourceGroupName,
-		ResourceName:      clusterName,
-		AgentPoolName:     pulumi.String(p.Name),
-		Mode:              pulumi.String(p.Mode),
-		VmSize:            pulumi.String(p.VMSize),
-		OsType:            pulumi.String("Linux"),
-		OsSKU:             pulumi.String(OSSKU),
-		Type:              pulumi.String("VirtualMachineScaleSets"),
-		EnableAutoScaling: pulumi.Bool(true),
-		Count:             pulumi.Int(p.MinCount),
-		MinCount:          pulumi.Int(p.MinCount),
-		MaxCount:          pulumi.Int(p.MaxCount),
-		NodeLabels:        pulumi.ToStringMap(p.Labels),
-		VnetSubnetID:      args.GameSubnetID,
-		UpgradeSettings: &azcs.AgentPoolUpgradeSettingsArgs{
-			MaxSurge:              pulumi.String(p.MaxSurge),
-			DrainTimeoutInMinutes: pulumi.Int(p.DrainTimeout),
-		},
-		Tags: args.TagMap(),
-	}
-	if args.KubernetesVersion != "" {
-		a.OrchestratorVersion = pulumi.String(args.KubernetesVersion)
-	}
-	if len(p.Zones) > 0 {
-		a.AvailabilityZones = pulumi.ToStringArray(p.Zones)
-	}
-	if len(p.Taints) > 0 {
-		a.NodeTaints = pulumi.ToStringArray(p.Taints)
-	}
-	if p.NodePublicIP {
-		// Every game node gets its own Standard public IP; from the region's
-		// BYOIP-derived prefix when it has one.
-		a.EnableNodePublicIP = pulumi.Bool(true)
-		if args.GamePrefixID != nil {
-			a.NodePublicIPPrefixID = args.GamePrefixID
-		}
-	}
-	if p.AllowHostPorts {
-		// AKS's node-level NSG admits only these ports to the nodes' public IPs,
-		// matching the game subnet's NSG.
-		a.NetworkProfile = &azcs.AgentPoolNetworkProfileArgs{
-			AllowedHostPorts: azcs.PortRangeArray{
-				azcs.PortRangeArgs{PortStart: pulumi.Int(args.Ports.Start), PortEnd: pulumi.Int(args.Ports.End), Protocol: pulumi.String("UDP")},
-				azcs.PortRangeArgs{PortStart: pulumi.Int(args.Ports.QoSPort), PortEnd: pulumi.Int(args.Ports.QoSPort), Protocol: pulumi.String("UDP")},
-			},
-		}
-	}
-	if p.Spot {
-		// NOTE: AKS taints spot nodes kubernetes.azure.com/scalesetpriority=spot:NoSchedule;
-		// game-server pods need the matching toleration to land there.
-		a.ScaleSetPriority = pulumi.String("Spot")
-		a.ScaleSetEvictionPolicy = pulumi.String("Delete")
-		a.SpotMaxPrice = pulumi.Float64(-1)
-	}
-	return a
 }
