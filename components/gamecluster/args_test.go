@@ -261,3 +261,159 @@ func TestInlineProfileCopiesEveryField(t *testing.T) {
 		}
 	}
 }
+
+// TestClusterArgs: the managed cluster's arguments per tier and per option, as
+// whole structs; the identities' outputs come in as plain strings.
+func TestClusterArgs(t *testing.T) {
+	ids := clusterIdentities{
+		ControlPlaneID:  pulumi.String("/identities/id-aks"),
+		KubeletID:       pulumi.String("/identities/id-kubelet"),
+		KubeletClientID: pulumi.String("kubelet-client"),
+		KubeletObjectID: pulumi.String("kubelet-principal"),
+	}
+	tags := pulumi.StringMap{"environment": pulumi.String("test")}
+	// system is the inline system pool: 1-3 nodes outside prod, 3-6 over the three
+	// zones in prod.
+	system := func(prod bool) azcs.ManagedClusterAgentPoolProfileArgs {
+		p := azcs.ManagedClusterAgentPoolProfileArgs{
+			Name:                pulumi.String("system"),
+			Mode:                pulumi.String("System"),
+			VmSize:              pulumi.String(capacity.SystemVM.Name),
+			OsType:              pulumi.String("Linux"),
+			OsSKU:               pulumi.String("AzureLinux"),
+			Type:                pulumi.String("VirtualMachineScaleSets"),
+			EnableAutoScaling:   pulumi.Bool(true),
+			Count:               pulumi.Int(1),
+			MinCount:            pulumi.Int(1),
+			MaxCount:            pulumi.Int(3),
+			NodeLabels:          pulumi.StringMap{"gameplatform.io/pool": pulumi.String("system")},
+			NodeTaints:          pulumi.StringArray{pulumi.String("CriticalAddonsOnly=true:NoSchedule")},
+			VnetSubnetID:        pulumi.String("/subnets/system"),
+			OrchestratorVersion: pulumi.String("1.33"),
+			UpgradeSettings:     &azcs.AgentPoolUpgradeSettingsArgs{MaxSurge: pulumi.String("33%"), DrainTimeoutInMinutes: pulumi.Int(30)},
+			Tags:                tags,
+		}
+		if prod {
+			p.Count, p.MinCount, p.MaxCount = pulumi.Int(3), pulumi.Int(3), pulumi.Int(6)
+			p.AvailabilityZones = pulumi.StringArray{pulumi.String("1"), pulumi.String("2"), pulumi.String("3")}
+		}
+		return p
+	}
+	// want is the cluster without its pool profiles, which the test adds last.
+	want := func(skuTier string) *azcs.ManagedClusterArgs {
+		return &azcs.ManagedClusterArgs{
+			ResourceGroupName: pulumi.String("rg-starfall-test-jpe"),
+			Location:          pulumi.String("japaneast"),
+			ResourceName:      pulumi.String("aks-starfall-test-jpe"),
+			DnsPrefix:         pulumi.String("starfall-test-jpe"),
+			NodeResourceGroup: pulumi.String("rg-starfall-test-jpe-aks-nodes"),
+			KubernetesVersion: pulumi.String("1.33"),
+			Sku:               &azcs.ManagedClusterSKUArgs{Name: pulumi.String("Base"), Tier: pulumi.String(skuTier)},
+			Identity: &azcs.ManagedClusterIdentityArgs{
+				Type:                   azcs.ResourceIdentityTypeUserAssigned,
+				UserAssignedIdentities: pulumi.StringArray{pulumi.String("/identities/id-aks")},
+			},
+			IdentityProfile: azcs.UserAssignedIdentityMap{
+				"kubeletidentity": azcs.UserAssignedIdentityArgs{
+					ResourceId: pulumi.String("/identities/id-kubelet"),
+					ClientId:   pulumi.String("kubelet-client"),
+					ObjectId:   pulumi.String("kubelet-principal"),
+				},
+			},
+			EnableRBAC:           pulumi.Bool(true),
+			DisableLocalAccounts: pulumi.Bool(true),
+			AadProfile: &azcs.ManagedClusterAADProfileArgs{
+				Managed:             pulumi.Bool(true),
+				EnableAzureRBAC:     pulumi.Bool(true),
+				AdminGroupObjectIDs: pulumi.StringArray{pulumi.String("aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee")},
+			},
+			OidcIssuerProfile: &azcs.ManagedClusterOIDCIssuerProfileArgs{Enabled: pulumi.Bool(true)},
+			SecurityProfile: &azcs.ManagedClusterSecurityProfileArgs{
+				WorkloadIdentity: &azcs.ManagedClusterSecurityProfileWorkloadIdentityArgs{Enabled: pulumi.Bool(true)},
+				ImageCleaner:     &azcs.ManagedClusterSecurityProfileImageCleanerArgs{Enabled: pulumi.Bool(true), IntervalHours: pulumi.Int(48)},
+			},
+			NetworkProfile: &azcs.ContainerServiceNetworkProfileArgs{
+				NetworkPlugin:     pulumi.String("azure"),
+				NetworkPluginMode: pulumi.String("overlay"),
+				NetworkPolicy:     pulumi.String("cilium"),
+				NetworkDataplane:  pulumi.String("cilium"),
+				PodCidr:           pulumi.String("100.64.0.0/10"),
+				ServiceCidr:       pulumi.String("172.16.0.0/16"),
+				DnsServiceIP:      pulumi.String("172.16.0.10"),
+				LoadBalancerSku:   pulumi.String("standard"),
+				OutboundType:      pulumi.String("loadBalancer"),
+			},
+			AutoUpgradeProfile: &azcs.ManagedClusterAutoUpgradeProfileArgs{
+				UpgradeChannel:       pulumi.String("patch"),
+				NodeOSUpgradeChannel: pulumi.String("NodeImage"),
+			},
+			ApiServerAccessProfile: &azcs.ManagedClusterAPIServerAccessProfileArgs{
+				EnablePrivateCluster: pulumi.Bool(false),
+				AuthorizedIPRanges:   pulumi.StringArray{pulumi.String("198.51.100.0/24")},
+				DisableRunCommand:    pulumi.Bool(true),
+			},
+			AddonProfiles: azcs.ManagedClusterAddonProfileMap{
+				"omsagent": azcs.ManagedClusterAddonProfileArgs{
+					Enabled: pulumi.Bool(true),
+					Config: pulumi.StringMap{
+						"logAnalyticsWorkspaceResourceID": pulumi.String("/workspaces/log"),
+						"useAADAuth":                      pulumi.String("true"),
+					},
+				},
+			},
+			Tags: tags,
+		}
+	}
+	for _, tc := range []struct {
+		name   string
+		tier   spec.Tier
+		edit   func(*Args)
+		expect func(*azcs.ManagedClusterArgs, *azcs.ManagedClusterAgentPoolProfileArgs)
+	}{
+		{"dev: Free tier, no zones", spec.TierDev, nil, nil},
+		{"staging: Standard tier, no zones", spec.TierStaging, nil, nil},
+		{"prod: Standard tier, a zonal system pool", spec.TierProd, nil, nil},
+		{"a region without zones in prod", spec.TierProd, func(a *Args) { a.RegionHasZones = false }, func(_ *azcs.ManagedClusterArgs, sys *azcs.ManagedClusterAgentPoolProfileArgs) {
+			sys.AvailabilityZones = nil
+		}},
+		{"a private API server", spec.TierProd, func(a *Args) { a.APIServer = APIServer{Private: true} }, func(w *azcs.ManagedClusterArgs, _ *azcs.ManagedClusterAgentPoolProfileArgs) {
+			w.ApiServerAccessProfile = &azcs.ManagedClusterAPIServerAccessProfileArgs{
+				EnablePrivateCluster:           pulumi.Bool(true),
+				EnablePrivateClusterPublicFQDN: pulumi.Bool(false),
+				PrivateDNSZone:                 pulumi.String("system"),
+				DisableRunCommand:              pulumi.Bool(true),
+			}
+		}},
+		{"no workspace: no omsagent add-on", spec.TierDev, func(a *Args) { a.WorkspaceID = nil },
+			func(w *azcs.ManagedClusterArgs, _ *azcs.ManagedClusterAgentPoolProfileArgs) { w.AddonProfiles = nil }},
+		{"no Kubernetes version pinned: AKS's default, on the system pool too", spec.TierStaging, func(a *Args) { a.KubernetesVersion = "" },
+			func(w *azcs.ManagedClusterArgs, sys *azcs.ManagedClusterAgentPoolProfileArgs) {
+				w.KubernetesVersion, sys.OrchestratorVersion = nil, nil
+			}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := testArgs(t, tc.tier, 20000)
+			a.SystemSubnetID = pulumi.String("/subnets/system")
+			a.WorkspaceID = pulumi.String("/workspaces/log")
+			if tc.edit != nil {
+				tc.edit(a)
+			}
+			pools, err := a.validate()
+			if err != nil {
+				t.Fatal(err)
+			}
+			sku := "Standard"
+			if tc.tier == spec.TierDev {
+				sku = "Free"
+			}
+			w, sys := want(sku), system(tc.tier == spec.TierProd)
+			if tc.expect != nil {
+				tc.expect(w, &sys)
+			}
+			w.AgentPoolProfiles = azcs.ManagedClusterAgentPoolProfileArray{sys}
+			if diff := cmp.Diff(w, clusterArgs(a, pools[0], ids)); diff != "" {
+				t.Errorf("clusterArgs (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

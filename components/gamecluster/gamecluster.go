@@ -176,78 +176,11 @@ func NewGameCluster(ctx *pulumi.Context, name string, args *Args, opts ...pulumi
 		before = append(before, ra)
 	}
 
-	clusterArgs := &azcs.ManagedClusterArgs{
-		ResourceGroupName: args.ResourceGroupName,
-		Location:          pulumi.String(args.Location),
-		ResourceName:      pulumi.String(id.AKSCluster(code)),
-		DnsPrefix:         pulumi.String(id.AKSDNSPrefix(code)),
-		NodeResourceGroup: pulumi.String(id.AKSNodeResourceGroup(code)),
-		Sku: &azcs.ManagedClusterSKUArgs{
-			Name: pulumi.String("Base"),
-			Tier: pulumi.String(SKUTier(args.Tier)),
-		},
-		Identity: &azcs.ManagedClusterIdentityArgs{
-			Type:                   azcs.ResourceIdentityTypeUserAssigned,
-			UserAssignedIdentities: pulumi.StringArray{cp.ID().ToStringOutput()},
-		},
-		IdentityProfile: azcs.UserAssignedIdentityMap{
-			"kubeletidentity": azcs.UserAssignedIdentityArgs{
-				ResourceId: kubelet.ID().ToStringOutput(),
-				ClientId:   kubelet.ClientId,
-				ObjectId:   kubelet.PrincipalId,
-			},
-		},
-		EnableRBAC:           pulumi.Bool(true),
-		DisableLocalAccounts: pulumi.Bool(true),
-		AadProfile: &azcs.ManagedClusterAADProfileArgs{
-			Managed:             pulumi.Bool(true),
-			EnableAzureRBAC:     pulumi.Bool(true),
-			AdminGroupObjectIDs: pulumi.ToStringArray(args.AdminGroupObjectIDs),
-		},
-		OidcIssuerProfile: &azcs.ManagedClusterOIDCIssuerProfileArgs{Enabled: pulumi.Bool(true)},
-		SecurityProfile: &azcs.ManagedClusterSecurityProfileArgs{
-			WorkloadIdentity: &azcs.ManagedClusterSecurityProfileWorkloadIdentityArgs{Enabled: pulumi.Bool(true)},
-			ImageCleaner:     &azcs.ManagedClusterSecurityProfileImageCleanerArgs{Enabled: pulumi.Bool(true), IntervalHours: pulumi.Int(48)},
-		},
-		NetworkProfile: &azcs.ContainerServiceNetworkProfileArgs{
-			NetworkPlugin:     pulumi.String("azure"),
-			NetworkPluginMode: pulumi.String("overlay"),
-			NetworkPolicy:     pulumi.String(NetworkPolicy),
-			NetworkDataplane:  pulumi.String(NetworkDataplane),
-			PodCidr:           pulumi.String(PodCIDR),
-			ServiceCidr:       pulumi.String(ServiceCIDR),
-			DnsServiceIP:      pulumi.String(DNSServiceIP),
-			LoadBalancerSku:   pulumi.String("standard"),
-			// NOTE: outbound type loadBalancer is the one AKS supports with node
-			// public IPs. The system subnet's NAT gateway takes precedence over the
-			// load balancer's outbound rules for egress; game nodes egress through
-			// their own public IPs.
-			OutboundType: pulumi.String("loadBalancer"),
-		},
-		AutoUpgradeProfile: &azcs.ManagedClusterAutoUpgradeProfileArgs{
-			UpgradeChannel:       pulumi.String(UpgradeChannel),
-			NodeOSUpgradeChannel: pulumi.String(NodeOSUpgradeChannel),
-		},
-		ApiServerAccessProfile: apiServerAccess(args.APIServer),
-		// Only the system pool is inline: AKS requires one at creation, and it is the
-		// one pool the cluster's own operations manage. Game pools are AgentPool
-		// resources below (see doc.go).
-		AgentPoolProfiles: azcs.ManagedClusterAgentPoolProfileArray{systemProfile(pools[0], args)},
-		Tags:              args.TagMap(),
-	}
-	if args.KubernetesVersion != "" {
-		clusterArgs.KubernetesVersion = pulumi.String(args.KubernetesVersion)
-	}
-	if args.WorkspaceID != nil {
-		clusterArgs.AddonProfiles = azcs.ManagedClusterAddonProfileMap{
-			"omsagent": azcs.ManagedClusterAddonProfileArgs{
-				Enabled: pulumi.Bool(true),
-				Config: pulumi.StringMap{
-					"logAnalyticsWorkspaceResourceID": args.WorkspaceID,
-					"useAADAuth":                      pulumi.String("true"),
-				},
-			},
-		}
+	ids := clusterIdentities{
+		ControlPlaneID:  cp.ID().ToStringOutput(),
+		KubeletID:       kubelet.ID().ToStringOutput(),
+		KubeletClientID: kubelet.ClientId,
+		KubeletObjectID: kubelet.PrincipalId,
 	}
 	// NOTE: agentPoolProfiles is ignored after creation. Azure reads every pool of
 	// the cluster back into it, the AgentPool resources' pools included, and refuses
@@ -255,7 +188,7 @@ func NewGameCluster(ctx *pulumi.Context, name string, args *Args, opts ...pulumi
 	// existing cluster is not allowed through managed cluster operations",
 	// pulumi/pulumi-azure-native#579, #2719); the autoscaler owns the system pool's
 	// count. Pool changes are per-pool operations: the AgentPool resources.
-	cluster, err := azcs.NewManagedCluster(ctx, name+"-aks", clusterArgs, parent, pulumi.DependsOn(before), pulumi.IgnoreChanges([]string{"agentPoolProfiles"}))
+	cluster, err := azcs.NewManagedCluster(ctx, name+"-aks", clusterArgs(args, pools[0], ids), parent, pulumi.DependsOn(before), pulumi.IgnoreChanges([]string{"agentPoolProfiles"}))
 	if err != nil {
 		return nil, fmt.Errorf("creating managed cluster %q: %w", name+"-aks", err)
 	}
@@ -304,20 +237,4 @@ func NewGameCluster(ctx *pulumi.Context, name string, args *Args, opts ...pulumi
 		return nil, err
 	}
 	return c, nil
-}
-
-func apiServerAccess(a APIServer) *azcs.ManagedClusterAPIServerAccessProfileArgs {
-	if a.Private {
-		return &azcs.ManagedClusterAPIServerAccessProfileArgs{
-			EnablePrivateCluster:           pulumi.Bool(true),
-			EnablePrivateClusterPublicFQDN: pulumi.Bool(false),
-			PrivateDNSZone:                 pulumi.String("system"),
-			DisableRunCommand:              pulumi.Bool(true),
-		}
-	}
-	return &azcs.ManagedClusterAPIServerAccessProfileArgs{
-		EnablePrivateCluster: pulumi.Bool(false),
-		AuthorizedIPRanges:   pulumi.ToStringArray(a.AuthorizedRanges),
-		DisableRunCommand:    pulumi.Bool(true),
-	}
 }
