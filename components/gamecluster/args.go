@@ -1,9 +1,51 @@
 package gamecluster
 
 import (
+	azauth "github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
 	azcs "github.com/pulumi/pulumi-azure-native-sdk/containerservice/v2/v20240801"
+	azmsi "github.com/pulumi/pulumi-azure-native-sdk/managedidentity/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
+
+	"github.com/gameplatform/platform/internal/model/naming"
 )
+
+// identityArgs is one of the cluster's user-assigned identities, named from
+// prefix ("id-aks", "id-kubelet") and the region.
+func identityArgs(args *Args, prefix string) *azmsi.UserAssignedIdentityArgs {
+	return &azmsi.UserAssignedIdentityArgs{
+		ResourceGroupName: args.ResourceGroupName,
+		Location:          pulumi.String(args.Location),
+		ResourceName:      pulumi.String(args.Identity.Regional(prefix, args.RegionCode)),
+		Tags:              args.TagMap(),
+	}
+}
+
+// grant is one role assignment of the cluster's identities.
+type grant struct {
+	// Role names the assignment (the resource's name suffix and the seed of its GUID).
+	Role string
+	// RoleDefinitionID is the role's full definition ID in the subscription.
+	RoleDefinitionID pulumi.StringInput
+	// Principal is the identity's principal ID; Scope what it may act on.
+	Principal, Scope pulumi.StringInput
+}
+
+// grantArgs is a role assignment's arguments. Its name is the GUID of the stack's
+// identity, the region and the role in naming.ClusterGrants: the same every run,
+// and never to change (Azure refuses a second name for the same assignment).
+func grantArgs(args *Args, g grant) *azauth.RoleAssignmentArgs {
+	id := args.Identity
+	return &azauth.RoleAssignmentArgs{
+		RoleAssignmentName: pulumi.String(naming.ClusterGrants.GUID(id.Studio, id.Game, id.Env, args.RegionCode, g.Role)),
+		RoleDefinitionId:   g.RoleDefinitionID,
+		PrincipalId:        g.Principal,
+		// NOTE: PrincipalType ServicePrincipal lets ARM accept the assignment
+		// before the new identity has replicated through Entra ID; without it
+		// fresh identities fail with PrincipalNotFound for a minute or two.
+		PrincipalType: pulumi.String("ServicePrincipal"),
+		Scope:         g.Scope,
+	}
+}
 
 // clusterIdentities are the outputs of the cluster's two user-assigned identities
 // its arguments carry. The kubelet's are pointer inputs because the identity

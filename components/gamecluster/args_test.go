@@ -5,7 +5,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	azauth "github.com/pulumi/pulumi-azure-native-sdk/authorization/v2"
 	azcs "github.com/pulumi/pulumi-azure-native-sdk/containerservice/v2/v20240801"
+	azmsi "github.com/pulumi/pulumi-azure-native-sdk/managedidentity/v2"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/gameplatform/platform/internal/model/capacity"
@@ -415,5 +417,56 @@ func TestClusterArgs(t *testing.T) {
 				t.Errorf("clusterArgs (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestIdentityArgs: the control-plane and kubelet identities, named per region.
+func TestIdentityArgs(t *testing.T) {
+	a := testArgs(t, spec.TierProd, 20000)
+	for prefix, name := range map[string]string{
+		"id-aks":     "id-aks-starfall-test-jpe",
+		"id-kubelet": "id-kubelet-starfall-test-jpe",
+	} {
+		want := &azmsi.UserAssignedIdentityArgs{
+			ResourceGroupName: pulumi.String("rg-starfall-test-jpe"),
+			Location:          pulumi.String("japaneast"),
+			ResourceName:      pulumi.String(name),
+			Tags:              pulumi.StringMap{"environment": pulumi.String("test")},
+		}
+		if diff := cmp.Diff(want, identityArgs(a, prefix)); diff != "" {
+			t.Errorf("identityArgs(%q) (-want +got):\n%s", prefix, diff)
+		}
+	}
+}
+
+// TestGrantArgs: each role assignment of the cluster's identities keeps the GUID
+// name it has in Azure (a new one would be refused while the old one exists) and
+// names its principal a service principal.
+func TestGrantArgs(t *testing.T) {
+	a := testArgs(t, spec.TierProd, 20000)
+	for _, tc := range []struct {
+		role, guid string
+	}{
+		{"cp-mi-operator", "e4e8d99f-f876-5ec9-95fe-b02bd8c92278"},
+		{"cp-network-system", "641357fe-cb2c-52ed-ae81-e9bf0701093d"},
+		{"cp-network-game", "27feb3d4-4b79-5c22-b4e7-d3406f9be7eb"},
+		{"kubelet-acrpull", "e4e0384a-837d-57fa-9d15-8b5c6ba3fc9e"},
+	} {
+		g := grant{
+			Role:             tc.role,
+			RoleDefinitionID: pulumi.String("/subscriptions/s/providers/Microsoft.Authorization/roleDefinitions/" + RoleNetworkContributor),
+			Principal:        pulumi.String("principal"),
+			Scope:            pulumi.String("/scope"),
+		}
+		want := &azauth.RoleAssignmentArgs{
+			RoleAssignmentName: pulumi.String(tc.guid),
+			RoleDefinitionId:   pulumi.String("/subscriptions/s/providers/Microsoft.Authorization/roleDefinitions/4d97b98b-1d4f-4787-a291-c67834d212e7"),
+			PrincipalId:        pulumi.String("principal"),
+			PrincipalType:      pulumi.String("ServicePrincipal"),
+			Scope:              pulumi.String("/scope"),
+		}
+		if diff := cmp.Diff(want, grantArgs(a, g)); diff != "" {
+			t.Errorf("grantArgs(%s) (-want +got):\n%s", tc.role, diff)
+		}
 	}
 }

@@ -118,40 +118,23 @@ func NewGameCluster(ctx *pulumi.Context, name string, args *Args, opts ...pulumi
 		return nil, err
 	}
 	parent := pulumi.Parent(c)
-	id, code := args.Identity, args.RegionCode
 
-	cp, err := azmsi.NewUserAssignedIdentity(ctx, name+"-cp-identity", &azmsi.UserAssignedIdentityArgs{
-		ResourceGroupName: args.ResourceGroupName,
-		Location:          pulumi.String(args.Location),
-		ResourceName:      pulumi.String(id.Regional("id-aks", code)),
-		Tags:              args.TagMap(),
-	}, parent)
+	cp, err := azmsi.NewUserAssignedIdentity(ctx, name+"-cp-identity", identityArgs(args, "id-aks"), parent)
 	if err != nil {
 		return nil, fmt.Errorf("creating control plane identity %q: %w", name+"-cp-identity", err)
 	}
-	kubelet, err := azmsi.NewUserAssignedIdentity(ctx, name+"-kubelet-identity", &azmsi.UserAssignedIdentityArgs{
-		ResourceGroupName: args.ResourceGroupName,
-		Location:          pulumi.String(args.Location),
-		ResourceName:      pulumi.String(id.Regional("id-kubelet", code)),
-		Tags:              args.TagMap(),
-	}, parent)
+	kubelet, err := azmsi.NewUserAssignedIdentity(ctx, name+"-kubelet-identity", identityArgs(args, "id-kubelet"), parent)
 	if err != nil {
 		return nil, fmt.Errorf("creating kubelet identity %q: %w", name+"-kubelet-identity", err)
 	}
 
 	sub := azauth.GetClientConfigOutput(ctx).SubscriptionId()
-	grant := func(role, roleID string, principal pulumi.StringOutput, scope pulumi.StringInput) (*azauth.RoleAssignment, error) {
-		n := name + "-" + role
-		ra, err := azauth.NewRoleAssignment(ctx, n, &azauth.RoleAssignmentArgs{
-			RoleAssignmentName: pulumi.String(naming.ClusterGrants.GUID(id.Studio, id.Game, id.Env, code, role)),
-			RoleDefinitionId:   pulumi.Sprintf("/subscriptions/%s/providers/Microsoft.Authorization/roleDefinitions/%s", sub, roleID),
-			PrincipalId:        principal,
-			// NOTE: PrincipalType ServicePrincipal lets ARM accept the assignment
-			// before the new identity has replicated through Entra ID; without it
-			// fresh identities fail with PrincipalNotFound for a minute or two.
-			PrincipalType: pulumi.String("ServicePrincipal"),
-			Scope:         scope,
-		}, parent)
+	roleDefinition := func(roleID string) pulumi.StringOutput {
+		return pulumi.Sprintf("/subscriptions/%s/providers/Microsoft.Authorization/roleDefinitions/%s", sub, roleID)
+	}
+	assign := func(g grant) (*azauth.RoleAssignment, error) {
+		n := name + "-" + g.Role
+		ra, err := azauth.NewRoleAssignment(ctx, n, grantArgs(args, g), parent)
 		if err != nil {
 			return nil, fmt.Errorf("creating role assignment %q: %w", n, err)
 		}
@@ -160,16 +143,12 @@ func NewGameCluster(ctx *pulumi.Context, name string, args *Args, opts ...pulumi
 	// AKS checks at creation that the control plane identity may assign the
 	// kubelet identity and join nodes to the subnets: the cluster waits for these.
 	var before []pulumi.Resource
-	for _, g := range []struct {
-		role, id  string
-		principal pulumi.StringOutput
-		scope     pulumi.StringInput
-	}{
-		{"cp-mi-operator", RoleManagedIdentityOperator, cp.PrincipalId, kubelet.ID().ToStringOutput()},
-		{"cp-network-system", RoleNetworkContributor, cp.PrincipalId, args.SystemSubnetID},
-		{"cp-network-game", RoleNetworkContributor, cp.PrincipalId, args.GameSubnetID},
+	for _, g := range []grant{
+		{"cp-mi-operator", roleDefinition(RoleManagedIdentityOperator), cp.PrincipalId, kubelet.ID().ToStringOutput()},
+		{"cp-network-system", roleDefinition(RoleNetworkContributor), cp.PrincipalId, args.SystemSubnetID},
+		{"cp-network-game", roleDefinition(RoleNetworkContributor), cp.PrincipalId, args.GameSubnetID},
 	} {
-		ra, err := grant(g.role, g.id, g.principal, g.scope)
+		ra, err := assign(g)
 		if err != nil {
 			return nil, err
 		}
@@ -211,7 +190,7 @@ func NewGameCluster(ctx *pulumi.Context, name string, args *Args, opts ...pulumi
 		c.GamePoolNames = append(c.GamePoolNames, n)
 		prev = ap
 	}
-	if _, err := grant("kubelet-acrpull", RoleAcrPull, kubelet.PrincipalId, args.RegistryID); err != nil {
+	if _, err := assign(grant{"kubelet-acrpull", roleDefinition(RoleAcrPull), kubelet.PrincipalId, args.RegistryID}); err != nil {
 		return nil, err
 	}
 	// Every control-plane log category, kube-audit included: it is the only record of
