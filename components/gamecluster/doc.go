@@ -70,6 +70,16 @@
 // run (after the workspace); japaneast's cluster and its three pools end the
 // critical path (24m48s).
 //
+// # Arguments
+//
+// Every resource's arguments come from a pure builder (spec in, Azure arguments
+// out), table-tested with go-cmp in args_test.go: clusterArgs, identityArgs,
+// grantArgs and poolArgs. A pool is described once: poolArgs builds every pool, and
+// the system pool's inline profile is a field-for-field copy of its AgentPool
+// arguments (inlineProfile). NewGameCluster only wires the outputs of one resource
+// into the next (identity IDs, principal IDs, the cluster's name) and the resource
+// options.
+//
 // NOTE: nodeOSUpgradeChannel and networkDataplane are not in the containerservice
 // module's default API version (2023-04-01), so the cluster uses the explicit
 // 2024-08-01 API version (type azure-native:containerservice/v20240801:ManagedCluster).

@@ -96,6 +96,11 @@ func (a *Args) validate() ([]Pool, error) {
 	if err != nil {
 		errs = append(errs, err)
 	}
+	for _, p := range pools {
+		if p.Subnet != SubnetSystem && p.Subnet != SubnetGame {
+			errs = append(errs, fmt.Errorf("pool %s: subnet %q is neither %q nor %q", p.Name, p.Subnet, SubnetSystem, SubnetGame))
+		}
+	}
 	return pools, errors.Join(errs...)
 }
 
@@ -113,40 +118,23 @@ func NewGameCluster(ctx *pulumi.Context, name string, args *Args, opts ...pulumi
 		return nil, err
 	}
 	parent := pulumi.Parent(c)
-	id, code := args.Identity, args.RegionCode
 
-	cp, err := azmsi.NewUserAssignedIdentity(ctx, name+"-cp-identity", &azmsi.UserAssignedIdentityArgs{
-		ResourceGroupName: args.ResourceGroupName,
-		Location:          pulumi.String(args.Location),
-		ResourceName:      pulumi.String(id.Regional("id-aks", code)),
-		Tags:              args.TagMap(),
-	}, parent)
+	cp, err := azmsi.NewUserAssignedIdentity(ctx, name+"-cp-identity", identityArgs(args, "id-aks"), parent)
 	if err != nil {
 		return nil, fmt.Errorf("creating control plane identity %q: %w", name+"-cp-identity", err)
 	}
-	kubelet, err := azmsi.NewUserAssignedIdentity(ctx, name+"-kubelet-identity", &azmsi.UserAssignedIdentityArgs{
-		ResourceGroupName: args.ResourceGroupName,
-		Location:          pulumi.String(args.Location),
-		ResourceName:      pulumi.String(id.Regional("id-kubelet", code)),
-		Tags:              args.TagMap(),
-	}, parent)
+	kubelet, err := azmsi.NewUserAssignedIdentity(ctx, name+"-kubelet-identity", identityArgs(args, "id-kubelet"), parent)
 	if err != nil {
 		return nil, fmt.Errorf("creating kubelet identity %q: %w", name+"-kubelet-identity", err)
 	}
 
 	sub := azauth.GetClientConfigOutput(ctx).SubscriptionId()
-	grant := func(role, roleID string, principal pulumi.StringOutput, scope pulumi.StringInput) (*azauth.RoleAssignment, error) {
-		n := name + "-" + role
-		ra, err := azauth.NewRoleAssignment(ctx, n, &azauth.RoleAssignmentArgs{
-			RoleAssignmentName: pulumi.String(naming.ClusterGrants.GUID(id.Studio, id.Game, id.Env, code, role)),
-			RoleDefinitionId:   pulumi.Sprintf("/subscriptions/%s/providers/Microsoft.Authorization/roleDefinitions/%s", sub, roleID),
-			PrincipalId:        principal,
-			// NOTE: PrincipalType ServicePrincipal lets ARM accept the assignment
-			// before the new identity has replicated through Entra ID; without it
-			// fresh identities fail with PrincipalNotFound for a minute or two.
-			PrincipalType: pulumi.String("ServicePrincipal"),
-			Scope:         scope,
-		}, parent)
+	roleDefinition := func(roleID string) pulumi.StringOutput {
+		return pulumi.Sprintf("/subscriptions/%s/providers/Microsoft.Authorization/roleDefinitions/%s", sub, roleID)
+	}
+	assign := func(g grant) (*azauth.RoleAssignment, error) {
+		n := name + "-" + g.Role
+		ra, err := azauth.NewRoleAssignment(ctx, n, grantArgs(args, g), parent)
 		if err != nil {
 			return nil, fmt.Errorf("creating role assignment %q: %w", n, err)
 		}
@@ -155,94 +143,23 @@ func NewGameCluster(ctx *pulumi.Context, name string, args *Args, opts ...pulumi
 	// AKS checks at creation that the control plane identity may assign the
 	// kubelet identity and join nodes to the subnets: the cluster waits for these.
 	var before []pulumi.Resource
-	for _, g := range []struct {
-		role, id  string
-		principal pulumi.StringOutput
-		scope     pulumi.StringInput
-	}{
-		{"cp-mi-operator", RoleManagedIdentityOperator, cp.PrincipalId, kubelet.ID().ToStringOutput()},
-		{"cp-network-system", RoleNetworkContributor, cp.PrincipalId, args.SystemSubnetID},
-		{"cp-network-game", RoleNetworkContributor, cp.PrincipalId, args.GameSubnetID},
+	for _, g := range []grant{
+		{"cp-mi-operator", roleDefinition(RoleManagedIdentityOperator), cp.PrincipalId, kubelet.ID().ToStringOutput()},
+		{"cp-network-system", roleDefinition(RoleNetworkContributor), cp.PrincipalId, args.SystemSubnetID},
+		{"cp-network-game", roleDefinition(RoleNetworkContributor), cp.PrincipalId, args.GameSubnetID},
 	} {
-		ra, err := grant(g.role, g.id, g.principal, g.scope)
+		ra, err := assign(g)
 		if err != nil {
 			return nil, err
 		}
 		before = append(before, ra)
 	}
 
-	clusterArgs := &azcs.ManagedClusterArgs{
-		ResourceGroupName: args.ResourceGroupName,
-		Location:          pulumi.String(args.Location),
-		ResourceName:      pulumi.String(id.AKSCluster(code)),
-		DnsPrefix:         pulumi.String(id.AKSDNSPrefix(code)),
-		NodeResourceGroup: pulumi.String(id.AKSNodeResourceGroup(code)),
-		Sku: &azcs.ManagedClusterSKUArgs{
-			Name: pulumi.String("Base"),
-			Tier: pulumi.String(SKUTier(args.Tier)),
-		},
-		Identity: &azcs.ManagedClusterIdentityArgs{
-			Type:                   azcs.ResourceIdentityTypeUserAssigned,
-			UserAssignedIdentities: pulumi.StringArray{cp.ID().ToStringOutput()},
-		},
-		IdentityProfile: azcs.UserAssignedIdentityMap{
-			"kubeletidentity": azcs.UserAssignedIdentityArgs{
-				ResourceId: kubelet.ID().ToStringOutput(),
-				ClientId:   kubelet.ClientId,
-				ObjectId:   kubelet.PrincipalId,
-			},
-		},
-		EnableRBAC:           pulumi.Bool(true),
-		DisableLocalAccounts: pulumi.Bool(true),
-		AadProfile: &azcs.ManagedClusterAADProfileArgs{
-			Managed:             pulumi.Bool(true),
-			EnableAzureRBAC:     pulumi.Bool(true),
-			AdminGroupObjectIDs: pulumi.ToStringArray(args.AdminGroupObjectIDs),
-		},
-		OidcIssuerProfile: &azcs.ManagedClusterOIDCIssuerProfileArgs{Enabled: pulumi.Bool(true)},
-		SecurityProfile: &azcs.ManagedClusterSecurityProfileArgs{
-			WorkloadIdentity: &azcs.ManagedClusterSecurityProfileWorkloadIdentityArgs{Enabled: pulumi.Bool(true)},
-			ImageCleaner:     &azcs.ManagedClusterSecurityProfileImageCleanerArgs{Enabled: pulumi.Bool(true), IntervalHours: pulumi.Int(48)},
-		},
-		NetworkProfile: &azcs.ContainerServiceNetworkProfileArgs{
-			NetworkPlugin:     pulumi.String("azure"),
-			NetworkPluginMode: pulumi.String("overlay"),
-			NetworkPolicy:     pulumi.String(NetworkPolicy),
-			NetworkDataplane:  pulumi.String(NetworkDataplane),
-			PodCidr:           pulumi.String(PodCIDR),
-			ServiceCidr:       pulumi.String(ServiceCIDR),
-			DnsServiceIP:      pulumi.String(DNSServiceIP),
-			LoadBalancerSku:   pulumi.String("standard"),
-			// NOTE: outbound type loadBalancer is the one AKS supports with node
-			// public IPs. The system subnet's NAT gateway takes precedence over the
-			// load balancer's outbound rules for egress; game nodes egress through
-			// their own public IPs.
-			OutboundType: pulumi.String("loadBalancer"),
-		},
-		AutoUpgradeProfile: &azcs.ManagedClusterAutoUpgradeProfileArgs{
-			UpgradeChannel:       pulumi.String(UpgradeChannel),
-			NodeOSUpgradeChannel: pulumi.String(NodeOSUpgradeChannel),
-		},
-		ApiServerAccessProfile: apiServerAccess(args.APIServer),
-		// Only the system pool is inline: AKS requires one at creation, and it is the
-		// one pool the cluster's own operations manage. Game pools are AgentPool
-		// resources below (see doc.go).
-		AgentPoolProfiles: azcs.ManagedClusterAgentPoolProfileArray{systemPoolArgs(pools[0], args)},
-		Tags:              args.TagMap(),
-	}
-	if args.KubernetesVersion != "" {
-		clusterArgs.KubernetesVersion = pulumi.String(args.KubernetesVersion)
-	}
-	if args.WorkspaceID != nil {
-		clusterArgs.AddonProfiles = azcs.ManagedClusterAddonProfileMap{
-			"omsagent": azcs.ManagedClusterAddonProfileArgs{
-				Enabled: pulumi.Bool(true),
-				Config: pulumi.StringMap{
-					"logAnalyticsWorkspaceResourceID": args.WorkspaceID,
-					"useAADAuth":                      pulumi.String("true"),
-				},
-			},
-		}
+	ids := clusterIdentities{
+		ControlPlaneID:  cp.ID().ToStringOutput(),
+		KubeletID:       kubelet.ID().ToStringOutput(),
+		KubeletClientID: kubelet.ClientId,
+		KubeletObjectID: kubelet.PrincipalId,
 	}
 	// NOTE: agentPoolProfiles is ignored after creation. Azure reads every pool of
 	// the cluster back into it, the AgentPool resources' pools included, and refuses
@@ -250,7 +167,7 @@ func NewGameCluster(ctx *pulumi.Context, name string, args *Args, opts ...pulumi
 	// existing cluster is not allowed through managed cluster operations",
 	// pulumi/pulumi-azure-native#579, #2719); the autoscaler owns the system pool's
 	// count. Pool changes are per-pool operations: the AgentPool resources.
-	cluster, err := azcs.NewManagedCluster(ctx, name+"-aks", clusterArgs, parent, pulumi.DependsOn(before), pulumi.IgnoreChanges([]string{"agentPoolProfiles"}))
+	cluster, err := azcs.NewManagedCluster(ctx, name+"-aks", clusterArgs(args, pools[0], ids), parent, pulumi.DependsOn(before), pulumi.IgnoreChanges([]string{"agentPoolProfiles"}))
 	if err != nil {
 		return nil, fmt.Errorf("creating managed cluster %q: %w", name+"-aks", err)
 	}
@@ -260,7 +177,7 @@ func NewGameCluster(ctx *pulumi.Context, name string, args *Args, opts ...pulumi
 	var prev pulumi.Resource = cluster
 	for _, p := range pools[1:] {
 		n := name + "-" + p.Name
-		ap, err := azcs.NewAgentPool(ctx, n, gamePoolArgs(p, args, cluster.Name), parent,
+		ap, err := azcs.NewAgentPool(ctx, n, poolArgs(p, args, cluster.Name), parent,
 			pulumi.DependsOn([]pulumi.Resource{prev}),
 			// The autoscaler owns the node count; a diff on it is noise, not drift.
 			pulumi.IgnoreChanges([]string{"count"}),
@@ -273,7 +190,7 @@ func NewGameCluster(ctx *pulumi.Context, name string, args *Args, opts ...pulumi
 		c.GamePoolNames = append(c.GamePoolNames, n)
 		prev = ap
 	}
-	if _, err := grant("kubelet-acrpull", RoleAcrPull, kubelet.PrincipalId, args.RegistryID); err != nil {
+	if _, err := assign(grant{"kubelet-acrpull", roleDefinition(RoleAcrPull), kubelet.PrincipalId, args.RegistryID}); err != nil {
 		return nil, err
 	}
 	// Every control-plane log category, kube-audit included: it is the only record of
@@ -299,111 +216,4 @@ func NewGameCluster(ctx *pulumi.Context, name string, args *Args, opts ...pulumi
 		return nil, err
 	}
 	return c, nil
-}
-
-func apiServerAccess(a APIServer) *azcs.ManagedClusterAPIServerAccessProfileArgs {
-	if a.Private {
-		return &azcs.ManagedClusterAPIServerAccessProfileArgs{
-			EnablePrivateCluster:           pulumi.Bool(true),
-			EnablePrivateClusterPublicFQDN: pulumi.Bool(false),
-			PrivateDNSZone:                 pulumi.String("system"),
-			DisableRunCommand:              pulumi.Bool(true),
-		}
-	}
-	return &azcs.ManagedClusterAPIServerAccessProfileArgs{
-		EnablePrivateCluster: pulumi.Bool(false),
-		AuthorizedIPRanges:   pulumi.ToStringArray(a.AuthorizedRanges),
-		DisableRunCommand:    pulumi.Bool(true),
-	}
-}
-
-// systemPoolArgs is the system pool, inline in the cluster's agentPoolProfiles.
-func systemPoolArgs(p Pool, args *Args) azcs.ManagedClusterAgentPoolProfileArgs {
-	a := azcs.ManagedClusterAgentPoolProfileArgs{
-		Name:              pulumi.String(p.Name),
-		Mode:              pulumi.String(p.Mode),
-		VmSize:            pulumi.String(p.VMSize),
-		OsType:            pulumi.String("Linux"),
-		OsSKU:             pulumi.String(OSSKU),
-		Type:              pulumi.String("VirtualMachineScaleSets"),
-		EnableAutoScaling: pulumi.Bool(true),
-		Count:             pulumi.Int(p.MinCount),
-		MinCount:          pulumi.Int(p.MinCount),
-		MaxCount:          pulumi.Int(p.MaxCount),
-		NodeLabels:        pulumi.ToStringMap(p.Labels),
-		NodeTaints:        pulumi.ToStringArray(p.Taints),
-		VnetSubnetID:      args.SystemSubnetID,
-		UpgradeSettings: &azcs.AgentPoolUpgradeSettingsArgs{
-			MaxSurge:              pulumi.String(p.MaxSurge),
-			DrainTimeoutInMinutes: pulumi.Int(p.DrainTimeout),
-		},
-		Tags: args.TagMap(),
-	}
-	if args.KubernetesVersion != "" {
-		a.OrchestratorVersion = pulumi.String(args.KubernetesVersion)
-	}
-	if len(p.Zones) > 0 {
-		a.AvailabilityZones = pulumi.ToStringArray(p.Zones)
-	}
-	return a
-}
-
-// gamePoolArgs is one game pool as its own AgentPool resource of the cluster.
-func gamePoolArgs(p Pool, args *Args, clusterName pulumi.StringInput) *azcs.AgentPoolArgs {
-	a := &azcs.AgentPoolArgs{
-		ResourceGroupName: args.ResourceGroupName,
-		ResourceName:      clusterName,
-		AgentPoolName:     pulumi.String(p.Name),
-		Mode:              pulumi.String(p.Mode),
-		VmSize:            pulumi.String(p.VMSize),
-		OsType:            pulumi.String("Linux"),
-		OsSKU:             pulumi.String(OSSKU),
-		Type:              pulumi.String("VirtualMachineScaleSets"),
-		EnableAutoScaling: pulumi.Bool(true),
-		Count:             pulumi.Int(p.MinCount),
-		MinCount:          pulumi.Int(p.MinCount),
-		MaxCount:          pulumi.Int(p.MaxCount),
-		NodeLabels:        pulumi.ToStringMap(p.Labels),
-		VnetSubnetID:      args.GameSubnetID,
-		UpgradeSettings: &azcs.AgentPoolUpgradeSettingsArgs{
-			MaxSurge:              pulumi.String(p.MaxSurge),
-			DrainTimeoutInMinutes: pulumi.Int(p.DrainTimeout),
-		},
-		Tags: args.TagMap(),
-	}
-	if args.KubernetesVersion != "" {
-		a.OrchestratorVersion = pulumi.String(args.KubernetesVersion)
-	}
-	if len(p.Zones) > 0 {
-		a.AvailabilityZones = pulumi.ToStringArray(p.Zones)
-	}
-	if len(p.Taints) > 0 {
-		a.NodeTaints = pulumi.ToStringArray(p.Taints)
-	}
-	if p.NodePublicIP {
-		// Every game node gets its own Standard public IP; from the region's
-		// BYOIP-derived prefix when it has one.
-		a.EnableNodePublicIP = pulumi.Bool(true)
-		if args.GamePrefixID != nil {
-			a.NodePublicIPPrefixID = args.GamePrefixID
-		}
-	}
-	if p.AllowHostPorts {
-		// AKS's node-level NSG admits only these ports to the nodes' public IPs,
-		// matching the game subnet's NSG.
-		a.NetworkProfile = &azcs.AgentPoolNetworkProfileArgs{
-			AllowedHostPorts: azcs.PortRangeArray{
-				azcs.PortRangeArgs{PortStart: pulumi.Int(args.Ports.Start), PortEnd: pulumi.Int(args.Ports.End), Protocol: pulumi.String("UDP")},
-				azcs.PortRangeArgs{PortStart: pulumi.Int(args.Ports.QoSPort), PortEnd: pulumi.Int(args.Ports.QoSPort), Protocol: pulumi.String("UDP")},
-			},
-		}
-	}
-	if p.Spot {
-		// NOTE: AKS taints spot nodes kubernetes.azure.com/scalesetpriority=spot:NoSchedule;
-		// game-server pods need the matching toleration to land there.
-		a.ScaleSetPriority = pulumi.String("Spot")
-		a.ScaleSetEvictionPolicy = pulumi.String("Delete")
-		a.SpotMaxPrice = pulumi.Float64(-1)
-	}
-	return a
 }

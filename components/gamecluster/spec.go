@@ -70,7 +70,7 @@ type Pool struct {
 	Zones          []string
 	Taints         []string
 	Labels         map[string]string
-	Subnet         string // "system" | "game"
+	Subnet         string // SubnetSystem | SubnetGame
 	NodePublicIP   bool
 	Spot           bool
 	MaxSurge       string
@@ -93,13 +93,13 @@ func Pools(p capacity.Plan, t spec.Tier, regionHasZones, spot bool) ([]Pool, err
 		Name: p.SystemPool.Name, Mode: "System", VMSize: p.SystemPool.VMSize,
 		MinCount: p.SystemPool.MinNodes, MaxCount: p.SystemPool.MaxNodes, Zones: zones,
 		Taints: []string{SystemTaint}, Labels: map[string]string{PoolLabel: "system"},
-		Subnet: "system", MaxSurge: SystemMaxSurge, DrainTimeout: SystemDrainTimeoutMin,
+		Subnet: SubnetSystem, MaxSurge: SystemMaxSurge, DrainTimeout: SystemDrainTimeoutMin,
 	}}
 	for _, g := range p.GamePools {
 		out = append(out, Pool{
 			Name: g.Name, Mode: "User", VMSize: g.VMSize, MinCount: g.MinNodes, MaxCount: g.MaxNodes,
 			Zones: zones, Taints: []string{GameTaint}, Labels: map[string]string{PoolLabel: "game"},
-			Subnet: "game", NodePublicIP: true, Spot: spot, AllowHostPorts: true,
+			Subnet: SubnetGame, NodePublicIP: true, Spot: spot, AllowHostPorts: true,
 			MaxSurge: fmt.Sprintf("%d%%", capacity.GameSurgePercent), DrainTimeout: GameDrainTimeoutMins,
 		})
 	}
