@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -130,14 +132,35 @@ func golden(p *plan.Plan) string {
 		if pr, ok := idx[r.Parent]; ok {
 			parent = pr.Name
 		}
-		lines = append(lines, r.Type+" "+r.Name+" "+parent)
+		lines = append(lines, r.Type+" "+r.Name+" "+parent+" "+registrationDigest(r))
 	}
 	sort.Strings(lines)
 	return strings.Join(lines, "\n") + "\n"
 }
 
-// TestGoldenResourceGraph fails when a resource is renamed, added or removed without
-// the golden file being updated on purpose: a rename is a replacement in a real stack.
+// registrationDigest condenses what a resource is registered with — its inputs,
+// dependencies (explicit and per property) and resource options — so a golden line
+// changes when any of them does and a refactor that must not change the program can
+// prove it did not.
+func registrationDigest(r plan.Resource) string {
+	b, err := json.Marshal(struct {
+		Inputs               map[string]any
+		Dependencies         []string
+		PropertyDependencies map[string][]string
+		Protect, Retain, DBR bool
+		IgnoreChanges        []string
+	}{r.Inputs, r.Dependencies, r.PropertyDependencies, r.Protect, r.RetainOnDelete, r.DeleteBeforeReplace, r.IgnoreChanges})
+	if err != nil {
+		return "unencodable:" + err.Error()
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:6])
+}
+
+// TestGoldenResourceGraph fails when a resource is renamed, added or removed, or
+// registered with other inputs, dependencies or options, without the golden file
+// being updated on purpose: a rename is a replacement in a real stack, and an input
+// change is an update (or a replacement) of what is deployed.
 // Update with: go test ./internal/offline/engine -run Golden -update
 func TestGoldenResourceGraph(t *testing.T) {
 	for env, r := range shippedPlans(t) {
@@ -154,7 +177,7 @@ func TestGoldenResourceGraph(t *testing.T) {
 			t.Fatalf("%s: %v (run with -update to create)", env, err)
 		}
 		if got != string(want) {
-			t.Errorf("%s: resource graph differs from %s; if intended, run `go test ./internal/offline/engine -run Golden -update` (and add aliases for renames)\n%s", env, path, lineDiff(string(want), got))
+			t.Errorf("%s: resource graph or registrations differ from %s; if intended, run `go test ./internal/offline/engine -run Golden -update` (and add aliases for renames)\n%s", env, path, lineDiff(string(want), got))
 		}
 	}
 }
