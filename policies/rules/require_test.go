@@ -18,7 +18,9 @@ func TestRequirementChecks(t *testing.T) {
 	boolCheck := func(missingOK bool) func(*Reporter, *Resource) {
 		return func(rep *Reporter, r *Resource) { requireBool(rep, r, "p", true, missingOK, "why") }
 	}
-	oneOf := func(rep *Reporter, r *Resource) { requireOneOf(rep, r, "p", []string{"TLS1_2", "TLS1_3"}, false, "why") }
+	oneOf := func(rep *Reporter, r *Resource) {
+		requireOneOf(rep, r, "p", []string{"TLS1_2", "TLS1_3"}, false, "why")
+	}
 	minNum := func(def float64) func(*Reporter, *Resource) {
 		return func(rep *Reporter, r *Resource) { requireMinNumber(rep, r, "p", 30, def, "why") }
 	}
