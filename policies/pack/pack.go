@@ -19,13 +19,13 @@ import (
 	"time"
 
 	"github.com/blang/semver"
-	"github.com/pulumi/pulumi/sdk/v3/go/property"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi/policyx"
 
 	"github.com/gameplatform/platform/internal/model/catalog"
 	"github.com/gameplatform/platform/internal/model/spec"
 	"github.com/gameplatform/platform/internal/offline/plan"
+	"github.com/gameplatform/platform/internal/offline/recorder"
 	"github.com/gameplatform/platform/policies/rules"
 )
 
@@ -172,7 +172,7 @@ func toPolicyx(l rules.Level) policyx.EnforcementLevel {
 // subtrees; stack policies then attribute regions from the parent chain with
 // rules.AttributeRegions).
 func FromAnalyzer(ar policyx.AnalyzerResource) rules.Resource {
-	inputs := MapToPlain(ar.Properties)
+	inputs := recorder.Plain(ar.Properties)
 	r := rules.Resource{Resource: plan.Resource{
 		URN:                  ar.URN,
 		Type:                 catalog.Resolve(ar.Type, inputs),
@@ -193,49 +193,4 @@ func FromAnalyzer(ar policyx.AnalyzerResource) rules.Resource {
 		r.Region = spec.NormalizeRegion(loc)
 	}
 	return r
-}
-
-// MapToPlain converts a property map to plain values: computed (unknown at preview)
-// becomes rules.Unknown, secrets rules.Secret, resource references their URN.
-func MapToPlain(m property.Map) map[string]any {
-	out := make(map[string]any, m.Len())
-	for k, v := range m.All {
-		if v.IsNull() && !v.Secret() {
-			continue
-		}
-		out[k] = ValueToPlain(v)
-	}
-	return out
-}
-
-// ValueToPlain converts one property value (see MapToPlain).
-func ValueToPlain(v property.Value) any {
-	switch {
-	case v.Secret():
-		return rules.Secret
-	case v.IsComputed():
-		return rules.Unknown
-	case v.IsNull():
-		return nil
-	case v.IsBool():
-		return v.AsBool()
-	case v.IsNumber():
-		return v.AsNumber()
-	case v.IsString():
-		return v.AsString()
-	case v.IsArray():
-		arr := v.AsArray()
-		out := make([]any, 0, arr.Len())
-		for _, e := range arr.All {
-			out = append(out, ValueToPlain(e))
-		}
-		return out
-	case v.IsMap():
-		return MapToPlain(v.AsMap())
-	case v.IsResourceReference():
-		return string(v.AsResourceReference().URN)
-	case v.IsAsset(), v.IsArchive():
-		return "[asset]"
-	}
-	return fmt.Sprint(v)
 }

@@ -15,33 +15,6 @@ import (
 	"github.com/gameplatform/platform/policies/rules"
 )
 
-func TestValueToPlain(t *testing.T) {
-	m := property.NewMap(map[string]property.Value{
-		"minimumTlsVersion":     property.New("TLS1_2"),
-		"allowBlobPublicAccess": property.New(false),
-		"count":                 property.New(3.0),
-		"accountName":           property.New(property.Computed),
-		"secretThing":           property.New("hunter2").WithSecret(true),
-		"gone":                  property.New(property.Null),
-		"networkRuleSet": property.New(property.NewMap(map[string]property.Value{
-			"defaultAction": property.New("Deny"),
-			"ipRules":       property.New(property.NewArray([]property.Value{property.New(property.Computed)})),
-		})),
-	})
-	got := MapToPlain(m)
-	want := map[string]any{
-		"minimumTlsVersion":     "TLS1_2",
-		"allowBlobPublicAccess": false,
-		"count":                 3.0,
-		"accountName":           rules.Unknown,
-		"secretThing":           rules.Secret,
-		"networkRuleSet":        map[string]any{"defaultAction": "Deny", "ipRules": []any{rules.Unknown}},
-	}
-	if d := cmp.Diff(want, got); d != "" {
-		t.Errorf("MapToPlain (-want +got):\n%s", d)
-	}
-}
-
 func TestEnvFromConfig(t *testing.T) {
 	values := map[string]string{
 		"game-platform:studio":           "nebula-forge",

@@ -17,6 +17,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/resource/plugin"
 	"github.com/pulumi/pulumi/sdk/v3/go/common/tokens"
+	"github.com/pulumi/pulumi/sdk/v3/go/property"
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 
 	"github.com/gameplatform/platform/internal/model/catalog"
@@ -84,7 +85,7 @@ func (r *Recorder) NewResource(args pulumi.MockResourceArgs) (string, resource.P
 		Type:   args.TypeToken,
 		Name:   args.Name,
 		Custom: args.Custom,
-		Inputs: PropertyMapToPlain(inputs),
+		Inputs: Plain(resource.FromResourcePropertyMap(inputs)),
 	}
 	if rpc := args.RegisterRPC; rpc != nil {
 		rec.Parent = rpc.GetParent()
@@ -232,58 +233,53 @@ func lowerFirst(s string) string {
 	return strings.ToLower(s[:1]) + s[1:]
 }
 
-// PropertyMapToPlain converts registered inputs to JSON-ready values, masking
-// secrets and marking unknowns.
-func PropertyMapToPlain(m resource.PropertyMap) map[string]any {
-	out := make(map[string]any, len(m))
-	for k, v := range m {
-		if v.IsNull() {
+// Plain converts Pulumi property values to the plan's JSON-ready values: a secret
+// becomes plan.SecretMask, a value unknown until apply plan.UnknownValue, a resource
+// reference its URN, an asset or archive "[asset]"; nulls are dropped. The recorder
+// records registered inputs with it and the policy pack reads the analyzer's
+// resources with it (policies/pack), so a rule sees the same values in the offline
+// plan and in `pulumi preview`.
+func Plain(m property.Map) map[string]any {
+	out := make(map[string]any, m.Len())
+	for k, v := range m.All {
+		if v.IsNull() && !v.Secret() {
 			continue
 		}
-		out[string(k)] = PropertyToPlain(v)
+		out[k] = PlainValue(v)
 	}
 	return out
 }
 
-// PropertyToPlain converts one property value (see PropertyMapToPlain).
-func PropertyToPlain(v resource.PropertyValue) any {
+// PlainValue converts one property value (see Plain).
+func PlainValue(v property.Value) any {
 	switch {
-	case v.IsSecret():
+	case v.Secret():
 		return plan.SecretMask
 	case v.IsComputed():
 		return plan.UnknownValue
-	case v.IsOutput():
-		o := v.OutputValue()
-		if o.Secret {
-			return plan.SecretMask
-		}
-		if !o.Known {
-			return plan.UnknownValue
-		}
-		return PropertyToPlain(o.Element)
-	case v.IsResourceReference():
-		return string(v.ResourceReferenceValue().URN)
 	case v.IsNull():
 		return nil
 	case v.IsBool():
-		return v.BoolValue()
+		return v.AsBool()
 	case v.IsNumber():
-		return v.NumberValue()
+		return v.AsNumber()
 	case v.IsString():
-		return v.StringValue()
+		return v.AsString()
 	case v.IsArray():
-		arr := v.ArrayValue()
-		out := make([]any, len(arr))
-		for i, e := range arr {
-			out[i] = PropertyToPlain(e)
+		arr := v.AsArray()
+		out := make([]any, 0, arr.Len())
+		for _, e := range arr.All {
+			out = append(out, PlainValue(e))
 		}
 		return out
-	case v.IsObject():
-		return PropertyMapToPlain(v.ObjectValue())
+	case v.IsMap():
+		return Plain(v.AsMap())
+	case v.IsResourceReference():
+		return string(v.AsResourceReference().URN)
 	case v.IsAsset(), v.IsArchive():
 		return "[asset]"
 	}
-	return fmt.Sprintf("%v", v)
+	return fmt.Sprint(v)
 }
 
 // computedOutputs returns the provider-computed outputs (beyond the inputs) a mocked
